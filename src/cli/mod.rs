@@ -1,0 +1,219 @@
+//! The command line: `huddle [kiosk]`, `huddle check`, `huddle boards`, …
+//!
+//! Each command is a function that returns an exit code; errors meant for people are printed
+//! here, at the edge, and nowhere else.
+
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::layout::{self, FileReport};
+
+/// Huddle: the kiosk for a team's visual management board and its daily huddle.
+#[derive(Parser, Debug)]
+#[command(name = "huddle", version, about, long_about = None)]
+pub struct Cli {
+    /// Folder of board files (*.toml). Default: ./boards if it exists, else the user's
+    /// config folder, else the installed examples.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub boards: Option<PathBuf>,
+    /// Folder for this kiosk's data (database, logs). Default: the platform's data folder.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Board to show first (its id, as `huddle boards` lists them).
+    #[arg(long, global = true, value_name = "ID")]
+    pub board: Option<String>,
+    /// Open a normal window instead of taking the whole screen.
+    #[arg(long, global = true)]
+    pub windowed: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The commands. Without one, `huddle` starts the kiosk.
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Start the kiosk (the default).
+    Kiosk,
+    /// Check board files and print every problem as file:line:column: message.
+    /// Exit 0 when all are valid, 1 when any is not, 2 on usage errors.
+    Check {
+        /// Files or folders to check. Default: the boards folder.
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// List the boards found, with their sections.
+    Boards {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+}
+
+/// How a command prints its result.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Lines for people.
+    Text,
+    /// JSON for scripts.
+    Json,
+}
+
+/// Runs the command line and returns the process exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("huddle: {err:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let boards_dir = cli.boards.clone().unwrap_or_else(crate::paths::default_boards_dir);
+    match cli.command {
+        None | Some(Command::Kiosk) => {
+            crate::app::run_kiosk(crate::app::KioskOptions {
+                boards_dir,
+                data_dir: cli.data_dir.unwrap_or_else(crate::paths::default_data_dir),
+                board: cli.board,
+                windowed: cli.windowed,
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Check { paths, format }) => {
+            let paths = if paths.is_empty() { vec![boards_dir] } else { paths };
+            let reports = match layout::load_paths(&paths) {
+                Ok(reports) => reports,
+                Err(err) => {
+                    eprintln!("huddle check: {err}");
+                    return Ok(ExitCode::from(2));
+                }
+            };
+            print_check(&reports, format)?;
+            Ok(if reports.iter().any(FileReport::has_errors) {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Some(Command::Boards { format }) => {
+            let reports = match layout::load_dir(&boards_dir) {
+                Ok(r) => r,
+                Err(err) => {
+                    eprintln!("huddle boards: cannot read {}: {err}", boards_dir.display());
+                    return Ok(ExitCode::from(2));
+                }
+            };
+            print_boards(&reports, format)?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Prints what `huddle check` found.
+fn print_check(reports: &[FileReport], format: Format) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    let problems: Vec<&layout::Problem> = reports.iter().flat_map(|r| &r.problems).collect();
+    match format {
+        Format::Json => {
+            let files: Vec<serde_json::Value> = reports
+                .iter()
+                .map(|r| {
+                    serde_json::json!({
+                        "file": r.path,
+                        "valid": !r.has_errors(),
+                        "board": r.board.as_ref().map(|b| &b.id),
+                    })
+                })
+                .collect();
+            let json = serde_json::json!({
+                "valid": !reports.iter().any(FileReport::has_errors),
+                "files": files,
+                "problems": problems,
+            });
+            writeln!(out, "{}", serde_json::to_string_pretty(&json)?)?;
+        }
+        Format::Text => {
+            for p in &problems {
+                writeln!(out, "{p}")?;
+            }
+            let errors = problems.iter().filter(|p| p.is_error()).count();
+            let warnings = problems.len() - errors;
+            let bad = reports.iter().filter(|r| r.has_errors()).count();
+            if errors == 0 {
+                writeln!(out, "{} board file(s) checked: all valid{}", reports.len(), plural_warnings(warnings))?;
+            } else {
+                writeln!(
+                    out,
+                    "{} board file(s) checked: {bad} with errors ({errors} error(s){})",
+                    reports.len(),
+                    if warnings > 0 { format!(", {warnings} warning(s)") } else { String::new() }
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn plural_warnings(n: usize) -> String {
+    match n {
+        0 => String::new(),
+        n => format!(", {n} warning(s)"),
+    }
+}
+
+/// Prints what `huddle boards` found.
+fn print_boards(reports: &[FileReport], format: Format) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    let boards: Vec<&crate::model::Board> = reports.iter().filter_map(|r| r.board.as_ref()).collect();
+    match format {
+        Format::Json => {
+            let list: Vec<serde_json::Value> = boards
+                .iter()
+                .map(|b| {
+                    serde_json::json!({
+                        "id": b.id,
+                        "title": b.title,
+                        "team": b.team,
+                        "level": b.level.code(),
+                        "parent": b.parent,
+                        "language": b.lang.code(),
+                        "file": b.source,
+                        "sections": b.sections.iter().map(|s| serde_json::json!({
+                            "id": s.id, "kind": s.kind.name(), "title": s.title,
+                        })).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            writeln!(out, "{}", serde_json::to_string_pretty(&list)?)?;
+        }
+        Format::Text => {
+            for b in &boards {
+                writeln!(
+                    out,
+                    "{}  {}  [{}]  parent: {}  ({})",
+                    b.id,
+                    b.title,
+                    b.level.code(),
+                    b.parent.as_deref().unwrap_or("-"),
+                    b.source.display()
+                )?;
+                for s in &b.sections {
+                    writeln!(out, "    {:<20} {:<12} {}", s.id, s.kind.name(), s.title)?;
+                }
+            }
+        }
+    }
+    let broken = reports.iter().filter(|r| r.board.is_none()).count();
+    if broken > 0 {
+        eprintln!("{broken} board file(s) have errors and are not listed; run `huddle check`");
+    }
+    Ok(())
+}

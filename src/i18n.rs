@@ -1,0 +1,190 @@
+//! Every word the kiosk shows, in French and English.
+//!
+//! Each text is one [`T`] variant whose match arm holds both languages, so a text cannot exist
+//! in one language only: the compiler refuses a missing arm.
+
+use chrono::{Datelike as _, NaiveDate, NaiveDateTime};
+
+use crate::model::{Lang, Level};
+
+/// The fixed texts of the screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum T {
+    Boards,
+    ChooseBoard,
+    Close,
+    Huddle,
+    NoValueYet,
+    Target,
+    Warning,
+    NoActionYet,
+    NoIdeaYet,
+    NoEscalationYet,
+    EscalationsGoTo,
+    TopOfChain,
+    NoVoteYet,
+    AttendanceNotTaken,
+    NoClientYet,
+    NoNoteYet,
+    DayNotRecorded,
+    NoUnits,
+    OpenBoard,
+    ShowingLastGood,
+    FileMissing,
+    MoreProblems,
+    NoBoards,
+    UnknownBoard,
+    Daily,
+    Weekly,
+    Monthly,
+    LowerIsBetter,
+    HigherIsBetter,
+    Limit,
+    StaleAfter,
+    Days,
+    UpTo,
+    Reports,
+    BoardsFolderUnreadable,
+}
+
+/// A fixed text in the board's language.
+pub fn tr(lang: Lang, t: T) -> &'static str {
+    let (fr, en) = match t {
+        T::Boards => ("Tableaux", "Boards"),
+        T::ChooseBoard => ("Choisir un tableau", "Choose a board"),
+        T::Close => ("Fermer", "Close"),
+        T::Huddle => ("Caucus", "Huddle"),
+        T::NoValueYet => ("Aucune valeur encore", "No value yet"),
+        T::Target => ("Cible", "Target"),
+        T::Warning => ("À surveiller", "Watch"),
+        T::NoActionYet => ("Aucune action pour l'instant", "No action yet"),
+        T::NoIdeaYet => ("Aucune idée pour l'instant", "No idea yet"),
+        T::NoEscalationYet => ("Aucune escalade", "No escalation"),
+        T::EscalationsGoTo => ("Ce que l'équipe ne peut régler seule monte à", "What the team cannot solve alone goes up to"),
+        T::TopOfChain => ("Ce tableau est au sommet de la chaîne", "This board is at the top of the chain"),
+        T::NoVoteYet => ("Personne n'a encore voté aujourd'hui", "No vote yet today"),
+        T::AttendanceNotTaken => ("Présences pas encore prises", "Attendance not taken yet"),
+        T::NoClientYet => ("Aucune fiche pour l'instant", "No status sheet yet"),
+        T::NoNoteYet => ("Aucune annonce pour l'instant", "No announcement yet"),
+        T::DayNotRecorded => ("Jour non saisi", "Day not recorded"),
+        T::NoUnits => ("Aucun tableau ne relève de celui-ci", "No board reports to this one"),
+        T::OpenBoard => ("Ouvrir", "Open"),
+        T::ShowingLastGood => ("le tableau affiché est la dernière version valide", "the board shown is the last valid version"),
+        T::FileMissing => ("fichier supprimé ou déplacé : le tableau reste tel qu'il était", "file deleted or moved: the board stays as it was"),
+        T::MoreProblems => ("autre(s) problème(s) : lancer « huddle check »", "more problem(s): run \"huddle check\""),
+        T::NoBoards => ("Aucun tableau valide dans ce dossier. Ajoutez un fichier .toml (voir docs/boards.md).", "No valid board in this folder. Add a .toml file (see docs/boards.md)."),
+        T::UnknownBoard => ("Ce tableau n'existe pas", "This board does not exist"),
+        T::Daily => ("quotidien", "daily"),
+        T::Weekly => ("hebdomadaire", "weekly"),
+        T::Monthly => ("mensuel", "monthly"),
+        T::LowerIsBetter => ("plus bas = mieux", "lower is better"),
+        T::HigherIsBetter => ("plus haut = mieux", "higher is better"),
+        T::Limit => ("max.", "max."),
+        T::StaleAfter => ("signalé après", "flagged after"),
+        T::Days => ("jours", "days"),
+        T::UpTo => ("Remonte à", "Reports to"),
+        T::Reports => ("relèvent de ce tableau", "report to this board"),
+        T::BoardsFolderUnreadable => ("Dossier des tableaux illisible", "Boards folder cannot be read"),
+    };
+    match lang {
+        Lang::Fr => fr,
+        Lang::En => en,
+    }
+}
+
+/// The name of a hierarchical level.
+pub fn level_name(lang: Lang, level: &Level) -> String {
+    let (fr, en) = match level {
+        Level::Team => ("Équipe", "Team"),
+        Level::Manager => ("Gestion", "Manager"),
+        Level::Director => ("Direction", "Director"),
+        Level::Steering => ("Comité directeur", "Steering committee"),
+        Level::Other(name) => return name.clone(),
+    };
+    match lang {
+        Lang::Fr => fr.to_owned(),
+        Lang::En => en.to_owned(),
+    }
+}
+
+/// A date as people write it on a board: "lun. 23 nov." / "Mon 23 Nov".
+pub fn short_date(lang: Lang, date: NaiveDate) -> String {
+    match lang {
+        Lang::Fr => date.format_localized("%a %-d %b", chrono::Locale::fr_CA).to_string(),
+        Lang::En => date.format("%a %-d %b").to_string(),
+    }
+}
+
+/// The month and year: "novembre 2026" / "November 2026".
+pub fn month_year(lang: Lang, date: NaiveDate) -> String {
+    match lang {
+        Lang::Fr => date.format_localized("%B %Y", chrono::Locale::fr_CA).to_string(),
+        Lang::En => date.format("%B %Y").to_string(),
+    }
+}
+
+/// One-letter day names for calendar headers, Monday first.
+pub fn weekday_letters(lang: Lang) -> [&'static str; 7] {
+    match lang {
+        Lang::Fr => ["L", "M", "M", "J", "V", "S", "D"],
+        Lang::En => ["M", "T", "W", "T", "F", "S", "S"],
+    }
+}
+
+/// Time of day: "08:30" in both languages (Québec writes 8 h 30, boards keep it short).
+pub fn time_of_day(now: NaiveDateTime) -> String {
+    now.format("%H:%M").to_string()
+}
+
+/// A number as written in the language: "92,5" / "92.5", without useless decimals.
+pub fn number(lang: Lang, n: f64) -> String {
+    let text = if n.fract() == 0.0 {
+        format!("{n:.0}")
+    } else {
+        let t = format!("{n:.2}");
+        t.trim_end_matches('0').trim_end_matches('.').to_owned()
+    };
+    match lang {
+        Lang::Fr => text.replace('.', ","),
+        Lang::En => text,
+    }
+}
+
+/// Days in the month of `date`.
+pub fn days_in_month(date: NaiveDate) -> u32 {
+    let (y, m) = (date.year(), date.month());
+    let next = if m == 12 {
+        NaiveDate::from_ymd_opt(y + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(y, m + 1, 1)
+    };
+    next.and_then(|n| n.pred_opt()).map_or(31, |d| d.day())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_read_as_people_write_them() {
+        let d = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        assert_eq!(short_date(Lang::Fr, d), "lun. 23 nov.");
+        assert_eq!(short_date(Lang::En, d), "Mon 23 Nov");
+        assert_eq!(month_year(Lang::Fr, d), "novembre 2026");
+    }
+
+    #[test]
+    fn numbers_use_the_language_decimal_mark() {
+        assert_eq!(number(Lang::Fr, 92.5), "92,5");
+        assert_eq!(number(Lang::En, 92.5), "92.5");
+        assert_eq!(number(Lang::Fr, 12.0), "12");
+    }
+
+    #[test]
+    fn month_lengths() {
+        let feb = NaiveDate::from_ymd_opt(2028, 2, 10).unwrap();
+        assert_eq!(days_in_month(feb), 29);
+        let dec = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        assert_eq!(days_in_month(dec), 31);
+    }
+}

@@ -1,0 +1,24 @@
+//! Board layouts: TOML files in the boards folder → validated [`Board`]s, with every problem
+//! located by file, line and column.
+//!
+//! `huddle check` and the kiosk share this code: [`load_dir`] and [`load_paths`] read files,
+//! [`LiveBoards`] keeps the last good version of every board across reloads, and [`watch`]
+//! reloads the folder when a file is saved.
+//!
+//! Architecture invariant: nothing here knows egui; problems are plain data.
+
+mod live;
+mod load;
+mod parse;
+mod problem;
+mod read;
+mod set;
+pub mod watch;
+
+pub use live::{LiveBoards, Notice};
+pub use load::{board_files, is_board_file, load_dir, load_paths, read_file};
+pub use parse::{FileReport, parse_board, parse_time, slugify};
+pub use problem::{Problem, Severity, did_you_mean};
+
+#[cfg(test)]
+mod tests;

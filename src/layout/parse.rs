@@ -1,0 +1,658 @@
+//! One board file: TOML text → validated [`Board`], or the list of its problems.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use toml_span::value::ValueInner;
+
+use super::problem::{Diags, LineIndex, Problem, suggestion};
+use super::read::{At, TableReader, quoted_list};
+use crate::model::{
+    AgendaItem, Board, Direction, Frequency, HuddleSpec, IdeaColumn, IndicatorCategory,
+    IndicatorSpec, Lang, Level, Section, SectionKind,
+};
+
+/// Where the cross-board references of a file were written, for checks across files.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct Refs {
+    /// The board id, as declared even when the rest of the file has errors.
+    pub id: Option<At<String>>,
+    pub parent: Option<At<String>>,
+    /// Boards named by `units` sections.
+    pub units: Vec<At<String>>,
+}
+
+/// What reading one file gave: the board when it has no error, and every problem found.
+#[derive(Debug)]
+pub struct FileReport {
+    /// The file read.
+    pub path: std::path::PathBuf,
+    /// The board, when the file has no error.
+    pub board: Option<Board>,
+    /// Every problem found, in file order.
+    pub problems: Vec<Problem>,
+    pub(crate) refs: Refs,
+    /// Offsets are turned into lines with the file's text; kept for checks across files.
+    pub(crate) text: String,
+}
+
+impl FileReport {
+    /// A report for a file that could not be read at all.
+    pub(crate) fn unreadable(path: &Path, message: String) -> Self {
+        Self {
+            path: path.to_owned(),
+            board: None,
+            problems: vec![Problem {
+                file: path.to_owned(),
+                line: 1,
+                column: 1,
+                severity: super::Severity::Error,
+                message,
+            }],
+            refs: Refs::default(),
+            text: String::new(),
+        }
+    }
+
+    /// Adds a problem found later (by the checks across files) at a byte offset of this file.
+    pub(crate) fn add(&mut self, offset: usize, severity: super::Severity, message: String) {
+        let index = LineIndex::new(&self.text);
+        let diag = super::problem::Diag {
+            offset,
+            severity,
+            message,
+        };
+        self.problems.push(index.problem(&self.path, diag));
+        if severity == super::Severity::Error {
+            self.board = None;
+        }
+    }
+
+    /// Whether the file has any error.
+    pub fn has_errors(&self) -> bool {
+        self.problems.iter().any(Problem::is_error)
+    }
+}
+
+/// Keys of the kind-specific settings of sections, and the kind each belongs to.
+const KIND_KEYS: &[(&str, &[&str])] = &[
+    ("indicator", &["unit", "target", "direction", "warning", "frequency", "category"]),
+    ("actions", &["stale_after_days"]),
+    ("ideas", &["columns", "stale_after_days"]),
+    ("escalations", &["answer_within_days"]),
+    ("trajectory", &["stages", "wait_warning_days"]),
+    ("units", &["boards"]),
+];
+
+const TOP_LEVEL: &[&str] = &["board", "team", "huddle", "section"];
+const LEVELS: &[&str] = &["team", "manager", "director", "steering"];
+const MAX_GRID: u32 = 12;
+
+/// Reads and validates one board file's text.
+pub fn parse_board(path: &Path, text: &str) -> FileReport {
+    let mut diags = Diags::default();
+    let mut refs = Refs::default();
+    let board = match toml_span::parse(text) {
+        Ok(root) => read_board(path, root, &mut diags, &mut refs),
+        Err(err) => {
+            diags.error(err.span.start, syntax_message(&err, text));
+            None
+        }
+    };
+    let index = LineIndex::new(text);
+    let mut problems: Vec<Problem> = Vec::new();
+    let has_errors = diags.has_errors();
+    let mut list = diags.list;
+    list.sort_by_key(|d| d.offset);
+    for diag in list {
+        problems.push(index.problem(path, diag));
+    }
+    FileReport {
+        path: path.to_owned(),
+        board: if has_errors { None } else { board },
+        problems,
+        refs,
+        text: text.to_owned(),
+    }
+}
+
+/// A TOML syntax error in words, with what to write instead where we can tell.
+fn syntax_message(err: &toml_span::Error, text: &str) -> String {
+    use toml_span::ErrorKind as K;
+    let at = text.get(err.span.start..).unwrap_or_default();
+    match &err.kind {
+        K::UnterminatedString => "this text has no closing quote; end it with \"".to_owned(),
+        K::DuplicateKey { key, .. } => {
+            format!("`{key}` is written twice in the same table; keep only one")
+        }
+        K::DuplicateTable { name, .. } => format!(
+            "[{name}] is written twice; to have several, write [[{name}]] with double brackets"
+        ),
+        K::RedefineAsArray => "this table was already written with single brackets; use [[double brackets]] everywhere for a list of tables".to_owned(),
+        K::InvalidNumber => {
+            if looks_like_time_or_date(at) {
+                "dates and times go in quotes here, for example time = \"08:30\"".to_owned()
+            } else {
+                "this number cannot be read; write digits with a decimal point, such as 12 or 92.5".to_owned()
+            }
+        }
+        K::Unexpected(_) if looks_like_time_or_date(at) => {
+            "dates and times go in quotes here, for example time = \"08:30\"".to_owned()
+        }
+        K::Unexpected(c) => format!(
+            "unexpected character `{c}`; text values go in quotes, like title = \"Accueil\""
+        ),
+        K::Wanted { expected, found } => {
+            let value_start = at.trim_start().chars().next();
+            if *expected == "a value" || value_start.is_some_and(|c| c.is_alphabetic()) {
+                "a value is missing or is not in quotes; text goes in quotes, like title = \"Accueil\"".to_owned()
+            } else {
+                format!("expected {expected}, found {found}")
+            }
+        }
+        K::UnexpectedEof => "the file ends in the middle of a value; close the quotes or brackets".to_owned(),
+        K::InvalidEscape(c) => format!(
+            "`\\{c}` is not allowed in text; write \\\\ for a backslash, or use 'single quotes'"
+        ),
+        other => format!("the TOML cannot be read here ({other})"),
+    }
+}
+
+fn looks_like_time_or_date(at: &str) -> bool {
+    let head: String = at.chars().take(10).collect();
+    let digits = head.chars().filter(char::is_ascii_digit).count();
+    digits >= 3 && (head.contains(':') || head.matches('-').count() >= 2)
+}
+
+fn read_board(
+    path: &Path,
+    mut root: toml_span::Value<'_>,
+    diags: &mut Diags,
+    refs: &mut Refs,
+) -> Option<Board> {
+    let ValueInner::Table(table) = root.take() else {
+        return None;
+    };
+    let mut top = TableReader::from_table(table, 0, "the file".to_owned());
+
+    // [board]
+    let Some(board_value) = top.take("board") else {
+        top.know(TOP_LEVEL);
+        top.finish(&|_| None, diags);
+        diags.error(0, "the file has no [board] table; start it with [board] and an id, such as\n  [board]\n  id = \"my-team\"");
+        return None;
+    };
+    let mut b = TableReader::new(board_value, "[board]", diags)?;
+    let id = b.text("id", Some("\"my-team\""), diags);
+    if let Some(id) = &id {
+        check_id(id, "board", diags);
+    }
+    refs.id = id.clone();
+    let title = b.text("title", Some("\"Accueil jeunesse\""), diags);
+    let team = b.text("team", None, diags);
+    let level = b.text("level", None, diags).map(|l| {
+        if !LEVELS.contains(&l.value.as_str())
+            && let Some(close) = super::problem::did_you_mean(&l.value, LEVELS.iter().copied())
+        {
+            diags.warning(
+                l.offset,
+                format!("level \"{}\" is not one of {}: did you mean \"{close}\"? (any other name is kept as written)", l.value, quoted_list(LEVELS)),
+            );
+        }
+        Level::from_code(&l.value)
+    });
+    let parent = b.text("parent", None, diags);
+    refs.parent = parent.clone();
+    let trajectory = b.text("trajectory", None, diags);
+    let lang = b.choice("language", &["fr", "en"], false, diags).map(|l| {
+        if l.value == "en" { Lang::En } else { Lang::Fr }
+    });
+    let columns = b.whole("columns", (1, MAX_GRID), Some("4"), diags);
+    let rows = b.whole("rows", (1, MAX_GRID), Some("3"), diags);
+    b.finish(
+        &|key| {
+            ["members", "time", "minutes", "agenda"].contains(&key).then(|| {
+                let table = if key == "members" { "[team]" } else { "[huddle]" };
+                format!("`{key}` goes under {table}")
+            })
+        },
+        diags,
+    );
+    let lang = lang.unwrap_or_default();
+
+    // [team]
+    let mut members: Vec<String> = Vec::new();
+    if let Some(value) = top.take("team")
+        && let Some(mut t) = TableReader::new(value, "[team]", diags)
+    {
+        let mut seen = BTreeSet::new();
+        for m in t.text_list("members", diags).unwrap_or_default() {
+            let name = m.value.trim().to_owned();
+            if name.is_empty() {
+                diags.error(m.offset, "a member's name is empty; write a name or initials, or remove the item");
+            } else if !seen.insert(name.to_lowercase()) {
+                diags.error(m.offset, format!("\"{name}\" is listed twice in `members`; add an initial to tell them apart"));
+            } else {
+                members.push(name);
+            }
+        }
+        t.finish(&|_| None, diags);
+    }
+
+    // [[section]]
+    let mut sections = Vec::new();
+    let mut section_offsets = Vec::new();
+    if let Some(mut value) = top.take("section") {
+        let offset = value.span.start;
+        match value.take() {
+            ValueInner::Array(items) => {
+                for item in items {
+                    let item_offset = item.span.start;
+                    if let Some(section) = read_section(item, lang, diags, &mut refs.units) {
+                        section_offsets.push(item_offset);
+                        sections.push(section);
+                    }
+                }
+            }
+            ValueInner::Table(_) => diags.error(
+                offset,
+                "sections are a list: write [[section]] with double brackets before each one",
+            ),
+            _ => diags.error(offset, "write each section as a [[section]] table"),
+        }
+    }
+    check_sections(&sections, &section_offsets, columns.as_ref().map(|c| c.value), rows.as_ref().map(|r| r.value), diags);
+
+    // [huddle]
+    let huddle = match top.take("huddle") {
+        Some(value) => TableReader::new(value, "[huddle]", diags)
+            .and_then(|h| read_huddle(h, &sections, diags)),
+        None => None,
+    };
+
+    top.finish(
+        &|key| {
+            (key == "sections").then(|| "write each one as [[section]] (singular, double brackets)".to_owned())
+                .or_else(|| {
+                    super::problem::did_you_mean(key, TOP_LEVEL.iter().copied())
+                        .map(|t| format!("unknown table; did you mean [{t}]?"))
+                })
+        },
+        diags,
+    );
+
+    if sections.is_empty() && !diags.has_errors() {
+        diags.warning(0, "the board has no section yet; add one with [[section]]");
+    }
+
+    Some(Board {
+        id: id?.value,
+        title: title?.value,
+        team: team.map(|t| t.value).unwrap_or_default(),
+        level: level.unwrap_or(Level::Team),
+        parent: parent.map(|p| p.value),
+        trajectory: trajectory.map(|t| t.value),
+        lang,
+        columns: columns?.value,
+        rows: rows?.value,
+        members,
+        huddle,
+        sections,
+        source: path.to_owned(),
+    })
+}
+
+/// Ids are used on the command line and in file names: lowercase letters, digits, - and _.
+fn check_id(id: &At<String>, what: &str, diags: &mut Diags) -> bool {
+    let ok = !id.value.is_empty()
+        && id.value.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+        && id.value.chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
+    if !ok {
+        let slug = slugify(&id.value);
+        let hint = if slug.is_empty() { "\"my-team\"".to_owned() } else { format!("\"{slug}\"") };
+        diags.error(
+            id.offset,
+            format!("a {what} id may use only lowercase letters without accents, digits, - and _; write for example id = {hint}"),
+        );
+    }
+    ok
+}
+
+/// A readable id made from any text: "Délai d'accès" → "delai-d-acces".
+pub fn slugify(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'à' | 'â' | 'ä' | 'á' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' | 'í' => 'i',
+            'ô' | 'ö' | 'ó' => 'o',
+            'ù' | 'û' | 'ü' | 'ú' => 'u',
+            'ç' => 'c',
+            'ÿ' => 'y',
+            c => c,
+        };
+        if c.is_ascii_alphanumeric() || c == '_' {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_owned()
+}
+
+fn read_section(
+    value: toml_span::Value<'_>,
+    lang: Lang,
+    diags: &mut Diags,
+    units: &mut Vec<At<String>>,
+) -> Option<Section> {
+    let mut s = TableReader::new(value, "a [[section]]", diags)?;
+    let id = s.text("id", Some("\"waiting-list\""), diags);
+    if let Some(id) = &id {
+        s.context = format!("section `{}`", id.value);
+        check_id(id, "section", diags);
+    }
+    let kind_name = s.choice("kind", SectionKind::NAMES, true, diags);
+    let title = s.text("title", Some("\"Liste d'attente\""), diags);
+    if let Some(t) = &title
+        && t.value.trim().is_empty()
+    {
+        diags.error(t.offset, "the title is empty; write what the team should read on the section");
+    }
+    let column = s.whole("column", (1, MAX_GRID), Some("1"), diags);
+    let row = s.whole("row", (1, MAX_GRID), Some("1"), diags);
+    let width = s.whole("width", (1, MAX_GRID), None, diags);
+    let height = s.whole("height", (1, MAX_GRID), None, diags);
+
+    let kind = match kind_name.as_ref().map(|k| k.value) {
+        Some(kind) => read_kind(kind, &mut s, lang, diags, units),
+        None => {
+            // Unknown kind: its settings are not reported as unknown keys on top of it.
+            s.know(&KIND_KEYS.iter().flat_map(|(_, keys)| keys.iter().copied()).collect::<Vec<_>>());
+            for (_, keys) in KIND_KEYS {
+                for key in *keys {
+                    s.take(key);
+                }
+            }
+            None
+        }
+    };
+    let this_kind = kind_name.as_ref().map(|k| k.value);
+    s.finish(
+        &|key| {
+            let owner = KIND_KEYS
+                .iter()
+                .filter(|(k, keys)| Some(*k) != this_kind && keys.contains(&key))
+                .map(|(k, _)| format!("\"{k}\""))
+                .collect::<Vec<_>>();
+            (!owner.is_empty()).then(|| {
+                format!(
+                    "it belongs to sections of kind {} (this one is \"{}\")",
+                    owner.join(" or "),
+                    this_kind.unwrap_or("?")
+                )
+            })
+        },
+        diags,
+    );
+    Some(Section {
+        id: id?.value,
+        title: title?.value,
+        column: column?.value,
+        row: row?.value,
+        width: width.map_or(1, |w| w.value),
+        height: height.map_or(1, |h| h.value),
+        kind: kind?,
+    })
+}
+
+fn read_kind(
+    kind: &str,
+    s: &mut TableReader<'_>,
+    lang: Lang,
+    diags: &mut Diags,
+    units: &mut Vec<At<String>>,
+) -> Option<SectionKind> {
+    let stale = |s: &mut TableReader<'_>, diags: &mut Diags| {
+        s.whole("stale_after_days", (1, 365), None, diags).map_or(7, |d| d.value)
+    };
+    Some(match kind {
+        "indicator" => SectionKind::Indicator(read_indicator(s, diags)?),
+        "actions" => SectionKind::Actions {
+            stale_after_days: stale(s, diags),
+        },
+        "ideas" => {
+            let columns = read_idea_columns(s, lang, diags)?;
+            SectionKind::Ideas {
+                columns,
+                stale_after_days: stale(s, diags),
+            }
+        }
+        "escalations" => SectionKind::Escalations {
+            answer_within_days: s.whole("answer_within_days", (1, 365), None, diags).map_or(7, |d| d.value),
+        },
+        "mood" => SectionKind::Mood,
+        "attendance" => SectionKind::Attendance,
+        "trajectory" => {
+            let stages = match s.text_list("stages", diags) {
+                Some(stages) => stages,
+                None => {
+                    if !s.has("stages") {
+                        diags.error(s.offset, format!("{} has no `stages`; list the stages a client goes through, such as stages = [\"Réception\", \"Évaluation\", \"Suivi\"]", s.context));
+                    }
+                    return None;
+                }
+            };
+            let mut names: Vec<String> = Vec::new();
+            for stage in stages {
+                let name = stage.value.trim().to_owned();
+                if name.is_empty() {
+                    diags.error(stage.offset, "a stage has no name; write one or remove the item");
+                } else if names.iter().any(|n| n.eq_ignore_ascii_case(&name)) {
+                    diags.error(stage.offset, format!("stage \"{name}\" is listed twice"));
+                } else {
+                    names.push(name);
+                }
+            }
+            if names.is_empty() {
+                diags.error(s.offset, format!("{} needs at least one stage in `stages`", s.context));
+                return None;
+            }
+            SectionKind::Trajectory {
+                stages: names,
+                wait_warning_days: s.whole("wait_warning_days", (1, 3650), None, diags).map(|d| d.value),
+            }
+        }
+        "notes" => SectionKind::Notes,
+        "safety" => SectionKind::Safety,
+        "units" => {
+            let boards = s.text_list("boards", diags).unwrap_or_default();
+            let ids = boards.iter().map(|b| b.value.clone()).collect();
+            units.extend(boards);
+            SectionKind::Units { boards: ids }
+        }
+        _ => return None,
+    })
+}
+
+fn read_indicator(s: &mut TableReader<'_>, diags: &mut Diags) -> Option<IndicatorSpec> {
+    let unit = s.text("unit", None, diags).map(|u| u.value).unwrap_or_default();
+    let target = s.number("target", Some("12"), diags);
+    let direction = s.choice("direction", &["lower", "higher"], true, diags);
+    let warning = s.number("warning", None, diags);
+    let frequency = s
+        .choice("frequency", &["daily", "weekly", "monthly"], false, diags)
+        .map_or(Frequency::Daily, |f| match f.value {
+            "weekly" => Frequency::Weekly,
+            "monthly" => Frequency::Monthly,
+            _ => Frequency::Daily,
+        });
+    let category = s
+        .choice("category", &["access", "continuity", "well-being", "safety", "quality"], false, diags)
+        .map(|c| match c.value {
+            "access" => IndicatorCategory::Access,
+            "continuity" => IndicatorCategory::Continuity,
+            "well-being" => IndicatorCategory::WellBeing,
+            "safety" => IndicatorCategory::Safety,
+            _ => IndicatorCategory::Quality,
+        });
+    let direction = match direction?.value {
+        "higher" => Direction::Higher,
+        _ => Direction::Lower,
+    };
+    let target = target?;
+    if let Some(w) = &warning {
+        let (wrong, side) = match direction {
+            Direction::Lower => (w.value <= target.value, "above"),
+            Direction::Higher => (w.value >= target.value, "below"),
+        };
+        if wrong {
+            let better = if direction == Direction::Lower { "lower" } else { "higher" };
+            diags.error(
+                w.offset,
+                format!(
+                    "`warning` ({}) should be {side} `target` ({}) because {better} is better: values between the target and the warning are \"to watch\"",
+                    fmt_num(w.value),
+                    fmt_num(target.value)
+                ),
+            );
+        }
+    }
+    Some(IndicatorSpec {
+        unit,
+        target: target.value,
+        direction,
+        warning: warning.map(|w| w.value),
+        frequency,
+        category,
+    })
+}
+
+fn fmt_num(n: f64) -> String {
+    if n.fract() == 0.0 { format!("{n:.0}") } else { n.to_string() }
+}
+
+fn read_idea_columns(s: &mut TableReader<'_>, lang: Lang, diags: &mut Diags) -> Option<Vec<IdeaColumn>> {
+    let Some(items) = s.list("columns", diags) else {
+        let defaults: &[&str] = match lang {
+            Lang::Fr => &["Proposée", "À l'essai", "Adoptée"],
+            Lang::En => &["Proposed", "Testing", "Adopted"],
+        };
+        return Some(defaults.iter().map(|n| IdeaColumn { name: (*n).to_owned(), limit: None }).collect());
+    };
+    let mut columns: Vec<IdeaColumn> = Vec::new();
+    for mut item in items {
+        let offset = item.span.start;
+        let column = match item.take() {
+            ValueInner::String(name) => Some(IdeaColumn { name: name.trim().to_owned(), limit: None }),
+            ValueInner::Table(table) => {
+                let mut t = TableReader::from_table(table, offset, "an ideas column".to_owned());
+                let name = t.text("name", Some("\"À l'essai\""), diags);
+                let limit = t.whole("limit", (1, 999), None, diags);
+                t.finish(&|_| None, diags);
+                name.map(|n| IdeaColumn { name: n.value.trim().to_owned(), limit: limit.map(|l| l.value) })
+            }
+            _ => {
+                diags.error(offset, "each column is a name in quotes, or { name = \"À l'essai\", limit = 3 }");
+                None
+            }
+        };
+        if let Some(c) = column {
+            if c.name.is_empty() {
+                diags.error(offset, "a column has no name");
+            } else if columns.iter().any(|o| o.name == c.name) {
+                diags.error(offset, format!("column \"{}\" is listed twice", c.name));
+            } else {
+                columns.push(c);
+            }
+        }
+    }
+    if columns.len() < 2 {
+        diags.error(s.offset, format!("{} needs at least two `columns` for ideas to move between", s.context));
+        return None;
+    }
+    Some(columns)
+}
+
+/// Sections must fit the grid and must not overlap; ids must be unique.
+fn check_sections(sections: &[Section], offsets: &[usize], columns: Option<u32>, rows: Option<u32>, diags: &mut Diags) {
+    for (i, s) in sections.iter().enumerate() {
+        let offset = offsets[i];
+        if sections[..i].iter().any(|o| o.id == s.id) {
+            diags.error(offset, format!("two sections have the id `{}`; give each section its own id", s.id));
+        }
+        let last_col = s.column + s.width - 1;
+        let last_row = s.row + s.height - 1;
+        if let Some(columns) = columns
+            && last_col > columns
+        {
+            diags.error(offset, format!(
+                "section `{}` reaches column {last_col} but the grid has {columns} columns; make it narrower or raise `columns` in [board]", s.id));
+        }
+        if let Some(rows) = rows
+            && last_row > rows
+        {
+            diags.error(offset, format!(
+                "section `{}` reaches row {last_row} but the grid has {rows} rows; make it shorter or raise `rows` in [board]", s.id));
+        }
+        for other in &sections[..i] {
+            let col = s.column.max(other.column);
+            let row = s.row.max(other.row);
+            let col_end = last_col.min(other.column + other.width - 1);
+            let row_end = last_row.min(other.row + other.height - 1);
+            if col <= col_end && row <= row_end {
+                diags.error(offset, format!(
+                    "sections `{}` and `{}` overlap at column {col}, row {row}; move one of them", other.id, s.id));
+            }
+        }
+    }
+}
+
+fn read_huddle(mut h: TableReader<'_>, sections: &[Section], diags: &mut Diags) -> Option<HuddleSpec> {
+    let time = h.text("time", Some("\"08:30\""), diags).and_then(|t| {
+        let parsed = parse_time(&t.value);
+        if parsed.is_none() {
+            diags.error(t.offset, format!("time \"{}\" is not a time of day; write hours and minutes, such as time = \"08:30\"", t.value));
+        }
+        parsed
+    });
+    let minutes = h.whole("minutes", (1, 120), Some("15"), diags);
+    let mut agenda = Vec::new();
+    let mut total = 0;
+    for item in h.list("agenda", diags).unwrap_or_default() {
+        let Some(mut a) = TableReader::new(item, "an agenda item", diags) else {
+            continue;
+        };
+        let section = a.text("section", Some("\"waiting-list\""), diags);
+        let item_minutes = a.whole("minutes", (1, 60), Some("3"), diags);
+        let title = a.text("title", None, diags);
+        a.finish(&|_| None, diags);
+        if let Some(section) = &section
+            && !sections.iter().any(|s| s.id == section.value)
+        {
+            let hint = suggestion(&section.value, sections.iter().map(|s| s.id.as_str()));
+            diags.error(section.offset, format!("agenda item points at section `{}` which does not exist{hint}", section.value));
+            continue;
+        }
+        if let (Some(section), Some(m)) = (section, item_minutes) {
+            total += m.value;
+            agenda.push(AgendaItem { section: section.value, minutes: m.value, title: title.map(|t| t.value) });
+        }
+    }
+    h.finish(&|_| None, diags);
+    let minutes = minutes?;
+    if total > minutes.value {
+        diags.warning(minutes.offset, format!(
+            "the agenda adds up to {total} minutes but the huddle lasts {}; shorten an item or raise `minutes`", minutes.value));
+    }
+    Some(HuddleSpec { time: time?, minutes: minutes.value, agenda })
+}
+
+/// "08:30", "8:30" or "8h30" → (8, 30).
+pub fn parse_time(text: &str) -> Option<(u8, u8)> {
+    let (h, m) = text.trim().split_once([':', 'h', 'H'])?;
+    let h: u8 = h.trim().parse().ok()?;
+    let m: u8 = if m.trim().is_empty() { 0 } else { m.trim().parse().ok()? };
+    (h < 24 && m < 60).then_some((h, m))
+}

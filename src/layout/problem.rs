@@ -1,0 +1,167 @@
+//! Problems found in board files, located by file, line and column.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// How serious a problem is: errors keep a board from loading, warnings do not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The board cannot be shown as written.
+    Error,
+    /// The board loads, but something is probably not what the facilitator meant.
+    Warning,
+}
+
+/// One problem in one board file, with its position and a message that says what to write.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Problem {
+    /// The board file.
+    pub file: PathBuf,
+    /// Line, counted from 1.
+    pub line: usize,
+    /// Column in characters, counted from 1.
+    pub column: usize,
+    /// Error or warning.
+    pub severity: Severity,
+    /// What is wrong and what to write instead.
+    pub message: String,
+}
+
+impl Problem {
+    /// Is this an error (as opposed to a warning)?
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}: ", self.file.display(), self.line, self.column)?;
+        if self.severity == Severity::Warning {
+            f.write_str("warning: ")?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+/// A problem found while reading one file, before it is placed by line and column.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Diag {
+    /// Byte offset in the file.
+    pub offset: usize,
+    pub severity: Severity,
+    pub message: String,
+}
+
+/// Collects the problems of one file.
+#[derive(Default)]
+pub(crate) struct Diags {
+    pub list: Vec<Diag>,
+}
+
+impl Diags {
+    pub fn error(&mut self, offset: usize, message: impl Into<String>) {
+        self.list.push(Diag {
+            offset,
+            severity: Severity::Error,
+            message: message.into(),
+        });
+    }
+
+    pub fn warning(&mut self, offset: usize, message: impl Into<String>) {
+        self.list.push(Diag {
+            offset,
+            severity: Severity::Warning,
+            message: message.into(),
+        });
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.list.iter().any(|d| d.severity == Severity::Error)
+    }
+}
+
+/// Turns byte offsets of one file's text into 1-based lines and character columns.
+pub(crate) struct LineIndex<'a> {
+    text: &'a str,
+    /// Byte offset where each line starts.
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Self { text, starts }
+    }
+
+    /// Line and column (both from 1) of a byte offset; offsets past the end or inside a
+    /// character are clamped to the nearest character boundary before them.
+    pub fn position(&self, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        let column = self.text[start..offset].chars().count() + 1;
+        (line, column)
+    }
+
+    pub fn problem(&self, file: &Path, diag: Diag) -> Problem {
+        let (line, column) = self.position(diag.offset);
+        Problem {
+            file: file.to_owned(),
+            line,
+            column,
+            severity: diag.severity,
+            message: diag.message,
+        }
+    }
+}
+
+/// The closest of `candidates` to `word`, when it is close enough to be a likely typo
+/// (at most one edit in three letters, a swap of two letters counting as one edit).
+pub fn did_you_mean<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
+    let allowed = word.chars().count().div_ceil(3).max(1);
+    candidates
+        .into_iter()
+        .map(|c| (strsim::osa_distance(&word.to_lowercase(), c), c))
+        .filter(|(distance, _)| *distance <= allowed)
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, c)| c)
+}
+
+/// Appends ", did you mean `x`?" when a close candidate exists.
+pub(crate) fn suggestion<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) -> String {
+    match did_you_mean(word, candidates) {
+        Some(c) => format!(", did you mean `{c}`?"),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_lines_and_characters_from_one() {
+        let text = "a = 1\nété = \"x\"\n\nz";
+        let index = LineIndex::new(text);
+        assert_eq!(index.position(0), (1, 1));
+        assert_eq!(index.position(4), (1, 5));
+        assert_eq!(index.position(6), (2, 1));
+        // `=` after "été " is the 5th character but the 8th byte of line 2.
+        let eq = text.find("= \"x").unwrap_or_default();
+        assert_eq!(index.position(eq), (2, 5));
+        assert_eq!(index.position(text.len()), (4, 2));
+        assert_eq!(index.position(10_000), (4, 2));
+    }
+
+    #[test]
+    fn suggestions_only_for_close_words() {
+        assert_eq!(did_you_mean("targte", ["target", "unit"]), Some("target"));
+        assert_eq!(did_you_mean("colour", ["column", "row"]), None);
+    }
+}

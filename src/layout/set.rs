@@ -1,0 +1,87 @@
+//! Checks across the whole set of boards: duplicate ids, unknown parents, cycles of parents,
+//! units that name unknown boards.
+
+use std::collections::BTreeMap;
+
+use super::Severity;
+use super::parse::FileReport;
+use super::problem::suggestion;
+
+/// Adds to each report the problems that only show across files. A board with such an error
+/// is dropped from its report, as for any other error.
+pub(crate) fn check_set(reports: &mut [FileReport], only: Option<&[usize]>) {
+    // First file that declares each id.
+    let mut first_file: BTreeMap<String, usize> = BTreeMap::new();
+    let mut dup: Vec<(usize, usize, String)> = Vec::new();
+    for (i, r) in reports.iter().enumerate() {
+        if let Some(id) = &r.refs.id {
+            match first_file.get(&id.value) {
+                Some(&first) => dup.push((i, id.offset, reports[first].path.display().to_string())),
+                None => {
+                    first_file.insert(id.value.clone(), i);
+                }
+            }
+        }
+    }
+    let reported = |i: usize| only.is_none_or(|o| o.contains(&i));
+    for (i, offset, first) in dup {
+        if reported(i) {
+            let id = reports[i].refs.id.as_ref().map(|a| a.value.clone()).unwrap_or_default();
+            reports[i].add(offset, Severity::Error, format!(
+                "board id `{id}` is already used by {first}; give each board its own id"));
+        }
+    }
+
+    let ids: Vec<String> = first_file.keys().cloned().collect();
+    let parent_of: BTreeMap<String, String> = reports
+        .iter()
+        .filter_map(|r| Some((r.refs.id.as_ref()?.value.clone(), r.refs.parent.as_ref()?.value.clone())))
+        .collect();
+
+    for i in 0..reports.len() {
+        if !reported(i) {
+            continue;
+        }
+        let refs = reports[i].refs.clone();
+        if let Some(parent) = &refs.parent {
+            if !first_file.contains_key(&parent.value) {
+                let hint = suggestion(&parent.value, ids.iter().map(String::as_str));
+                reports[i].add(parent.offset, Severity::Error, format!(
+                    "a board's parent `{}` is not a known board{hint}", parent.value));
+            } else if let Some(id) = &refs.id {
+                if parent.value == id.value {
+                    reports[i].add(parent.offset, Severity::Error,
+                        "a board cannot be its own parent; name the board its snapshots go up to".to_owned());
+                } else if let Some(cycle) = cycle_from(&id.value, &parent_of) {
+                    reports[i].add(parent.offset, Severity::Error, format!(
+                        "parents go round in a circle ({}); the top board must have no parent", cycle.join(" → ")));
+                }
+            }
+        }
+        for unit in &refs.units {
+            if !first_file.contains_key(&unit.value) {
+                let hint = suggestion(&unit.value, ids.iter().map(String::as_str));
+                reports[i].add(unit.offset, Severity::Error, format!(
+                    "unit `{}` is not a known board{hint}", unit.value));
+            }
+        }
+    }
+}
+
+/// The chain of parents from `start` when it comes back to `start`.
+fn cycle_from(start: &str, parent_of: &BTreeMap<String, String>) -> Option<Vec<String>> {
+    let mut chain = vec![start.to_owned()];
+    let mut current = start;
+    while let Some(parent) = parent_of.get(current) {
+        chain.push(parent.clone());
+        if parent == start {
+            return Some(chain);
+        }
+        if chain.len() > parent_of.len() + 1 {
+            // A cycle further up that does not include `start`: reported on its own boards.
+            return None;
+        }
+        current = parent;
+    }
+    None
+}

@@ -1,0 +1,12 @@
+//! Huddle: the kiosk for the visual management boards healthcare teams gather around for their
+//! daily huddle. The binary is a thin shell over this library, so that tests build the real
+//! thing. See `ARCHITECTURE.md` for a map.
+
+pub mod app;
+pub mod cli;
+pub mod i18n;
+pub mod layout;
+pub mod logging;
+pub mod model;
+pub mod paths;
+pub mod ui;

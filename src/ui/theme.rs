@@ -1,0 +1,121 @@
+//! The look of the kiosk: big readable type, a light theme for lit hallways, status colours
+//! that always come with a shape, and touch-sized targets.
+
+use egui::{Color32, FontData, FontDefinitions, FontFamily, FontId, TextStyle};
+
+/// The smallest side of anything a finger must hit, in points.
+pub const TOUCH: f32 = 56.0;
+/// Space between sections on the grid.
+pub const GAP: f32 = 14.0;
+
+/// Text style for the board title.
+pub fn board_title() -> TextStyle {
+    TextStyle::Name("board-title".into())
+}
+
+/// Text style for big numbers (an indicator's latest value).
+pub fn big_number() -> TextStyle {
+    TextStyle::Name("big-number".into())
+}
+
+/// Font family of the bold face.
+pub fn bold() -> FontFamily {
+    FontFamily::Name("bold".into())
+}
+
+/// Colours of the board.
+pub mod colour {
+    use egui::Color32;
+
+    /// Page behind the sections: a light warm grey, like a hallway wall.
+    pub const PAGE: Color32 = Color32::from_rgb(0xEC, 0xEE, 0xF1);
+    /// A section's card.
+    pub const CARD: Color32 = Color32::WHITE;
+    /// Lines around cards.
+    pub const LINE: Color32 = Color32::from_rgb(0xC5, 0xCB, 0xD3);
+    /// Main text: near black (contrast 17:1 on white).
+    pub const INK: Color32 = Color32::from_rgb(0x1A, 0x1D, 0x21);
+    /// Secondary text: dark grey (contrast 7.5:1 on white, AA and AAA for large text).
+    pub const MUTED: Color32 = Color32::from_rgb(0x4A, 0x52, 0x5C);
+    /// The top bar.
+    pub const BAR: Color32 = Color32::from_rgb(0x12, 0x3A, 0x5E);
+    /// Text on the top bar.
+    pub const ON_BAR: Color32 = Color32::WHITE;
+    /// On target (with ✓).
+    pub const GOOD: Color32 = Color32::from_rgb(0x1B, 0x7A, 0x3A);
+    /// To watch (with !).
+    pub const WATCH: Color32 = Color32::from_rgb(0xB2, 0x6B, 0x00);
+    /// Off target (with ✕).
+    pub const BAD: Color32 = Color32::from_rgb(0xC0, 0x1F, 0x2F);
+    /// Banner for problems in board files.
+    pub const BANNER: Color32 = Color32::from_rgb(0xFF, 0xE8, 0xA3);
+    /// A day not recorded yet.
+    pub const EMPTY_DAY: Color32 = Color32::from_rgb(0xE3, 0xE6, 0xEA);
+    /// Accent for buttons.
+    pub const ACCENT: Color32 = Color32::from_rgb(0x1F, 0x5F, 0x99);
+}
+
+/// Sets fonts, sizes, colours and touch behaviour on a context. Called once, before the first
+/// frame, by the kiosk and by the tests alike.
+pub fn setup(ctx: &egui::Context) {
+    ctx.set_fonts(fonts());
+    ctx.set_theme(egui::Theme::Light);
+    ctx.all_styles_mut(|style| {
+        style.text_styles = [
+            (TextStyle::Small, FontId::proportional(18.0)),
+            (TextStyle::Body, FontId::proportional(22.0)),
+            (TextStyle::Monospace, FontId::monospace(20.0)),
+            (TextStyle::Button, FontId::proportional(24.0)),
+            (TextStyle::Heading, FontId::new(28.0, bold())),
+            (board_title(), FontId::new(36.0, bold())),
+            (big_number(), FontId::new(64.0, bold())),
+        ]
+        .into();
+        style.spacing.interact_size.y = TOUCH;
+        style.spacing.button_padding = egui::vec2(18.0, 10.0);
+        style.spacing.item_spacing = egui::vec2(12.0, 10.0);
+        style.visuals.panel_fill = colour::PAGE;
+        style.visuals.override_text_color = Some(colour::INK);
+        style.visuals.widgets.inactive.weak_bg_fill = Color32::from_rgb(0xDD, 0xE6, 0xF0);
+        style.visuals.widgets.inactive.corner_radius = 10.into();
+        style.visuals.widgets.hovered.corner_radius = 10.into();
+        style.visuals.widgets.active.corner_radius = 10.into();
+        style.interaction.tooltip_delay = f32::INFINITY;
+    });
+    ctx.options_mut(|o| {
+        // A fingertip wobbles more than a mouse, and people press slowly: a tap that moves up
+        // to a few millimetres or lasts up to two seconds is still a tap, never a long press.
+        o.input_options.max_click_dist = 24.0;
+        o.input_options.max_click_duration = 2.0;
+    });
+}
+
+fn fonts() -> FontDefinitions {
+    let mut fonts = FontDefinitions::default();
+    fonts.font_data.insert(
+        "dejavu".into(),
+        FontData::from_static(include_bytes!("../../assets/fonts/DejaVuSans.ttf")).into(),
+    );
+    fonts.font_data.insert(
+        "dejavu-bold".into(),
+        FontData::from_static(include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf")).into(),
+    );
+    // DejaVu first: wide coverage of accents and of the status shapes ✓ ! ✕; egui's own fonts
+    // stay behind it for emoji.
+    let fallback = fonts.families.get(&FontFamily::Proportional).cloned().unwrap_or_default();
+    fonts
+        .families
+        .entry(FontFamily::Proportional)
+        .or_default()
+        .insert(0, "dejavu".into());
+    let mut bold_list = vec!["dejavu-bold".to_owned()];
+    bold_list.extend(fallback);
+    fonts.families.insert(bold(), bold_list);
+    fonts
+}
+
+/// Whether a response was a tap: a click, or a touch held long enough to count as a long
+/// press. Nothing in the kiosk needs a long press, so it is a tap like any other.
+pub fn tapped(response: &egui::Response) -> bool {
+    response.clicked() || response.long_touched()
+}
