@@ -107,10 +107,11 @@ pub fn level_name(lang: Lang, level: &Level) -> String {
     }
 }
 
-/// A date as people write it on a board: "lun. 23 nov." / "Mon 23 Nov".
+/// A date as people write it on a board: "lun. 23 nov." / "Mon 23 Nov". (The `fr_FR` tables
+/// abbreviate with a period, as the Office québécois de la langue française does; `fr_CA` does not.)
 pub fn short_date(lang: Lang, date: NaiveDate) -> String {
     match lang {
-        Lang::Fr => date.format_localized("%a %-d %b", chrono::Locale::fr_CA).to_string(),
+        Lang::Fr => date.format_localized("%a %-d %b", chrono::Locale::fr_FR).to_string(),
         Lang::En => date.format("%a %-d %b").to_string(),
     }
 }
@@ -118,7 +119,7 @@ pub fn short_date(lang: Lang, date: NaiveDate) -> String {
 /// The month and year: "novembre 2026" / "November 2026".
 pub fn month_year(lang: Lang, date: NaiveDate) -> String {
     match lang {
-        Lang::Fr => date.format_localized("%B %Y", chrono::Locale::fr_CA).to_string(),
+        Lang::Fr => date.format_localized("%B %Y", chrono::Locale::fr_FR).to_string(),
         Lang::En => date.format("%B %Y").to_string(),
     }
 }

@@ -153,19 +153,43 @@ impl KioskApp {
 }
 
 /// The eframe shell: `logic` then `ui`, as eframe calls them.
-struct Shell(KioskApp);
+struct Shell {
+    app: KioskApp,
+    /// Whether the window must cover the whole screen.
+    fullscreen: bool,
+}
 
 impl eframe::App for Shell {
-    fn logic(&mut self, _ctx: &egui::Context, _frame: &mut eframe::Frame) {
-        self.0.logic();
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.app.logic();
+        if self.fullscreen {
+            cover_screen(ctx);
+        }
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        self.0.ui(ui);
+        self.app.ui(ui);
     }
 
     fn clear_color(&self, _visuals: &egui::Visuals) -> [f32; 4] {
         ui::theme::colour::PAGE.to_normalized_gamma_f32()
+    }
+}
+
+/// A kiosk often runs on a bare X server with no window manager (`xinit huddle`), where a
+/// request for full screen goes unanswered: then the window is placed over the whole monitor.
+fn cover_screen(ctx: &egui::Context) {
+    let (monitor, inner, fullscreen) =
+        ctx.input(|i| (i.viewport().monitor_size, i.viewport().inner_rect, i.viewport().fullscreen));
+    let (Some(monitor), Some(inner)) = (monitor, inner) else {
+        return;
+    };
+    if fullscreen == Some(true) && inner.size() == monitor {
+        return;
+    }
+    if inner.size() != monitor || inner.min != egui::Pos2::ZERO {
+        ctx.send_viewport_cmd(egui::ViewportCommand::OuterPosition(egui::Pos2::ZERO));
+        ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(monitor));
     }
 }
 
@@ -200,7 +224,10 @@ pub fn run_kiosk(options: KioskOptions) -> anyhow::Result<()> {
             let mut app = KioskApp::new(options.boards_dir, options.board, Clock::System);
             let ctx = cc.egui_ctx.clone();
             app.watch_boards(move || ctx.request_repaint());
-            Ok(Box::new(Shell(app)))
+            Ok(Box::new(Shell {
+                app,
+                fullscreen: !options.windowed,
+            }))
         }),
     )
     .map_err(|err| anyhow::anyhow!("the kiosk window could not open: {err}"))

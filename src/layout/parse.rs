@@ -63,6 +63,7 @@ impl FileReport {
             message,
         };
         self.problems.push(index.problem(&self.path, diag));
+        self.problems.sort_by_key(|p| (p.line, p.column));
         if severity == super::Severity::Error {
             self.board = None;
         }
@@ -95,7 +96,7 @@ pub fn parse_board(path: &Path, text: &str) -> FileReport {
     let board = match toml_span::parse(text) {
         Ok(root) => read_board(path, root, &mut diags, &mut refs),
         Err(err) => {
-            diags.error(err.span.start, syntax_message(&err, text));
+            diags.error(syntax_offset(&err, text), syntax_message(&err, text));
             None
         }
     };
@@ -121,7 +122,10 @@ fn syntax_message(err: &toml_span::Error, text: &str) -> String {
     use toml_span::ErrorKind as K;
     let at = text.get(err.span.start..).unwrap_or_default();
     match &err.kind {
-        K::UnterminatedString => "this text has no closing quote; end it with \"".to_owned(),
+        K::UnterminatedString | K::InvalidCharInString('\n') => {
+            "this text has no closing quote; end it with \"".to_owned()
+        }
+        K::InvalidCharInString(c) => format!("the character {c:?} is not allowed in text"),
         K::DuplicateKey { key, .. } => {
             format!("`{key}` is written twice in the same table; keep only one")
         }
@@ -158,6 +162,26 @@ fn syntax_message(err: &toml_span::Error, text: &str) -> String {
     }
 }
 
+/// Where a syntax error is best shown: the opening quote of an unterminated text, the start
+/// of an unquoted date or time.
+fn syntax_offset(err: &toml_span::Error, text: &str) -> usize {
+    let offset = err.span.start.min(text.len());
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let before = &text[line_start..offset];
+    match err.kind {
+        toml_span::ErrorKind::UnterminatedString | toml_span::ErrorKind::InvalidCharInString('\n') => before.find(['"', '\'']).map_or(offset, |i| line_start + i),
+        toml_span::ErrorKind::InvalidNumber | toml_span::ErrorKind::Unexpected(_) => {
+            let value_start = before.trim_end_matches(|c: char| c.is_ascii_digit() || ":-T.".contains(c));
+            if looks_like_time_or_date(&text[line_start + value_start.len()..]) {
+                line_start + value_start.len()
+            } else {
+                offset
+            }
+        }
+        _ => offset,
+    }
+}
+
 fn looks_like_time_or_date(at: &str) -> bool {
     let head: String = at.chars().take(10).collect();
     let digits = head.chars().filter(char::is_ascii_digit).count();
@@ -177,8 +201,6 @@ fn read_board(
 
     // [board]
     let Some(board_value) = top.take("board") else {
-        top.know(TOP_LEVEL);
-        top.finish(&|_| None, diags);
         diags.error(0, "the file has no [board] table; start it with [board] and an id, such as\n  [board]\n  id = \"my-team\"");
         return None;
     };
@@ -213,7 +235,7 @@ fn read_board(
         &|key| {
             ["members", "time", "minutes", "agenda"].contains(&key).then(|| {
                 let table = if key == "members" { "[team]" } else { "[huddle]" };
-                format!("`{key}` goes under {table}")
+                format!("`{key}` does not go in [board]: move it under {table}")
             })
         },
         diags,
@@ -242,12 +264,18 @@ fn read_board(
     // [[section]]
     let mut sections = Vec::new();
     let mut section_offsets = Vec::new();
+    // Ids of every section written, valid or not, so that a broken section does not also
+    // make the agenda items that name it look wrong.
+    let mut declared: Vec<String> = Vec::new();
     if let Some(mut value) = top.take("section") {
         let offset = value.span.start;
         match value.take() {
             ValueInner::Array(items) => {
                 for item in items {
                     let item_offset = item.span.start;
+                    if let Some(id) = item.as_table().and_then(|t| t.get("id")).and_then(|v| v.as_str()) {
+                        declared.push(id.to_owned());
+                    }
                     if let Some(section) = read_section(item, lang, diags, &mut refs.units) {
                         section_offsets.push(item_offset);
                         sections.push(section);
@@ -266,17 +294,21 @@ fn read_board(
     // [huddle]
     let huddle = match top.take("huddle") {
         Some(value) => TableReader::new(value, "[huddle]", diags)
-            .and_then(|h| read_huddle(h, &sections, diags)),
+            .and_then(|h| read_huddle(h, &declared, diags)),
         None => None,
     };
 
     top.finish(
         &|key| {
-            (key == "sections").then(|| "write each one as [[section]] (singular, double brackets)".to_owned())
-                .or_else(|| {
-                    super::problem::did_you_mean(key, TOP_LEVEL.iter().copied())
-                        .map(|t| format!("unknown table; did you mean [{t}]?"))
-                })
+            let close = super::problem::did_you_mean(key, TOP_LEVEL.iter().copied());
+            Some(match close {
+                Some("section") => format!("unknown table [{key}], did you mean [[section]]?"),
+                Some(table) => format!("unknown table [{key}], did you mean [{table}]?"),
+                None => format!(
+                    "unknown table or key `{key}`; a board file has only {}",
+                    "[board], [team], [huddle] and [[section]] tables"
+                ),
+            })
         },
         diags,
     );
@@ -379,6 +411,7 @@ fn read_section(
         }
     };
     let this_kind = kind_name.as_ref().map(|k| k.value);
+    let context = s.context.clone();
     s.finish(
         &|key| {
             let owner = KIND_KEYS
@@ -388,7 +421,7 @@ fn read_section(
                 .collect::<Vec<_>>();
             (!owner.is_empty()).then(|| {
                 format!(
-                    "it belongs to sections of kind {} (this one is \"{}\")",
+                    "{context} cannot have `{key}`: it belongs to sections of kind {} (this one is \"{}\")",
                     owner.join(" or "),
                     this_kind.unwrap_or("?")
                 )
@@ -609,7 +642,7 @@ fn check_sections(sections: &[Section], offsets: &[usize], columns: Option<u32>,
     }
 }
 
-fn read_huddle(mut h: TableReader<'_>, sections: &[Section], diags: &mut Diags) -> Option<HuddleSpec> {
+fn read_huddle(mut h: TableReader<'_>, sections: &[String], diags: &mut Diags) -> Option<HuddleSpec> {
     let time = h.text("time", Some("\"08:30\""), diags).and_then(|t| {
         let parsed = parse_time(&t.value);
         if parsed.is_none() {
@@ -629,9 +662,9 @@ fn read_huddle(mut h: TableReader<'_>, sections: &[Section], diags: &mut Diags) 
         let title = a.text("title", None, diags);
         a.finish(&|_| None, diags);
         if let Some(section) = &section
-            && !sections.iter().any(|s| s.id == section.value)
+            && !sections.contains(&section.value)
         {
-            let hint = suggestion(&section.value, sections.iter().map(|s| s.id.as_str()));
+            let hint = suggestion(&section.value, sections.iter().map(String::as_str));
             diags.error(section.offset, format!("agenda item points at section `{}` which does not exist{hint}", section.value));
             continue;
         }

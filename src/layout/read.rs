@@ -20,6 +20,8 @@ pub(crate) struct TableReader<'de> {
     /// How problems name this table: "[board]", "section `delai`".
     pub context: String,
     known: Vec<&'static str>,
+    /// Required keys not written, with the message to give unless a typo explains them.
+    missing: Vec<(&'static str, String)>,
 }
 
 /// The TOML type of a value, in words.
@@ -61,6 +63,7 @@ impl<'de> TableReader<'de> {
             offset,
             context,
             known: Vec::new(),
+            missing: Vec::new(),
         }
     }
 
@@ -80,18 +83,18 @@ impl<'de> TableReader<'de> {
         self.known.extend_from_slice(keys);
     }
 
-    fn missing(&self, key: &str, example: &str, diags: &mut Diags) {
-        diags.error(
-            self.offset,
-            format!("{} has no `{key}`; add a line such as {key} = {example}", self.context),
-        );
+    /// Notes a required key that is not written. It is reported by [`Self::finish`], unless
+    /// an unknown key there is a typo of it: then the typo alone is reported, where it is.
+    pub fn missing(&mut self, key: &'static str, example: &str) {
+        let message = format!("{} has no `{key}`; add a line such as {key} = {example}", self.context);
+        self.missing.push((key, message));
     }
 
     /// A text value.
     pub fn text(&mut self, key: &'static str, required: Option<&str>, diags: &mut Diags) -> Option<At<String>> {
         let Some(mut value) = self.take(key) else {
             if let Some(example) = required {
-                self.missing(key, example, diags);
+                self.missing(key, example);
             }
             return None;
         };
@@ -123,7 +126,7 @@ impl<'de> TableReader<'de> {
     ) -> Option<At<u32>> {
         let Some(mut value) = self.take(key) else {
             if let Some(example) = required {
-                self.missing(key, example, diags);
+                self.missing(key, example);
             }
             return None;
         };
@@ -156,7 +159,7 @@ impl<'de> TableReader<'de> {
     pub fn number(&mut self, key: &'static str, required: Option<&str>, diags: &mut Diags) -> Option<At<f64>> {
         let Some(mut value) = self.take(key) else {
             if let Some(example) = required {
-                self.missing(key, example, diags);
+                self.missing(key, example);
             }
             return None;
         };
@@ -240,15 +243,23 @@ impl<'de> TableReader<'de> {
         }
     }
 
-    /// Reports the keys nobody asked for. `elsewhere` names keys that belong to another kind of
-    /// table, so that the message can say where they belong.
+    /// Reports the keys nobody asked for. `elsewhere` gives a message of its own for keys it
+    /// recognises (a key that belongs in another table, a misspelt table name).
     pub fn finish(self, elsewhere: &dyn Fn(&str) -> Option<String>, diags: &mut Diags) {
         let mut keys: Vec<_> = self.table.into_keys().collect();
         keys.sort_by_key(|k| k.span.start);
+        for (key, message) in &self.missing {
+            let typo = keys.iter().any(|k| {
+                super::problem::did_you_mean(&k.name, self.known.iter().copied()) == Some(*key)
+            });
+            if !typo {
+                diags.error(self.offset, message.clone());
+            }
+        }
         for key in keys {
             let name = key.name.as_ref();
             let message = match elsewhere(name) {
-                Some(place) => format!("{} cannot have `{name}`: {place}", self.context),
+                Some(message) => message,
                 None => format!(
                     "unknown key `{name}` in {}{}",
                     self.context,

@@ -32,8 +32,8 @@ pub(super) fn show(ui: &mut egui::Ui, board: &Board, section: &Section, screen: 
         }
         SectionKind::Mood => {
             ui.horizontal_wrapped(|ui| {
-                for face in ["😀", "🙂", "😐", "🙁", "😞"] {
-                    ui.label(RichText::new(face).size(40.0).color(colour::MUTED));
+                for level in (0..5).rev() {
+                    face(ui, level, 44.0);
                 }
             });
             empty(ui, tr(lang, T::NoVoteYet));
@@ -61,14 +61,8 @@ fn empty(ui: &mut egui::Ui, text: &str) {
 }
 
 fn chip(ui: &mut egui::Ui, text: &str) {
-    egui::Frame::new()
-        .fill(Color32::from_rgb(0xF1, 0xF3, 0xF5))
-        .stroke(egui::Stroke::new(1.0, colour::LINE))
-        .corner_radius(18)
-        .inner_margin(egui::Margin::symmetric(12, 6))
-        .show(ui, |ui| {
-            ui.label(text);
-        });
+    let chip = RichText::new(format!(" {text} ")).background_color(Color32::from_rgb(0xE6, 0xEA, 0xEF));
+    ui.add(egui::Label::new(chip).wrap_mode(egui::TextWrapMode::Extend));
 }
 
 /// Headers of side-by-side columns (idea columns, trajectory stages).
@@ -85,8 +79,10 @@ fn columns_row(ui: &mut egui::Ui, names: impl Iterator<Item = String>) {
 }
 
 fn indicator(ui: &mut egui::Ui, lang: Lang, spec: &IndicatorSpec) {
-    ui.label(RichText::new("—").text_style(theme::big_number()).color(colour::MUTED));
-    empty(ui, tr(lang, T::NoValueYet));
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("—").text_style(theme::big_number()).color(colour::MUTED));
+        empty(ui, tr(lang, T::NoValueYet));
+    });
     let sign = match spec.direction {
         Direction::Lower => "≤",
         Direction::Higher => "≥",
@@ -107,26 +103,31 @@ fn indicator(ui: &mut egui::Ui, lang: Lang, spec: &IndicatorSpec) {
 
 /// The safety cross as a month calendar: a cell a day, Monday first, today outlined.
 fn safety_month(ui: &mut egui::Ui, lang: Lang, today: NaiveDate) {
-    ui.label(RichText::new(i18n::month_year(lang, today)).color(colour::MUTED));
     let Some(first) = today.with_day(1) else { return };
     let offset = first.weekday().num_days_from_monday();
     let days = i18n::days_in_month(today);
     let weeks = (offset + days).div_ceil(7);
-    let legend_h = 30.0;
-    let avail = ui.available_size() - vec2(0.0, legend_h);
-    let cell = ((avail.x - 6.0 * 4.0) / 7.0).min((avail.y - 24.0 - weeks as f32 * 4.0) / weeks as f32).clamp(14.0, 64.0);
-    let letters = i18n::weekday_letters(lang);
-    let (rect, _) = ui.allocate_exact_size(vec2(7.0 * cell + 24.0, 22.0 + weeks as f32 * (cell + 4.0)), Sense::hover());
+    let gap = 4.0;
+    let header = 20.0;
+    let legend = 24.0;
+    let avail = ui.available_size();
+    let by_width = (avail.x - 6.0 * gap) / 7.0;
+    let by_height = (avail.y - header - legend - weeks as f32 * gap) / weeks as f32;
+    let cell = by_width.min(by_height).clamp(12.0, 64.0);
+    let size = vec2(7.0 * cell + 6.0 * gap, header + weeks as f32 * (cell + gap) + legend);
+    let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
     let painter = ui.painter_at(rect);
-    let font = egui::FontId::proportional((cell * 0.42).clamp(11.0, 22.0));
+    let letters = i18n::weekday_letters(lang);
+    let small = egui::FontId::proportional(15.0);
     for (i, letter) in letters.iter().enumerate() {
-        let x = rect.left() + i as f32 * (cell + 4.0) + cell / 2.0;
-        painter.text(egui::pos2(x, rect.top() + 9.0), egui::Align2::CENTER_CENTER, *letter, egui::FontId::proportional(16.0), colour::MUTED);
+        let x = rect.left() + i as f32 * (cell + gap) + cell / 2.0;
+        painter.text(egui::pos2(x, rect.top() + header / 2.0), egui::Align2::CENTER_CENTER, *letter, small.clone(), colour::MUTED);
     }
+    let font = egui::FontId::proportional((cell * 0.45).clamp(10.0, 22.0));
     for day in 1..=days {
         let index = offset + day - 1;
         let (row, col) = (index / 7, index % 7);
-        let min = egui::pos2(rect.left() + col as f32 * (cell + 4.0), rect.top() + 22.0 + row as f32 * (cell + 4.0));
+        let min = egui::pos2(rect.left() + col as f32 * (cell + gap), rect.top() + header + row as f32 * (cell + gap));
         let r = egui::Rect::from_min_size(min, vec2(cell, cell));
         let future = day > today.day();
         let fill = if future { Color32::WHITE } else { colour::EMPTY_DAY };
@@ -138,11 +139,16 @@ fn safety_month(ui: &mut egui::Ui, lang: Lang, today: NaiveDate) {
         painter.rect(r, 4.0, fill, stroke, StrokeKind::Inside);
         painter.text(r.center(), egui::Align2::CENTER_CENTER, day.to_string(), font.clone(), colour::MUTED);
     }
-    ui.horizontal(|ui| {
-        let (r, _) = ui.allocate_exact_size(vec2(18.0, 18.0), Sense::hover());
-        ui.painter().rect(r, 3.0, colour::EMPTY_DAY, egui::Stroke::new(1.0, colour::LINE), StrokeKind::Inside);
-        ui.label(RichText::new(tr(lang, T::DayNotRecorded)).size(16.0).color(colour::MUTED));
-    });
+    let legend_top = rect.bottom() - legend + 4.0;
+    let swatch = egui::Rect::from_min_size(egui::pos2(rect.left(), legend_top), vec2(16.0, 16.0));
+    painter.rect(swatch, 3.0, colour::EMPTY_DAY, egui::Stroke::new(1.0, colour::LINE), StrokeKind::Inside);
+    painter.text(
+        egui::pos2(swatch.right() + 8.0, swatch.center().y),
+        egui::Align2::LEFT_CENTER,
+        tr(lang, T::DayNotRecorded),
+        small,
+        colour::MUTED,
+    );
 }
 
 /// The boards below this one: a button each, that opens the board.
@@ -166,4 +172,30 @@ fn units(ui: &mut egui::Ui, board: &Board, listed: &[String], screen: &Screen<'_
             commands.push(UiCommand::ShowBoard(unit.id.clone()));
         }
     }
+}
+
+/// A face of the mood scale, drawn rather than taken from a font: 4 is the happiest, 0 the
+/// saddest. Colour and the mouth's curve both carry the level.
+pub(super) fn face(ui: &mut egui::Ui, level: u8, size: f32) -> egui::Response {
+    let (rect, response) = ui.allocate_exact_size(vec2(size, size), Sense::hover());
+    let painter = ui.painter_at(rect.expand(2.0));
+    let colours = [colour::BAD, Color32::from_rgb(0xD9, 0x6C, 0x1E), colour::WATCH, Color32::from_rgb(0x5B, 0x9A, 0x3A), colour::GOOD];
+    let fill = colours[usize::from(level.min(4))];
+    let c = rect.center();
+    let r = size / 2.0;
+    painter.circle(c, r - 1.0, fill, egui::Stroke::new(1.5, colour::INK));
+    let eye = r * 0.12;
+    painter.circle_filled(c + vec2(-r * 0.35, -r * 0.25), eye, colour::INK);
+    painter.circle_filled(c + vec2(r * 0.35, -r * 0.25), eye, colour::INK);
+    let curve = (f32::from(level.min(4)) - 2.0) * r * 0.22;
+    let left = c + vec2(-r * 0.45, r * 0.3);
+    let right = c + vec2(r * 0.45, r * 0.3);
+    let control = c + vec2(0.0, r * 0.3 + curve * 2.0);
+    painter.add(egui::epaint::QuadraticBezierShape::from_points_stroke(
+        [left, control, right],
+        false,
+        Color32::TRANSPARENT,
+        egui::Stroke::new(r * 0.1, colour::INK),
+    ));
+    response
 }

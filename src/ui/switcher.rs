@@ -21,7 +21,10 @@ pub(super) fn show(ui: &mut egui::Ui, screen: &Screen<'_>, commands: &mut Vec<Ui
             });
         });
         ui.separator();
-        egui::ScrollArea::vertical().max_height(screen_rect.height() * 0.75).show(ui, |ui| {
+        egui::ScrollArea::vertical()
+            .max_height(screen_rect.height() * 0.75)
+            .min_scrolled_height(screen_rect.height() * 0.6)
+            .show(ui, |ui| {
             let mut last_level = None;
             for board in screen.live.boards() {
                 if last_level != Some(board.level.rank()) {

@@ -36,15 +36,15 @@ pub(super) fn show(ui: &mut egui::Ui, screen: &Screen<'_>, commands: &mut Vec<Ui
                 }
             }
             ui.add_space(16.0);
-            ui.vertical(|ui| {
-                ui.with_layout(Layout::top_down(Align::Max), |ui| {
-                    let clock = format!("{}  {}", i18n::short_date(lang, screen.now.date()), i18n::time_of_day(screen.now));
-                    ui.label(RichText::new(clock).text_style(theme::board_title()).color(colour::ON_BAR));
-                    if let Some(h) = screen.board.and_then(|b| b.huddle.as_ref()) {
-                        let text = format!("{} {:02}:{:02} · {} min", tr(lang, T::Huddle), h.time.0, h.time.1, h.minutes);
-                        ui.label(RichText::new(text).color(colour::ON_BAR));
-                    }
-                });
+            let clock_size = egui::vec2(480.0, theme::TOUCH + 8.0);
+            ui.allocate_ui_with_layout(clock_size, Layout::top_down(Align::Max), |ui| {
+                let clock = format!("{}  {}", i18n::short_date(lang, screen.now.date()), i18n::time_of_day(screen.now));
+                let clock = RichText::new(clock).text_style(theme::board_title()).color(colour::ON_BAR);
+                ui.add(egui::Label::new(clock).wrap_mode(egui::TextWrapMode::Extend));
+                if let Some(h) = screen.board.and_then(|b| b.huddle.as_ref()) {
+                    let text = format!("{} {:02}:{:02} · {} min", tr(lang, T::Huddle), h.time.0, h.time.1, h.minutes);
+                    ui.label(RichText::new(text).color(colour::ON_BAR));
+                }
             });
         });
     });

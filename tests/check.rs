@@ -1,0 +1,384 @@
+//! Every kind of problem `huddle check` and the kiosk report, with the exact line and column.
+
+use std::path::Path;
+
+use huddle::layout::{FileReport, Severity, load_dir, load_paths, parse_board};
+
+/// A board that is valid; tests break one thing at a time in it.
+const VALID: &str = r#"[board]
+id = "team-a"
+title = "Team A"
+level = "team"
+language = "en"
+columns = 3
+rows = 2
+
+[team]
+members = ["Ann", "Bob"]
+
+[huddle]
+time = "08:30"
+minutes = 10
+agenda = [
+  { section = "wait", minutes = 3 },
+  { section = "acts", minutes = 5 },
+]
+
+[[section]]
+id = "wait"
+kind = "indicator"
+title = "Waiting list"
+column = 1
+row = 1
+unit = "clients"
+target = 20
+warning = 30
+direction = "lower"
+
+[[section]]
+id = "acts"
+kind = "actions"
+title = "Actions"
+column = 2
+row = 1
+width = 2
+"#;
+
+fn report(text: &str) -> FileReport {
+    parse_board(Path::new("b.toml"), text)
+}
+
+/// (line, column, message) of every problem.
+fn problems(text: &str) -> Vec<(usize, usize, String)> {
+    report(text).problems.into_iter().map(|p| (p.line, p.column, p.message)).collect()
+}
+
+fn one_problem(text: &str) -> (usize, usize, String) {
+    let all = problems(text);
+    assert_eq!(all.len(), 1, "expected one problem, got {all:#?}");
+    all.into_iter().next().unwrap()
+}
+
+#[test]
+fn the_valid_board_is_valid() {
+    let r = report(VALID);
+    assert!(r.problems.is_empty(), "{:#?}", r.problems);
+    let board = r.board.expect("a board");
+    assert_eq!(board.id, "team-a");
+    assert_eq!(board.sections.len(), 2);
+    assert_eq!(board.sections[1].width, 2);
+    assert_eq!(board.huddle.as_ref().map(|h| h.time), Some((8, 30)));
+    assert_eq!(board.members, ["Ann", "Bob"]);
+}
+
+#[test]
+fn unknown_key_suggests_the_close_one() {
+    let text = VALID.replace("target = 20", "targte = 20");
+    let (line, column, message) = one_problem(&text);
+    assert_eq!((line, column), (27, 1));
+    assert_eq!(message, "unknown key `targte` in section `wait`, did you mean `target`?");
+}
+
+#[test]
+fn key_of_another_kind_says_where_it_belongs() {
+    let text = VALID.replace("width = 2\n", "width = 2\nstages = [\"A\", \"B\"]\n");
+    let (line, column, message) = one_problem(&text);
+    assert_eq!((line, column), (38, 1));
+    assert!(message.contains("cannot have `stages`"), "{message}");
+    assert!(message.contains("kind \"trajectory\""), "{message}");
+}
+
+#[test]
+fn missing_key_points_at_the_section() {
+    let text = VALID.replace("title = \"Actions\"\n", "");
+    let (line, column, message) = one_problem(&text);
+    assert_eq!((line, column), (31, 1), "{message}");
+    assert_eq!(message, "section `acts` has no `title`; add a line such as title = \"Liste d'attente\"");
+}
+
+#[test]
+fn wrong_type_says_what_to_write() {
+    let text = VALID.replace("columns = 3", "columns = \"3\"");
+    let (line, column, message) = one_problem(&text);
+    assert_eq!((line, column), (6, 12));
+    assert_eq!(message, "`columns` should be a number without quotes: columns = 3");
+}
+
+#[test]
+fn bad_choice_lists_the_choices_and_the_closest() {
+    let text = VALID.replace("direction = \"lower\"", "direction = \"lowr\"");
+    let (line, column, message) = one_problem(&text);
+    assert_eq!((line, column), (29, 14));
+    assert_eq!(message, "`direction` cannot be \"lowr\"; write one of \"lower\" or \"higher\", did you mean `lower`?");
+}
+
+#[test]
+fn unknown_kind_is_reported_once() {
+    let text = VALID.replace("kind = \"actions\"", "kind = \"action\"");
+    let (line, column, message) = one_problem(&text);
+    assert_eq!((line, column), (33, 9));
+    assert!(message.contains("did you mean `actions`?"), "{message}");
+}
+
+#[test]
+fn ids_with_spaces_or_accents_get_a_slug() {
+    let text = VALID.replace("id = \"team-a\"", "id = \"Équipe A\"");
+    let (line, column, message) = one_problem(&text);
+    assert_eq!((line, column), (2, 7));
+    assert!(message.ends_with("id = \"equipe-a\""), "{message}");
+}
+
+#[test]
+fn overlapping_sections_name_the_first_shared_cell() {
+    let text = VALID.replace("column = 2\nrow = 1\nwidth = 2", "column = 1\nrow = 1\nwidth = 2");
+    let (line, column, message) = one_problem(&text);
+    assert_eq!((line, column), (31, 1));
+    assert_eq!(message, "sections `wait` and `acts` overlap at column 1, row 1; move one of them");
+}
+
+#[test]
+fn overlap_at_column_3_row_2() {
+    let text = VALID.replace("rows = 2", "rows = 3")
+        + "\n[[section]]\nid = \"a\"\nkind = \"notes\"\ntitle = \"A\"\ncolumn = 2\nrow = 2\nwidth = 2\n"
+        + "\n[[section]]\nid = \"b\"\nkind = \"mood\"\ntitle = \"B\"\ncolumn = 3\nrow = 2\nheight = 2\n";
+    let (line, column, message) = one_problem(&text);
+    assert_eq!((line, column), (47, 1));
+    assert_eq!(message, "sections `a` and `b` overlap at column 3, row 2; move one of them");
+}
+
+#[test]
+fn section_outside_the_grid() {
+    let text = VALID.replace("width = 2", "width = 3");
+    let (line, column, message) = one_problem(&text);
+    assert_eq!((line, column), (31, 1));
+    assert!(message.starts_with("section `acts` reaches column 4 but the grid has 3 columns"), "{message}");
+}
+
+#[test]
+fn agenda_pointing_at_a_missing_section() {
+    let text = VALID.replace("{ section = \"wait\"", "{ section = \"wiat\"");
+    let (line, column, message) = one_problem(&text);
+    assert_eq!((line, column), (16, 16));
+    assert_eq!(message, "agenda item points at section `wiat` which does not exist, did you mean `wait`?");
+}
+
+#[test]
+fn a_broken_section_does_not_break_its_agenda_item_too() {
+    let text = VALID.replace("target = 20\n", "");
+    let all = problems(&text);
+    assert_eq!(all.len(), 1, "{all:#?}");
+    assert!(all[0].2.contains("has no `target`"));
+}
+
+#[test]
+fn duplicate_section_ids() {
+    let text = VALID.replace("id = \"acts\"", "id = \"wait\"").replace("{ section = \"acts\"", "{ section = \"wait\"");
+    let (line, column, message) = one_problem(&text);
+    assert_eq!((line, column), (31, 1));
+    assert_eq!(message, "two sections have the id `wait`; give each section its own id");
+}
+
+#[test]
+fn warning_threshold_on_the_wrong_side_of_the_target() {
+    let text = VALID.replace("warning = 30", "warning = 10");
+    let (line, column, message) = one_problem(&text);
+    assert_eq!((line, column), (28, 11));
+    assert!(message.starts_with("`warning` (10) should be above `target` (20) because lower is better"), "{message}");
+}
+
+#[test]
+fn single_brackets_for_a_section() {
+    let text = VALID.replace("[[section]]\nid = \"acts\"", "[section2]\nid = \"acts\"");
+    let all = problems(&text);
+    assert!(all.contains(&(31, 2, "unknown table [section2], did you mean [[section]]?".to_owned())), "{all:#?}");
+    let text = "[board]\nid = \"a\"\ntitle = \"A\"\ncolumns = 1\nrows = 1\n\n[section]\nid = \"n\"\nkind = \"notes\"\ntitle = \"N\"\ncolumn = 1\nrow = 1\n";
+    let (line, column, message) = one_problem(text);
+    assert_eq!((line, column), (7, 1));
+    assert_eq!(message, "sections are a list: write [[section]] with double brackets before each one");
+}
+
+#[test]
+fn a_time_without_quotes_gets_a_hint() {
+    let text = VALID.replace("time = \"08:30\"", "time = 08:30");
+    let (line, column, message) = one_problem(&text);
+    assert_eq!((line, column), (13, 8), "{message}");
+    assert!(message.contains("time = \"08:30\""), "{message}");
+}
+
+#[test]
+fn an_impossible_time() {
+    let text = VALID.replace("time = \"08:30\"", "time = \"25:00\"");
+    let (line, column, message) = one_problem(&text);
+    assert_eq!((line, column), (13, 9));
+    assert!(message.starts_with("time \"25:00\" is not a time of day"), "{message}");
+}
+
+#[test]
+fn unterminated_text_is_a_syntax_error_with_its_place() {
+    let text = VALID.replace("title = \"Team A\"", "title = \"Team A");
+    let (line, column, message) = one_problem(&text);
+    assert_eq!((line, column), (3, 9));
+    assert_eq!(message, "this text has no closing quote; end it with \"");
+}
+
+#[test]
+fn agenda_longer_than_the_huddle_is_only_a_warning() {
+    let text = VALID.replace("minutes = 10", "minutes = 6");
+    let r = report(&text);
+    assert!(r.board.is_some(), "a warning keeps the board");
+    assert_eq!(r.problems.len(), 1);
+    assert_eq!(r.problems[0].severity, Severity::Warning);
+    assert_eq!((r.problems[0].line, r.problems[0].column), (14, 11));
+    assert!(r.problems[0].to_string().starts_with("b.toml:14:11: warning: the agenda adds up to 8 minutes"));
+}
+
+#[test]
+fn every_problem_at_once() {
+    let text = VALID
+        .replace("columns = 3", "columns = 0")
+        .replace("direction = \"lower\"", "direction = \"down\"")
+        .replace("title = \"Actions\"", "titel = \"Actions\"");
+    let all = problems(&text);
+    assert_eq!(all.len(), 3, "{all:#?}");
+    // In file order.
+    assert!(all.windows(2).all(|w| w[0].0 <= w[1].0));
+}
+
+#[test]
+fn missing_board_table() {
+    let (line, column, message) = one_problem("[team]\nmembers = []\n");
+    assert_eq!((line, column), (1, 1));
+    assert!(message.starts_with("the file has no [board] table"), "{message}");
+}
+
+#[test]
+fn problems_print_as_file_line_column_message() {
+    let text = VALID.replace("target = 20", "targte = 20");
+    let r = report(&text);
+    assert_eq!(
+        r.problems[0].to_string(),
+        "b.toml:27:1: unknown key `targte` in section `wait`, did you mean `target`?"
+    );
+}
+
+// Checks across the set of boards.
+
+fn write(dir: &Path, name: &str, text: &str) {
+    std::fs::write(dir.join(name), text).unwrap();
+}
+
+fn board(id: &str, parent: Option<&str>) -> String {
+    let parent = parent.map(|p| format!("parent = \"{p}\"\n")).unwrap_or_default();
+    format!("[board]\nid = \"{id}\"\ntitle = \"{id}\"\n{parent}columns = 1\nrows = 1\n\n[[section]]\nid = \"n\"\nkind = \"notes\"\ntitle = \"Notes\"\ncolumn = 1\nrow = 1\n")
+}
+
+#[test]
+fn unknown_parent_with_suggestion() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.toml", &board("manager", None));
+    write(dir.path(), "b.toml", &board("team", Some("manger")));
+    let reports = load_dir(dir.path()).unwrap();
+    let b = &reports[1];
+    assert!(b.board.is_none());
+    assert_eq!((b.problems[0].line, b.problems[0].column), (4, 11));
+    assert_eq!(b.problems[0].message, "a board's parent `manger` is not a known board, did you mean `manager`?");
+    assert!(reports[0].board.is_some());
+}
+
+#[test]
+fn duplicate_board_ids_across_files() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.toml", &board("same", None));
+    write(dir.path(), "b.toml", &board("same", None));
+    let reports = load_dir(dir.path()).unwrap();
+    assert!(reports[0].problems.is_empty());
+    assert_eq!((reports[1].problems[0].line, reports[1].problems[0].column), (2, 7));
+    assert!(reports[1].problems[0].message.starts_with("board id `same` is already used by"));
+}
+
+#[test]
+fn cycles_of_parents() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.toml", &board("a", Some("b")));
+    write(dir.path(), "b.toml", &board("b", Some("c")));
+    write(dir.path(), "c.toml", &board("c", Some("a")));
+    write(dir.path(), "d.toml", &board("d", Some("a")));
+    let reports = load_dir(dir.path()).unwrap();
+    for r in &reports[..3] {
+        assert!(r.problems.iter().any(|p| p.message.starts_with("parents go round in a circle")), "{:?}", r.problems);
+    }
+    let a = &reports[0].problems[0].message;
+    assert!(a.contains("a → b → c → a"), "{a}");
+    // d hangs below the cycle but is not in it.
+    assert!(reports[3].problems.is_empty(), "{:?}", reports[3].problems);
+}
+
+#[test]
+fn own_parent() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.toml", &board("a", Some("a")));
+    let reports = load_dir(dir.path()).unwrap();
+    assert!(reports[0].problems[0].message.starts_with("a board cannot be its own parent"));
+}
+
+#[test]
+fn units_naming_unknown_boards() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "t.toml", &board("team-one", Some("m")));
+    let m = "[board]\nid = \"m\"\ntitle = \"M\"\ncolumns = 1\nrows = 1\n\n[[section]]\nid = \"u\"\nkind = \"units\"\ntitle = \"Units\"\ncolumn = 1\nrow = 1\nboards = [\"team-one\", \"team-2\"]\n";
+    write(dir.path(), "m.toml", m);
+    let reports = load_dir(dir.path()).unwrap();
+    let m = reports.iter().find(|r| r.path.ends_with("m.toml")).unwrap();
+    assert_eq!(m.problems.len(), 1, "{:?}", m.problems);
+    assert_eq!((m.problems[0].line, m.problems[0].column), (13, 24));
+    assert!(m.problems[0].message.starts_with("unit `team-2` is not a known board"));
+}
+
+#[test]
+fn a_file_is_checked_against_its_folder_but_alone_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "parent.toml", &board("p", None));
+    write(dir.path(), "child.toml", &board("c", Some("p")));
+    write(dir.path(), "broken.toml", "[board");
+    let reports = load_paths(&[dir.path().join("child.toml")]).unwrap();
+    assert_eq!(reports.len(), 1);
+    assert!(reports[0].problems.is_empty(), "{:?}", reports[0].problems);
+}
+
+#[test]
+fn a_file_that_is_not_text() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("x.toml"), [0xff, 0xfe, 0x00, 0x41]).unwrap();
+    let reports = load_dir(dir.path()).unwrap();
+    assert_eq!(reports[0].problems[0].message, "the file is not UTF-8 text; save it as UTF-8 in your editor");
+}
+
+#[test]
+fn editor_and_sync_litter_is_not_read() {
+    use huddle::layout::is_board_file;
+    for name in [".#a.toml", "a.toml~", ".a.toml.swp", "a.sync-conflict-20261123-081502-ABC.toml", "~$a.toml", "a (conflicted copy).toml", "notes.txt"] {
+        assert!(!is_board_file(Path::new(name)), "{name}");
+    }
+    assert!(is_board_file(Path::new("boards/accueil-jeunesse.toml")));
+}
+
+#[test]
+fn every_example_board_checks_clean() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("boards");
+    let reports = load_dir(&dir).unwrap();
+    assert!(reports.len() >= 5);
+    for r in &reports {
+        assert!(r.problems.is_empty(), "{}: {:#?}", r.path.display(), r.problems);
+        assert!(r.board.is_some());
+    }
+    let boards: Vec<_> = reports.iter().filter_map(|r| r.board.as_ref()).collect();
+    // Both languages, every level, and every section kind appear in the examples.
+    use huddle::model::{Lang, Level};
+    assert!(boards.iter().any(|b| b.lang == Lang::Fr) && boards.iter().any(|b| b.lang == Lang::En));
+    for level in [Level::Team, Level::Manager, Level::Director, Level::Steering] {
+        assert!(boards.iter().any(|b| b.level == level), "{level:?}");
+    }
+    for kind in huddle::model::SectionKind::NAMES {
+        assert!(boards.iter().flat_map(|b| &b.sections).any(|s| s.kind.name() == *kind), "{kind}");
+    }
+}
