@@ -60,19 +60,40 @@ pub fn tr(lang: Lang, t: T) -> &'static str {
         T::NoActionYet => ("Aucune action pour l'instant", "No action yet"),
         T::NoIdeaYet => ("Aucune idée pour l'instant", "No idea yet"),
         T::NoEscalationYet => ("Aucune escalade", "No escalation"),
-        T::EscalationsGoTo => ("Ce que l'équipe ne peut régler seule monte à", "What the team cannot solve alone goes up to"),
-        T::TopOfChain => ("Ce tableau est au sommet de la chaîne", "This board is at the top of the chain"),
+        T::EscalationsGoTo => (
+            "Ce que l'équipe ne peut régler seule monte à",
+            "What the team cannot solve alone goes up to",
+        ),
+        T::TopOfChain => (
+            "Ce tableau est au sommet de la chaîne",
+            "This board is at the top of the chain",
+        ),
         T::NoVoteYet => ("Personne n'a encore voté aujourd'hui", "No vote yet today"),
         T::AttendanceNotTaken => ("Présences pas encore prises", "Attendance not taken yet"),
         T::NoClientYet => ("Aucune fiche pour l'instant", "No status sheet yet"),
         T::NoNoteYet => ("Aucune annonce pour l'instant", "No announcement yet"),
         T::DayNotRecorded => ("Jour non saisi", "Day not recorded"),
-        T::NoUnits => ("Aucun tableau ne relève de celui-ci", "No board reports to this one"),
+        T::NoUnits => (
+            "Aucun tableau ne relève de celui-ci",
+            "No board reports to this one",
+        ),
         T::OpenBoard => ("Ouvrir", "Open"),
-        T::ShowingLastGood => ("le tableau affiché est la dernière version valide", "the board shown is the last valid version"),
-        T::FileMissing => ("fichier supprimé ou déplacé : le tableau reste tel qu'il était", "file deleted or moved: the board stays as it was"),
-        T::MoreProblems => ("autre(s) problème(s) : lancer « huddle check »", "more problem(s): run \"huddle check\""),
-        T::NoBoards => ("Aucun tableau valide dans ce dossier. Ajoutez un fichier .toml (voir docs/boards.md).", "No valid board in this folder. Add a .toml file (see docs/boards.md)."),
+        T::ShowingLastGood => (
+            "le tableau affiché est la dernière version valide",
+            "the board shown is the last valid version",
+        ),
+        T::FileMissing => (
+            "fichier supprimé ou déplacé : le tableau reste tel qu'il était",
+            "file deleted or moved: the board stays as it was",
+        ),
+        T::MoreProblems => (
+            "autre(s) problème(s) : lancer « huddle check »",
+            "more problem(s): run \"huddle check\"",
+        ),
+        T::NoBoards => (
+            "Aucun tableau valide dans ce dossier. Ajoutez un fichier .toml (voir docs/boards.md).",
+            "No valid board in this folder. Add a .toml file (see docs/boards.md).",
+        ),
         T::UnknownBoard => ("Ce tableau n'existe pas", "This board does not exist"),
         T::Daily => ("quotidien", "daily"),
         T::Weekly => ("hebdomadaire", "weekly"),
@@ -84,7 +105,10 @@ pub fn tr(lang: Lang, t: T) -> &'static str {
         T::Days => ("jours", "days"),
         T::UpTo => ("Remonte à", "Reports to"),
         T::Reports => ("relèvent de ce tableau", "report to this board"),
-        T::BoardsFolderUnreadable => ("Dossier des tableaux illisible", "Boards folder cannot be read"),
+        T::BoardsFolderUnreadable => (
+            "Dossier des tableaux illisible",
+            "Boards folder cannot be read",
+        ),
     };
     match lang {
         Lang::Fr => fr,
@@ -111,7 +135,9 @@ pub fn level_name(lang: Lang, level: &Level) -> String {
 /// abbreviate with a period, as the Office québécois de la langue française does; `fr_CA` does not.)
 pub fn short_date(lang: Lang, date: NaiveDate) -> String {
     match lang {
-        Lang::Fr => date.format_localized("%a %-d %b", chrono::Locale::fr_FR).to_string(),
+        Lang::Fr => date
+            .format_localized("%a %-d %b", chrono::Locale::fr_FR)
+            .to_string(),
         Lang::En => date.format("%a %-d %b").to_string(),
     }
 }
@@ -119,7 +145,9 @@ pub fn short_date(lang: Lang, date: NaiveDate) -> String {
 /// The month and year: "novembre 2026" / "November 2026".
 pub fn month_year(lang: Lang, date: NaiveDate) -> String {
     match lang {
-        Lang::Fr => date.format_localized("%B %Y", chrono::Locale::fr_FR).to_string(),
+        Lang::Fr => date
+            .format_localized("%B %Y", chrono::Locale::fr_FR)
+            .to_string(),
         Lang::En => date.format("%B %Y").to_string(),
     }
 }

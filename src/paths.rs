@@ -29,5 +29,8 @@ pub fn default_boards_dir() -> PathBuf {
 
 /// Default data folder (SQLite store, logs): the platform's data folder.
 pub fn default_data_dir() -> PathBuf {
-    project_dirs().map_or_else(|| PathBuf::from(".huddle-data"), |d| d.data_dir().to_owned())
+    project_dirs().map_or_else(
+        || PathBuf::from(".huddle-data"),
+        |d| d.data_dir().to_owned(),
+    )
 }

@@ -1,5 +1,7 @@
 //! Every kind of problem `huddle check` and the kiosk report, with the exact line and column.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::Path;
 
 use huddle::layout::{FileReport, Severity, load_dir, load_paths, parse_board};
@@ -50,7 +52,11 @@ fn report(text: &str) -> FileReport {
 
 /// (line, column, message) of every problem.
 fn problems(text: &str) -> Vec<(usize, usize, String)> {
-    report(text).problems.into_iter().map(|p| (p.line, p.column, p.message)).collect()
+    report(text)
+        .problems
+        .into_iter()
+        .map(|p| (p.line, p.column, p.message))
+        .collect()
 }
 
 fn one_problem(text: &str) -> (usize, usize, String) {
@@ -76,7 +82,10 @@ fn unknown_key_suggests_the_close_one() {
     let text = VALID.replace("target = 20", "targte = 20");
     let (line, column, message) = one_problem(&text);
     assert_eq!((line, column), (27, 1));
-    assert_eq!(message, "unknown key `targte` in section `wait`, did you mean `target`?");
+    assert_eq!(
+        message,
+        "unknown key `targte` in section `wait`, did you mean `target`?"
+    );
 }
 
 #[test]
@@ -93,7 +102,10 @@ fn missing_key_points_at_the_section() {
     let text = VALID.replace("title = \"Actions\"\n", "");
     let (line, column, message) = one_problem(&text);
     assert_eq!((line, column), (31, 1), "{message}");
-    assert_eq!(message, "section `acts` has no `title`; add a line such as title = \"Liste d'attente\"");
+    assert_eq!(
+        message,
+        "section `acts` has no `title`; add a line such as title = \"Liste d'attente\""
+    );
 }
 
 #[test]
@@ -101,7 +113,10 @@ fn wrong_type_says_what_to_write() {
     let text = VALID.replace("columns = 3", "columns = \"3\"");
     let (line, column, message) = one_problem(&text);
     assert_eq!((line, column), (6, 12));
-    assert_eq!(message, "`columns` should be a number without quotes: columns = 3");
+    assert_eq!(
+        message,
+        "`columns` should be a number without quotes: columns = 3"
+    );
 }
 
 #[test]
@@ -109,7 +124,10 @@ fn bad_choice_lists_the_choices_and_the_closest() {
     let text = VALID.replace("direction = \"lower\"", "direction = \"lowr\"");
     let (line, column, message) = one_problem(&text);
     assert_eq!((line, column), (29, 14));
-    assert_eq!(message, "`direction` cannot be \"lowr\"; write one of \"lower\" or \"higher\", did you mean `lower`?");
+    assert_eq!(
+        message,
+        "`direction` cannot be \"lowr\"; write one of \"lower\" or \"higher\", did you mean `lower`?"
+    );
 }
 
 #[test]
@@ -130,10 +148,16 @@ fn ids_with_spaces_or_accents_get_a_slug() {
 
 #[test]
 fn overlapping_sections_name_the_first_shared_cell() {
-    let text = VALID.replace("column = 2\nrow = 1\nwidth = 2", "column = 1\nrow = 1\nwidth = 2");
+    let text = VALID.replace(
+        "column = 2\nrow = 1\nwidth = 2",
+        "column = 1\nrow = 1\nwidth = 2",
+    );
     let (line, column, message) = one_problem(&text);
     assert_eq!((line, column), (31, 1));
-    assert_eq!(message, "sections `wait` and `acts` overlap at column 1, row 1; move one of them");
+    assert_eq!(
+        message,
+        "sections `wait` and `acts` overlap at column 1, row 1; move one of them"
+    );
 }
 
 #[test]
@@ -143,7 +167,10 @@ fn overlap_at_column_3_row_2() {
         + "\n[[section]]\nid = \"b\"\nkind = \"mood\"\ntitle = \"B\"\ncolumn = 3\nrow = 2\nheight = 2\n";
     let (line, column, message) = one_problem(&text);
     assert_eq!((line, column), (47, 1));
-    assert_eq!(message, "sections `a` and `b` overlap at column 3, row 2; move one of them");
+    assert_eq!(
+        message,
+        "sections `a` and `b` overlap at column 3, row 2; move one of them"
+    );
 }
 
 #[test]
@@ -151,7 +178,10 @@ fn section_outside_the_grid() {
     let text = VALID.replace("width = 2", "width = 3");
     let (line, column, message) = one_problem(&text);
     assert_eq!((line, column), (31, 1));
-    assert!(message.starts_with("section `acts` reaches column 4 but the grid has 3 columns"), "{message}");
+    assert!(
+        message.starts_with("section `acts` reaches column 4 but the grid has 3 columns"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -159,7 +189,10 @@ fn agenda_pointing_at_a_missing_section() {
     let text = VALID.replace("{ section = \"wait\"", "{ section = \"wiat\"");
     let (line, column, message) = one_problem(&text);
     assert_eq!((line, column), (16, 16));
-    assert_eq!(message, "agenda item points at section `wiat` which does not exist, did you mean `wait`?");
+    assert_eq!(
+        message,
+        "agenda item points at section `wiat` which does not exist, did you mean `wait`?"
+    );
 }
 
 #[test]
@@ -172,10 +205,15 @@ fn a_broken_section_does_not_break_its_agenda_item_too() {
 
 #[test]
 fn duplicate_section_ids() {
-    let text = VALID.replace("id = \"acts\"", "id = \"wait\"").replace("{ section = \"acts\"", "{ section = \"wait\"");
+    let text = VALID
+        .replace("id = \"acts\"", "id = \"wait\"")
+        .replace("{ section = \"acts\"", "{ section = \"wait\"");
     let (line, column, message) = one_problem(&text);
     assert_eq!((line, column), (31, 1));
-    assert_eq!(message, "two sections have the id `wait`; give each section its own id");
+    assert_eq!(
+        message,
+        "two sections have the id `wait`; give each section its own id"
+    );
 }
 
 #[test]
@@ -183,18 +221,31 @@ fn warning_threshold_on_the_wrong_side_of_the_target() {
     let text = VALID.replace("warning = 30", "warning = 10");
     let (line, column, message) = one_problem(&text);
     assert_eq!((line, column), (28, 11));
-    assert!(message.starts_with("`warning` (10) should be above `target` (20) because lower is better"), "{message}");
+    assert!(
+        message.starts_with("`warning` (10) should be above `target` (20) because lower is better"),
+        "{message}"
+    );
 }
 
 #[test]
 fn single_brackets_for_a_section() {
     let text = VALID.replace("[[section]]\nid = \"acts\"", "[section2]\nid = \"acts\"");
     let all = problems(&text);
-    assert!(all.contains(&(31, 2, "unknown table [section2], did you mean [[section]]?".to_owned())), "{all:#?}");
+    assert!(
+        all.contains(&(
+            31,
+            2,
+            "unknown table [section2], did you mean [[section]]?".to_owned()
+        )),
+        "{all:#?}"
+    );
     let text = "[board]\nid = \"a\"\ntitle = \"A\"\ncolumns = 1\nrows = 1\n\n[section]\nid = \"n\"\nkind = \"notes\"\ntitle = \"N\"\ncolumn = 1\nrow = 1\n";
     let (line, column, message) = one_problem(text);
     assert_eq!((line, column), (7, 1));
-    assert_eq!(message, "sections are a list: write [[section]] with double brackets before each one");
+    assert_eq!(
+        message,
+        "sections are a list: write [[section]] with double brackets before each one"
+    );
 }
 
 #[test]
@@ -210,7 +261,10 @@ fn an_impossible_time() {
     let text = VALID.replace("time = \"08:30\"", "time = \"25:00\"");
     let (line, column, message) = one_problem(&text);
     assert_eq!((line, column), (13, 9));
-    assert!(message.starts_with("time \"25:00\" is not a time of day"), "{message}");
+    assert!(
+        message.starts_with("time \"25:00\" is not a time of day"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -229,7 +283,11 @@ fn agenda_longer_than_the_huddle_is_only_a_warning() {
     assert_eq!(r.problems.len(), 1);
     assert_eq!(r.problems[0].severity, Severity::Warning);
     assert_eq!((r.problems[0].line, r.problems[0].column), (14, 11));
-    assert!(r.problems[0].to_string().starts_with("b.toml:14:11: warning: the agenda adds up to 8 minutes"));
+    assert!(
+        r.problems[0]
+            .to_string()
+            .starts_with("b.toml:14:11: warning: the agenda adds up to 8 minutes")
+    );
 }
 
 #[test]
@@ -248,7 +306,10 @@ fn every_problem_at_once() {
 fn missing_board_table() {
     let (line, column, message) = one_problem("[team]\nmembers = []\n");
     assert_eq!((line, column), (1, 1));
-    assert!(message.starts_with("the file has no [board] table"), "{message}");
+    assert!(
+        message.starts_with("the file has no [board] table"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -268,8 +329,12 @@ fn write(dir: &Path, name: &str, text: &str) {
 }
 
 fn board(id: &str, parent: Option<&str>) -> String {
-    let parent = parent.map(|p| format!("parent = \"{p}\"\n")).unwrap_or_default();
-    format!("[board]\nid = \"{id}\"\ntitle = \"{id}\"\n{parent}columns = 1\nrows = 1\n\n[[section]]\nid = \"n\"\nkind = \"notes\"\ntitle = \"Notes\"\ncolumn = 1\nrow = 1\n")
+    let parent = parent
+        .map(|p| format!("parent = \"{p}\"\n"))
+        .unwrap_or_default();
+    format!(
+        "[board]\nid = \"{id}\"\ntitle = \"{id}\"\n{parent}columns = 1\nrows = 1\n\n[[section]]\nid = \"n\"\nkind = \"notes\"\ntitle = \"Notes\"\ncolumn = 1\nrow = 1\n"
+    )
 }
 
 #[test]
@@ -281,7 +346,10 @@ fn unknown_parent_with_suggestion() {
     let b = &reports[1];
     assert!(b.board.is_none());
     assert_eq!((b.problems[0].line, b.problems[0].column), (4, 11));
-    assert_eq!(b.problems[0].message, "a board's parent `manger` is not a known board, did you mean `manager`?");
+    assert_eq!(
+        b.problems[0].message,
+        "a board's parent `manger` is not a known board, did you mean `manager`?"
+    );
     assert!(reports[0].board.is_some());
 }
 
@@ -292,8 +360,15 @@ fn duplicate_board_ids_across_files() {
     write(dir.path(), "b.toml", &board("same", None));
     let reports = load_dir(dir.path()).unwrap();
     assert!(reports[0].problems.is_empty());
-    assert_eq!((reports[1].problems[0].line, reports[1].problems[0].column), (2, 7));
-    assert!(reports[1].problems[0].message.starts_with("board id `same` is already used by"));
+    assert_eq!(
+        (reports[1].problems[0].line, reports[1].problems[0].column),
+        (2, 7)
+    );
+    assert!(
+        reports[1].problems[0]
+            .message
+            .starts_with("board id `same` is already used by")
+    );
 }
 
 #[test]
@@ -305,7 +380,13 @@ fn cycles_of_parents() {
     write(dir.path(), "d.toml", &board("d", Some("a")));
     let reports = load_dir(dir.path()).unwrap();
     for r in &reports[..3] {
-        assert!(r.problems.iter().any(|p| p.message.starts_with("parents go round in a circle")), "{:?}", r.problems);
+        assert!(
+            r.problems
+                .iter()
+                .any(|p| p.message.starts_with("parents go round in a circle")),
+            "{:?}",
+            r.problems
+        );
     }
     let a = &reports[0].problems[0].message;
     assert!(a.contains("a → b → c → a"), "{a}");
@@ -318,7 +399,11 @@ fn own_parent() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "a.toml", &board("a", Some("a")));
     let reports = load_dir(dir.path()).unwrap();
-    assert!(reports[0].problems[0].message.starts_with("a board cannot be its own parent"));
+    assert!(
+        reports[0].problems[0]
+            .message
+            .starts_with("a board cannot be its own parent")
+    );
 }
 
 #[test]
@@ -331,7 +416,11 @@ fn units_naming_unknown_boards() {
     let m = reports.iter().find(|r| r.path.ends_with("m.toml")).unwrap();
     assert_eq!(m.problems.len(), 1, "{:?}", m.problems);
     assert_eq!((m.problems[0].line, m.problems[0].column), (13, 24));
-    assert!(m.problems[0].message.starts_with("unit `team-2` is not a known board"));
+    assert!(
+        m.problems[0]
+            .message
+            .starts_with("unit `team-2` is not a known board")
+    );
 }
 
 #[test]
@@ -350,13 +439,24 @@ fn a_file_that_is_not_text() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("x.toml"), [0xff, 0xfe, 0x00, 0x41]).unwrap();
     let reports = load_dir(dir.path()).unwrap();
-    assert_eq!(reports[0].problems[0].message, "the file is not UTF-8 text; save it as UTF-8 in your editor");
+    assert_eq!(
+        reports[0].problems[0].message,
+        "the file is not UTF-8 text; save it as UTF-8 in your editor"
+    );
 }
 
 #[test]
 fn editor_and_sync_litter_is_not_read() {
     use huddle::layout::is_board_file;
-    for name in [".#a.toml", "a.toml~", ".a.toml.swp", "a.sync-conflict-20261123-081502-ABC.toml", "~$a.toml", "a (conflicted copy).toml", "notes.txt"] {
+    for name in [
+        ".#a.toml",
+        "a.toml~",
+        ".a.toml.swp",
+        "a.sync-conflict-20261123-081502-ABC.toml",
+        "~$a.toml",
+        "a (conflicted copy).toml",
+        "notes.txt",
+    ] {
         assert!(!is_board_file(Path::new(name)), "{name}");
     }
     assert!(is_board_file(Path::new("boards/accueil-jeunesse.toml")));
@@ -368,17 +468,33 @@ fn every_example_board_checks_clean() {
     let reports = load_dir(&dir).unwrap();
     assert!(reports.len() >= 5);
     for r in &reports {
-        assert!(r.problems.is_empty(), "{}: {:#?}", r.path.display(), r.problems);
+        assert!(
+            r.problems.is_empty(),
+            "{}: {:#?}",
+            r.path.display(),
+            r.problems
+        );
         assert!(r.board.is_some());
     }
     let boards: Vec<_> = reports.iter().filter_map(|r| r.board.as_ref()).collect();
     // Both languages, every level, and every section kind appear in the examples.
     use huddle::model::{Lang, Level};
     assert!(boards.iter().any(|b| b.lang == Lang::Fr) && boards.iter().any(|b| b.lang == Lang::En));
-    for level in [Level::Team, Level::Manager, Level::Director, Level::Steering] {
+    for level in [
+        Level::Team,
+        Level::Manager,
+        Level::Director,
+        Level::Steering,
+    ] {
         assert!(boards.iter().any(|b| b.level == level), "{level:?}");
     }
     for kind in huddle::model::SectionKind::NAMES {
-        assert!(boards.iter().flat_map(|b| &b.sections).any(|s| s.kind.name() == *kind), "{kind}");
+        assert!(
+            boards
+                .iter()
+                .flat_map(|b| &b.sections)
+                .any(|s| s.kind.name() == *kind),
+            "{kind}"
+        );
     }
 }

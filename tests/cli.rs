@@ -1,5 +1,7 @@
 //! The command line as scripts use it: exit codes, text and JSON output.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -27,7 +29,14 @@ fn broken_copy() -> tempfile::TempDir {
     }
     let file = dir.path().join("gestion-jeunesse.toml");
     let text = std::fs::read_to_string(&file).unwrap();
-    std::fs::write(&file, text.replace("target = 35", "targte = 35").replace("parent = \"direction-jeunesse\"", "parent = \"direction-jeunese\"")).unwrap();
+    std::fs::write(
+        &file,
+        text.replace("target = 35", "targte = 35").replace(
+            "parent = \"direction-jeunesse\"",
+            "parent = \"direction-jeunese\"",
+        ),
+    )
+    .unwrap();
     dir
 }
 
@@ -47,7 +56,12 @@ fn check_prints_every_problem_and_exits_1() {
     let file = dir.path().join("gestion-jeunesse.toml");
     let file = file.display();
     assert!(out.contains(&format!("{file}:9:11: a board's parent `direction-jeunese` is not a known board, did you mean `direction-jeunesse`?")), "{out}");
-    assert!(out.contains(&format!("{file}:45:1: unknown key `targte` in section `attente-totale`, did you mean `target`?")), "{out}");
+    assert!(
+        out.contains(&format!(
+            "{file}:45:1: unknown key `targte` in section `attente-totale`, did you mean `target`?"
+        )),
+        "{out}"
+    );
 }
 
 #[test]
@@ -59,7 +73,11 @@ fn check_json_lists_the_same_problems() {
     assert_eq!(json["valid"], false);
     let problems = json["problems"].as_array().unwrap();
     assert_eq!(problems.len(), 2);
-    assert!(problems.iter().all(|p| p["severity"] == "error" && p["line"].is_u64() && p["column"].is_u64()));
+    assert!(
+        problems
+            .iter()
+            .all(|p| p["severity"] == "error" && p["line"].is_u64() && p["column"].is_u64())
+    );
     assert!(problems.iter().any(|p| p["line"] == 45 && p["column"] == 1));
 }
 
@@ -78,17 +96,33 @@ fn unknown_options_are_usage_errors() {
 
 #[test]
 fn boards_lists_ids_levels_parents_and_sections() {
-    let o = huddle(&["boards", "--format", "json", "--boards", examples().to_str().unwrap()]);
+    let o = huddle(&[
+        "boards",
+        "--format",
+        "json",
+        "--boards",
+        examples().to_str().unwrap(),
+    ]);
     assert_eq!(o.status.code(), Some(0));
     let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
     let boards = json.as_array().unwrap();
     assert_eq!(boards.len(), 5);
-    let team = boards.iter().find(|b| b["id"] == "accueil-jeunesse").unwrap();
+    let team = boards
+        .iter()
+        .find(|b| b["id"] == "accueil-jeunesse")
+        .unwrap();
     assert_eq!(team["level"], "team");
     assert_eq!(team["parent"], "gestion-jeunesse");
-    assert!(team["file"].as_str().unwrap().ends_with("accueil-jeunesse.toml"));
+    assert!(
+        team["file"]
+            .as_str()
+            .unwrap()
+            .ends_with("accueil-jeunesse.toml")
+    );
     let sections = team["sections"].as_array().unwrap();
-    assert!(sections.iter().any(|s| s["id"] == "liste-attente" && s["kind"] == "indicator" && s["title"] == "Liste d'attente"));
+    assert!(sections.iter().any(|s| s["id"] == "liste-attente"
+        && s["kind"] == "indicator"
+        && s["title"] == "Liste d'attente"));
     let text = stdout(&huddle(&["boards"]));
     assert!(text.contains("comite-trajectoire-jeunesse"));
 }
@@ -107,7 +141,12 @@ fn output_cut_short_by_a_pipe_is_not_an_error() {
     drop(child.stdout.take());
     let status = child.wait().unwrap();
     let mut err = String::new();
-    child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
     assert!(!err.contains("Broken pipe"), "{err}");
     assert!(status.success() || status.code().is_none());
 }

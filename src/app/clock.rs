@@ -25,7 +25,10 @@ impl Clock {
     /// Time until the minute shown on screen changes.
     pub fn until_next_minute(&self) -> Duration {
         let now = self.now();
-        let into_minute = Duration::from_secs(u64::from(now.second())) + Duration::from_nanos(u64::from(now.nanosecond() % 1_000_000_000));
-        Duration::from_secs(60).saturating_sub(into_minute).max(Duration::from_millis(200))
+        let into_minute = Duration::from_secs(u64::from(now.second()))
+            + Duration::from_nanos(u64::from(now.nanosecond() % 1_000_000_000));
+        Duration::from_secs(60)
+            .saturating_sub(into_minute)
+            .max(Duration::from_millis(200))
     }
 }

@@ -48,7 +48,10 @@ impl KioskApp {
         let (layout_tx, layout_rx) = channel();
         let (live, folder_error) = match layout::load_dir(&boards_dir) {
             Ok(reports) => (LiveBoards::new(reports), None),
-            Err(err) => (LiveBoards::default(), Some(format!("{}: {err}", boards_dir.display()))),
+            Err(err) => (
+                LiveBoards::default(),
+                Some(format!("{}: {err}", boards_dir.display())),
+            ),
         };
         let mut app = Self {
             boards_dir,
@@ -89,7 +92,11 @@ impl KioskApp {
                     for notice in self.live.notices() {
                         tracing::warn!("board files: {notice:?}");
                     }
-                    if self.current.as_deref().is_none_or(|id| self.live.board(id).is_none()) {
+                    if self
+                        .current
+                        .as_deref()
+                        .is_none_or(|id| self.live.board(id).is_none())
+                    {
                         self.current = self.live.boards().first().map(|b| b.id.clone());
                     }
                 }
@@ -114,7 +121,8 @@ impl KioskApp {
             self.apply(command);
         }
         // The clock shows minutes: one repaint at the next minute, nothing in between.
-        ui.ctx().request_repaint_after(self.clock.until_next_minute());
+        ui.ctx()
+            .request_repaint_after(self.clock.until_next_minute());
     }
 
     /// The one place where UI commands change the state.
@@ -179,8 +187,13 @@ impl eframe::App for Shell {
 /// A kiosk often runs on a bare X server with no window manager (`xinit huddle`), where a
 /// request for full screen goes unanswered: then the window is placed over the whole monitor.
 fn cover_screen(ctx: &egui::Context) {
-    let (monitor, inner, fullscreen) =
-        ctx.input(|i| (i.viewport().monitor_size, i.viewport().inner_rect, i.viewport().fullscreen));
+    let (monitor, inner, fullscreen) = ctx.input(|i| {
+        (
+            i.viewport().monitor_size,
+            i.viewport().inner_rect,
+            i.viewport().fullscreen,
+        )
+    });
     let (Some(monitor), Some(inner)) = (monitor, inner) else {
         return;
     };

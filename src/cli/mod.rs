@@ -84,7 +84,10 @@ pub fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let boards_dir = cli.boards.clone().unwrap_or_else(crate::paths::default_boards_dir);
+    let boards_dir = cli
+        .boards
+        .clone()
+        .unwrap_or_else(crate::paths::default_boards_dir);
     match cli.command {
         None | Some(Command::Kiosk) => {
             crate::app::run_kiosk(crate::app::KioskOptions {
@@ -96,7 +99,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Check { paths, format }) => {
-            let paths = if paths.is_empty() { vec![boards_dir] } else { paths };
+            let paths = if paths.is_empty() {
+                vec![boards_dir]
+            } else {
+                paths
+            };
             let reports = match layout::load_paths(&paths) {
                 Ok(reports) => reports,
                 Err(err) => {
@@ -156,13 +163,22 @@ fn print_check(reports: &[FileReport], format: Format) -> anyhow::Result<()> {
             let warnings = problems.len() - errors;
             let bad = reports.iter().filter(|r| r.has_errors()).count();
             if errors == 0 {
-                writeln!(out, "{} board file(s) checked: all valid{}", reports.len(), plural_warnings(warnings))?;
+                writeln!(
+                    out,
+                    "{} board file(s) checked: all valid{}",
+                    reports.len(),
+                    plural_warnings(warnings)
+                )?;
             } else {
                 writeln!(
                     out,
                     "{} board file(s) checked: {bad} with errors ({errors} error(s){})",
                     reports.len(),
-                    if warnings > 0 { format!(", {warnings} warning(s)") } else { String::new() }
+                    if warnings > 0 {
+                        format!(", {warnings} warning(s)")
+                    } else {
+                        String::new()
+                    }
                 )?;
             }
         }
@@ -180,7 +196,8 @@ fn plural_warnings(n: usize) -> String {
 /// Prints what `huddle boards` found.
 fn print_boards(reports: &[FileReport], format: Format) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
-    let boards: Vec<&crate::model::Board> = reports.iter().filter_map(|r| r.board.as_ref()).collect();
+    let boards: Vec<&crate::model::Board> =
+        reports.iter().filter_map(|r| r.board.as_ref()).collect();
     match format {
         Format::Json => {
             let list: Vec<serde_json::Value> = boards

@@ -48,7 +48,8 @@ impl LiveBoards {
             if let Some(board) = report.board {
                 // A board that moved to another file replaces the copy kept for the old one.
                 let id = board.id.clone();
-                self.good.retain(|path, b| b.id != id || *path == report.path);
+                self.good
+                    .retain(|path, b| b.id != id || *path == report.path);
                 self.good.insert(report.path, board);
             }
         }
@@ -64,7 +65,12 @@ impl LiveBoards {
     /// Boards to show, ordered from the front line up, then by title.
     pub fn boards(&self) -> Vec<&Board> {
         let mut boards: Vec<&Board> = self.good.values().collect();
-        boards.sort_by(|a, b| a.level.rank().cmp(&b.level.rank()).then_with(|| a.title.cmp(&b.title)));
+        boards.sort_by(|a, b| {
+            a.level
+                .rank()
+                .cmp(&b.level.rank())
+                .then_with(|| a.title.cmp(&b.title))
+        });
         boards
     }
 

@@ -64,7 +64,10 @@ pub fn load_paths(paths: &[PathBuf]) -> std::io::Result<Vec<FileReport>> {
         } else if path.exists() {
             push_unique(&mut wanted, path);
             push_unique(&mut all, path);
-            let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            let dir = path
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
             for file in board_files(dir)? {
                 push_unique(&mut all, &file);
             }

@@ -19,4 +19,3 @@ pub use live::{LiveBoards, Notice};
 pub use load::{board_files, is_board_file, load_dir, load_paths, read_file};
 pub use parse::{FileReport, parse_board, parse_time, slugify};
 pub use problem::{Problem, Severity, did_you_mean};
-

@@ -77,7 +77,17 @@ impl FileReport {
 
 /// Keys of the kind-specific settings of sections, and the kind each belongs to.
 const KIND_KEYS: &[(&str, &[&str])] = &[
-    ("indicator", &["unit", "target", "direction", "warning", "frequency", "category"]),
+    (
+        "indicator",
+        &[
+            "unit",
+            "target",
+            "direction",
+            "warning",
+            "frequency",
+            "category",
+        ],
+    ),
     ("actions", &["stale_after_days"]),
     ("ideas", &["columns", "stale_after_days"]),
     ("escalations", &["answer_within_days"]),
@@ -169,9 +179,13 @@ fn syntax_offset(err: &toml_span::Error, text: &str) -> usize {
     let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
     let before = &text[line_start..offset];
     match err.kind {
-        toml_span::ErrorKind::UnterminatedString | toml_span::ErrorKind::InvalidCharInString('\n') => before.find(['"', '\'']).map_or(offset, |i| line_start + i),
+        toml_span::ErrorKind::UnterminatedString
+        | toml_span::ErrorKind::InvalidCharInString('\n') => {
+            before.find(['"', '\'']).map_or(offset, |i| line_start + i)
+        }
         toml_span::ErrorKind::InvalidNumber | toml_span::ErrorKind::Unexpected(_) => {
-            let value_start = before.trim_end_matches(|c: char| c.is_ascii_digit() || ":-T.".contains(c));
+            let value_start =
+                before.trim_end_matches(|c: char| c.is_ascii_digit() || ":-T.".contains(c));
             if looks_like_time_or_date(&text[line_start + value_start.len()..]) {
                 line_start + value_start.len()
             } else {
@@ -226,17 +240,23 @@ fn read_board(
     let parent = b.text("parent", None, diags);
     refs.parent = parent.clone();
     let trajectory = b.text("trajectory", None, diags);
-    let lang = b.choice("language", &["fr", "en"], false, diags).map(|l| {
-        if l.value == "en" { Lang::En } else { Lang::Fr }
-    });
+    let lang = b
+        .choice("language", &["fr", "en"], false, diags)
+        .map(|l| if l.value == "en" { Lang::En } else { Lang::Fr });
     let columns = b.whole("columns", (1, MAX_GRID), Some("4"), diags);
     let rows = b.whole("rows", (1, MAX_GRID), Some("3"), diags);
     b.finish(
         &|key| {
-            ["members", "time", "minutes", "agenda"].contains(&key).then(|| {
-                let table = if key == "members" { "[team]" } else { "[huddle]" };
-                format!("`{key}` does not go in [board]: move it under {table}")
-            })
+            ["members", "time", "minutes", "agenda"]
+                .contains(&key)
+                .then(|| {
+                    let table = if key == "members" {
+                        "[team]"
+                    } else {
+                        "[huddle]"
+                    };
+                    format!("`{key}` does not go in [board]: move it under {table}")
+                })
         },
         diags,
     );
@@ -251,9 +271,17 @@ fn read_board(
         for m in t.text_list("members", diags).unwrap_or_default() {
             let name = m.value.trim().to_owned();
             if name.is_empty() {
-                diags.error(m.offset, "a member's name is empty; write a name or initials, or remove the item");
+                diags.error(
+                    m.offset,
+                    "a member's name is empty; write a name or initials, or remove the item",
+                );
             } else if !seen.insert(name.to_lowercase()) {
-                diags.error(m.offset, format!("\"{name}\" is listed twice in `members`; add an initial to tell them apart"));
+                diags.error(
+                    m.offset,
+                    format!(
+                        "\"{name}\" is listed twice in `members`; add an initial to tell them apart"
+                    ),
+                );
             } else {
                 members.push(name);
             }
@@ -273,7 +301,11 @@ fn read_board(
             ValueInner::Array(items) => {
                 for item in items {
                     let item_offset = item.span.start;
-                    if let Some(id) = item.as_table().and_then(|t| t.get("id")).and_then(|v| v.as_str()) {
+                    if let Some(id) = item
+                        .as_table()
+                        .and_then(|t| t.get("id"))
+                        .and_then(|v| v.as_str())
+                    {
                         declared.push(id.to_owned());
                     }
                     if let Some(section) = read_section(item, lang, diags, &mut refs.units) {
@@ -289,7 +321,13 @@ fn read_board(
             _ => diags.error(offset, "write each section as a [[section]] table"),
         }
     }
-    check_sections(&sections, &section_offsets, columns.as_ref().map(|c| c.value), rows.as_ref().map(|r| r.value), diags);
+    check_sections(
+        &sections,
+        &section_offsets,
+        columns.as_ref().map(|c| c.value),
+        rows.as_ref().map(|r| r.value),
+        diags,
+    );
 
     // [huddle]
     let huddle = match top.take("huddle") {
@@ -337,11 +375,22 @@ fn read_board(
 /// Ids are used on the command line and in file names: lowercase letters, digits, - and _.
 fn check_id(id: &At<String>, what: &str, diags: &mut Diags) -> bool {
     let ok = !id.value.is_empty()
-        && id.value.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
-        && id.value.chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
+        && id
+            .value
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+        && id
+            .value
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphanumeric());
     if !ok {
         let slug = slugify(&id.value);
-        let hint = if slug.is_empty() { "\"my-team\"".to_owned() } else { format!("\"{slug}\"") };
+        let hint = if slug.is_empty() {
+            "\"my-team\"".to_owned()
+        } else {
+            format!("\"{slug}\"")
+        };
         diags.error(
             id.offset,
             format!("a {what} id may use only lowercase letters without accents, digits, - and _; write for example id = {hint}"),
@@ -390,7 +439,10 @@ fn read_section(
     if let Some(t) = &title
         && t.value.trim().is_empty()
     {
-        diags.error(t.offset, "the title is empty; write what the team should read on the section");
+        diags.error(
+            t.offset,
+            "the title is empty; write what the team should read on the section",
+        );
     }
     let column = s.whole("column", (1, MAX_GRID), Some("1"), diags);
     let row = s.whole("row", (1, MAX_GRID), Some("1"), diags);
@@ -401,7 +453,12 @@ fn read_section(
         Some(kind) => read_kind(kind, &mut s, lang, diags, units),
         None => {
             // Unknown kind: its settings are not reported as unknown keys on top of it.
-            s.know(&KIND_KEYS.iter().flat_map(|(_, keys)| keys.iter().copied()).collect::<Vec<_>>());
+            s.know(
+                &KIND_KEYS
+                    .iter()
+                    .flat_map(|(_, keys)| keys.iter().copied())
+                    .collect::<Vec<_>>(),
+            );
             for (_, keys) in KIND_KEYS {
                 for key in *keys {
                     s.take(key);
@@ -448,7 +505,8 @@ fn read_kind(
     units: &mut Vec<At<String>>,
 ) -> Option<SectionKind> {
     let stale = |s: &mut TableReader<'_>, diags: &mut Diags| {
-        s.whole("stale_after_days", (1, 365), None, diags).map_or(7, |d| d.value)
+        s.whole("stale_after_days", (1, 365), None, diags)
+            .map_or(7, |d| d.value)
     };
     Some(match kind {
         "indicator" => SectionKind::Indicator(read_indicator(s, diags)?),
@@ -463,7 +521,9 @@ fn read_kind(
             }
         }
         "escalations" => SectionKind::Escalations {
-            answer_within_days: s.whole("answer_within_days", (1, 365), None, diags).map_or(7, |d| d.value),
+            answer_within_days: s
+                .whole("answer_within_days", (1, 365), None, diags)
+                .map_or(7, |d| d.value),
         },
         "mood" => SectionKind::Mood,
         "attendance" => SectionKind::Attendance,
@@ -481,7 +541,10 @@ fn read_kind(
             for stage in stages {
                 let name = stage.value.trim().to_owned();
                 if name.is_empty() {
-                    diags.error(stage.offset, "a stage has no name; write one or remove the item");
+                    diags.error(
+                        stage.offset,
+                        "a stage has no name; write one or remove the item",
+                    );
                 } else if names.iter().any(|n| n.eq_ignore_ascii_case(&name)) {
                     diags.error(stage.offset, format!("stage \"{name}\" is listed twice"));
                 } else {
@@ -489,12 +552,17 @@ fn read_kind(
                 }
             }
             if names.is_empty() {
-                diags.error(s.offset, format!("{} needs at least one stage in `stages`", s.context));
+                diags.error(
+                    s.offset,
+                    format!("{} needs at least one stage in `stages`", s.context),
+                );
                 return None;
             }
             SectionKind::Trajectory {
                 stages: names,
-                wait_warning_days: s.whole("wait_warning_days", (1, 3650), None, diags).map(|d| d.value),
+                wait_warning_days: s
+                    .whole("wait_warning_days", (1, 3650), None, diags)
+                    .map(|d| d.value),
             }
         }
         "notes" => SectionKind::Notes,
@@ -510,7 +578,10 @@ fn read_kind(
 }
 
 fn read_indicator(s: &mut TableReader<'_>, diags: &mut Diags) -> Option<IndicatorSpec> {
-    let unit = s.text("unit", None, diags).map(|u| u.value).unwrap_or_default();
+    let unit = s
+        .text("unit", None, diags)
+        .map(|u| u.value)
+        .unwrap_or_default();
     let target = s.number("target", Some("12"), diags);
     let direction = s.choice("direction", &["lower", "higher"], true, diags);
     let warning = s.number("warning", None, diags);
@@ -522,7 +593,12 @@ fn read_indicator(s: &mut TableReader<'_>, diags: &mut Diags) -> Option<Indicato
             _ => Frequency::Daily,
         });
     let category = s
-        .choice("category", &["access", "continuity", "well-being", "safety", "quality"], false, diags)
+        .choice(
+            "category",
+            &["access", "continuity", "well-being", "safety", "quality"],
+            false,
+            diags,
+        )
         .map(|c| match c.value {
             "access" => IndicatorCategory::Access,
             "continuity" => IndicatorCategory::Continuity,
@@ -541,7 +617,11 @@ fn read_indicator(s: &mut TableReader<'_>, diags: &mut Diags) -> Option<Indicato
             Direction::Higher => (w.value >= target.value, "below"),
         };
         if wrong {
-            let better = if direction == Direction::Lower { "lower" } else { "higher" };
+            let better = if direction == Direction::Lower {
+                "lower"
+            } else {
+                "higher"
+            };
             diags.error(
                 w.offset,
                 format!(
@@ -563,31 +643,56 @@ fn read_indicator(s: &mut TableReader<'_>, diags: &mut Diags) -> Option<Indicato
 }
 
 fn fmt_num(n: f64) -> String {
-    if n.fract() == 0.0 { format!("{n:.0}") } else { n.to_string() }
+    if n.fract() == 0.0 {
+        format!("{n:.0}")
+    } else {
+        n.to_string()
+    }
 }
 
-fn read_idea_columns(s: &mut TableReader<'_>, lang: Lang, diags: &mut Diags) -> Option<Vec<IdeaColumn>> {
+fn read_idea_columns(
+    s: &mut TableReader<'_>,
+    lang: Lang,
+    diags: &mut Diags,
+) -> Option<Vec<IdeaColumn>> {
     let Some(items) = s.list("columns", diags) else {
         let defaults: &[&str] = match lang {
             Lang::Fr => &["Proposée", "À l'essai", "Adoptée"],
             Lang::En => &["Proposed", "Testing", "Adopted"],
         };
-        return Some(defaults.iter().map(|n| IdeaColumn { name: (*n).to_owned(), limit: None }).collect());
+        return Some(
+            defaults
+                .iter()
+                .map(|n| IdeaColumn {
+                    name: (*n).to_owned(),
+                    limit: None,
+                })
+                .collect(),
+        );
     };
     let mut columns: Vec<IdeaColumn> = Vec::new();
     for mut item in items {
         let offset = item.span.start;
         let column = match item.take() {
-            ValueInner::String(name) => Some(IdeaColumn { name: name.trim().to_owned(), limit: None }),
+            ValueInner::String(name) => Some(IdeaColumn {
+                name: name.trim().to_owned(),
+                limit: None,
+            }),
             ValueInner::Table(table) => {
                 let mut t = TableReader::from_table(table, offset, "an ideas column".to_owned());
                 let name = t.text("name", Some("\"À l'essai\""), diags);
                 let limit = t.whole("limit", (1, 999), None, diags);
                 t.finish(&|_| None, diags);
-                name.map(|n| IdeaColumn { name: n.value.trim().to_owned(), limit: limit.map(|l| l.value) })
+                name.map(|n| IdeaColumn {
+                    name: n.value.trim().to_owned(),
+                    limit: limit.map(|l| l.value),
+                })
             }
             _ => {
-                diags.error(offset, "each column is a name in quotes, or { name = \"À l'essai\", limit = 3 }");
+                diags.error(
+                    offset,
+                    "each column is a name in quotes, or { name = \"À l'essai\", limit = 3 }",
+                );
                 None
             }
         };
@@ -602,18 +707,36 @@ fn read_idea_columns(s: &mut TableReader<'_>, lang: Lang, diags: &mut Diags) -> 
         }
     }
     if columns.len() < 2 {
-        diags.error(s.offset, format!("{} needs at least two `columns` for ideas to move between", s.context));
+        diags.error(
+            s.offset,
+            format!(
+                "{} needs at least two `columns` for ideas to move between",
+                s.context
+            ),
+        );
         return None;
     }
     Some(columns)
 }
 
 /// Sections must fit the grid and must not overlap; ids must be unique.
-fn check_sections(sections: &[Section], offsets: &[usize], columns: Option<u32>, rows: Option<u32>, diags: &mut Diags) {
+fn check_sections(
+    sections: &[Section],
+    offsets: &[usize],
+    columns: Option<u32>,
+    rows: Option<u32>,
+    diags: &mut Diags,
+) {
     for (i, s) in sections.iter().enumerate() {
         let offset = offsets[i];
         if sections[..i].iter().any(|o| o.id == s.id) {
-            diags.error(offset, format!("two sections have the id `{}`; give each section its own id", s.id));
+            diags.error(
+                offset,
+                format!(
+                    "two sections have the id `{}`; give each section its own id",
+                    s.id
+                ),
+            );
         }
         let last_col = s.column + s.width - 1;
         let last_row = s.row + s.height - 1;
@@ -642,7 +765,11 @@ fn check_sections(sections: &[Section], offsets: &[usize], columns: Option<u32>,
     }
 }
 
-fn read_huddle(mut h: TableReader<'_>, sections: &[String], diags: &mut Diags) -> Option<HuddleSpec> {
+fn read_huddle(
+    mut h: TableReader<'_>,
+    sections: &[String],
+    diags: &mut Diags,
+) -> Option<HuddleSpec> {
     let time = h.text("time", Some("\"08:30\""), diags).and_then(|t| {
         let parsed = parse_time(&t.value);
         if parsed.is_none() {
@@ -665,12 +792,22 @@ fn read_huddle(mut h: TableReader<'_>, sections: &[String], diags: &mut Diags) -
             && !sections.contains(&section.value)
         {
             let hint = suggestion(&section.value, sections.iter().map(String::as_str));
-            diags.error(section.offset, format!("agenda item points at section `{}` which does not exist{hint}", section.value));
+            diags.error(
+                section.offset,
+                format!(
+                    "agenda item points at section `{}` which does not exist{hint}",
+                    section.value
+                ),
+            );
             continue;
         }
         if let (Some(section), Some(m)) = (section, item_minutes) {
             total += m.value;
-            agenda.push(AgendaItem { section: section.value, minutes: m.value, title: title.map(|t| t.value) });
+            agenda.push(AgendaItem {
+                section: section.value,
+                minutes: m.value,
+                title: title.map(|t| t.value),
+            });
         }
     }
     h.finish(&|_| None, diags);
@@ -679,13 +816,21 @@ fn read_huddle(mut h: TableReader<'_>, sections: &[String], diags: &mut Diags) -
         diags.warning(minutes.offset, format!(
             "the agenda adds up to {total} minutes but the huddle lasts {}; shorten an item or raise `minutes`", minutes.value));
     }
-    Some(HuddleSpec { time: time?, minutes: minutes.value, agenda })
+    Some(HuddleSpec {
+        time: time?,
+        minutes: minutes.value,
+        agenda,
+    })
 }
 
 /// "08:30", "8:30" or "8h30" → (8, 30).
 pub fn parse_time(text: &str) -> Option<(u8, u8)> {
     let (h, m) = text.trim().split_once([':', 'h', 'H'])?;
     let h: u8 = h.trim().parse().ok()?;
-    let m: u8 = if m.trim().is_empty() { 0 } else { m.trim().parse().ok()? };
+    let m: u8 = if m.trim().is_empty() {
+        0
+    } else {
+        m.trim().parse().ok()?
+    };
     (h < 24 && m < 60).then_some((h, m))
 }

@@ -123,7 +123,10 @@ impl<'a> LineIndex<'a> {
 
 /// The closest of `candidates` to `word`, when it is close enough to be a likely typo
 /// (at most one edit in three letters, a swap of two letters counting as one edit).
-pub fn did_you_mean<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
+pub fn did_you_mean<'c>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'c str>,
+) -> Option<&'c str> {
     let allowed = word.chars().count().div_ceil(3).max(1);
     candidates
         .into_iter()

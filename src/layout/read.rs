@@ -38,13 +38,20 @@ fn type_name(value: &ValueInner<'_>) -> &'static str {
 
 impl<'de> TableReader<'de> {
     /// Reads `value` as a table, or reports that a table was expected.
-    pub fn new(mut value: Value<'de>, context: impl Into<String>, diags: &mut Diags) -> Option<Self> {
+    pub fn new(
+        mut value: Value<'de>,
+        context: impl Into<String>,
+        diags: &mut Diags,
+    ) -> Option<Self> {
         let context = context.into();
         let offset = value.span.start;
         match value.take() {
             ValueInner::Table(table) => Some(Self::from_table(table, offset, context)),
             other => {
-                diags.error(offset, format!("{context} should be a table, found {}", type_name(&other)));
+                diags.error(
+                    offset,
+                    format!("{context} should be a table, found {}", type_name(&other)),
+                );
                 None
             }
         }
@@ -86,12 +93,20 @@ impl<'de> TableReader<'de> {
     /// Notes a required key that is not written. It is reported by [`Self::finish`], unless
     /// an unknown key there is a typo of it: then the typo alone is reported, where it is.
     pub fn missing(&mut self, key: &'static str, example: &str) {
-        let message = format!("{} has no `{key}`; add a line such as {key} = {example}", self.context);
+        let message = format!(
+            "{} has no `{key}`; add a line such as {key} = {example}",
+            self.context
+        );
         self.missing.push((key, message));
     }
 
     /// A text value.
-    pub fn text(&mut self, key: &'static str, required: Option<&str>, diags: &mut Diags) -> Option<At<String>> {
+    pub fn text(
+        &mut self,
+        key: &'static str,
+        required: Option<&str>,
+        diags: &mut Diags,
+    ) -> Option<At<String>> {
         let Some(mut value) = self.take(key) else {
             if let Some(example) = required {
                 self.missing(key, example);
@@ -110,7 +125,10 @@ impl<'de> TableReader<'de> {
                     ValueInner::Integer(i) => format!("; put it in quotes: {key} = \"{i}\""),
                     _ => String::new(),
                 };
-                diags.error(offset, format!("`{key}` should be text in quotes, found {found}{hint}"));
+                diags.error(
+                    offset,
+                    format!("`{key}` should be text in quotes, found {found}{hint}"),
+                );
                 None
             }
         }
@@ -137,26 +155,51 @@ impl<'de> TableReader<'de> {
                 offset,
             }),
             ValueInner::Integer(i) => {
-                diags.error(offset, format!("`{key}` is {i}; write a whole number from {min} to {max}"));
+                diags.error(
+                    offset,
+                    format!("`{key}` is {i}; write a whole number from {min} to {max}"),
+                );
                 None
             }
             ValueInner::Float(f) => {
-                diags.error(offset, format!("`{key}` is {f}; write a whole number from {min} to {max}, without decimals"));
+                diags.error(
+                    offset,
+                    format!(
+                        "`{key}` is {f}; write a whole number from {min} to {max}, without decimals"
+                    ),
+                );
                 None
             }
             ValueInner::String(s) if s.trim().parse::<i64>().is_ok() => {
-                diags.error(offset, format!("`{key}` should be a number without quotes: {key} = {}", s.trim()));
+                diags.error(
+                    offset,
+                    format!(
+                        "`{key}` should be a number without quotes: {key} = {}",
+                        s.trim()
+                    ),
+                );
                 None
             }
             other => {
-                diags.error(offset, format!("`{key}` should be a whole number from {min} to {max}, found {}", type_name(&other)));
+                diags.error(
+                    offset,
+                    format!(
+                        "`{key}` should be a whole number from {min} to {max}, found {}",
+                        type_name(&other)
+                    ),
+                );
                 None
             }
         }
     }
 
     /// A number, whole or with decimals.
-    pub fn number(&mut self, key: &'static str, required: Option<&str>, diags: &mut Diags) -> Option<At<f64>> {
+    pub fn number(
+        &mut self,
+        key: &'static str,
+        required: Option<&str>,
+        diags: &mut Diags,
+    ) -> Option<At<f64>> {
         let Some(mut value) = self.take(key) else {
             if let Some(example) = required {
                 self.missing(key, example);
@@ -165,18 +208,29 @@ impl<'de> TableReader<'de> {
         };
         let offset = value.span.start;
         match value.take() {
-            ValueInner::Integer(i) => Some(At { value: i as f64, offset }),
+            ValueInner::Integer(i) => Some(At {
+                value: i as f64,
+                offset,
+            }),
             ValueInner::Float(f) if f.is_finite() => Some(At { value: f, offset }),
             ValueInner::String(s) => {
                 let hint = match s.trim().replace(',', ".").parse::<f64>() {
                     Ok(n) => format!(": {key} = {n}"),
                     Err(_) => String::new(),
                 };
-                diags.error(offset, format!("`{key}` should be a number without quotes, with a decimal point{hint}"));
+                diags.error(
+                    offset,
+                    format!(
+                        "`{key}` should be a number without quotes, with a decimal point{hint}"
+                    ),
+                );
                 None
             }
             other => {
-                diags.error(offset, format!("`{key}` should be a number, found {}", type_name(&other)));
+                diags.error(
+                    offset,
+                    format!("`{key}` should be a number, found {}", type_name(&other)),
+                );
                 None
             }
         }
@@ -202,7 +256,10 @@ impl<'de> TableReader<'de> {
         let hint = suggestion(&text.value, choices.iter().copied());
         diags.error(
             text.offset,
-            format!("`{key}` cannot be \"{}\"; write one of {list}{hint}", text.value),
+            format!(
+                "`{key}` cannot be \"{}\"; write one of {list}{hint}",
+                text.value
+            ),
         );
         None
     }
@@ -220,7 +277,10 @@ impl<'de> TableReader<'de> {
                 }),
                 other => diags.error(
                     offset,
-                    format!("each item of `{key}` should be text in quotes, found {}", type_name(&other)),
+                    format!(
+                        "each item of `{key}` should be text in quotes, found {}",
+                        type_name(&other)
+                    ),
                 ),
             }
         }
@@ -236,7 +296,10 @@ impl<'de> TableReader<'de> {
             other => {
                 diags.error(
                     offset,
-                    format!("`{key}` should be a list in square brackets, found {}", type_name(&other)),
+                    format!(
+                        "`{key}` should be a list in square brackets, found {}",
+                        type_name(&other)
+                    ),
                 );
                 None
             }

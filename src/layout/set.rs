@@ -26,43 +26,75 @@ pub(crate) fn check_set(reports: &mut [FileReport], only: Option<&[usize]>) {
     let reported = |i: usize| only.is_none_or(|o| o.contains(&i));
     for (i, offset, first) in dup {
         if reported(i) {
-            let id = reports[i].refs.id.as_ref().map(|a| a.value.clone()).unwrap_or_default();
-            reports[i].add(offset, Severity::Error, format!(
-                "board id `{id}` is already used by {first}; give each board its own id"));
+            let id = reports[i]
+                .refs
+                .id
+                .as_ref()
+                .map(|a| a.value.clone())
+                .unwrap_or_default();
+            reports[i].add(
+                offset,
+                Severity::Error,
+                format!("board id `{id}` is already used by {first}; give each board its own id"),
+            );
         }
     }
 
     let ids: Vec<String> = first_file.keys().cloned().collect();
     let parent_of: BTreeMap<String, String> = reports
         .iter()
-        .filter_map(|r| Some((r.refs.id.as_ref()?.value.clone(), r.refs.parent.as_ref()?.value.clone())))
+        .filter_map(|r| {
+            Some((
+                r.refs.id.as_ref()?.value.clone(),
+                r.refs.parent.as_ref()?.value.clone(),
+            ))
+        })
         .collect();
 
-    for i in 0..reports.len() {
+    for (i, report) in reports.iter_mut().enumerate() {
         if !reported(i) {
             continue;
         }
-        let refs = reports[i].refs.clone();
+        let refs = report.refs.clone();
         if let Some(parent) = &refs.parent {
             if !first_file.contains_key(&parent.value) {
                 let hint = suggestion(&parent.value, ids.iter().map(String::as_str));
-                reports[i].add(parent.offset, Severity::Error, format!(
-                    "a board's parent `{}` is not a known board{hint}", parent.value));
+                report.add(
+                    parent.offset,
+                    Severity::Error,
+                    format!(
+                        "a board's parent `{}` is not a known board{hint}",
+                        parent.value
+                    ),
+                );
             } else if let Some(id) = &refs.id {
                 if parent.value == id.value {
-                    reports[i].add(parent.offset, Severity::Error,
-                        "a board cannot be its own parent; name the board its snapshots go up to".to_owned());
+                    report.add(
+                        parent.offset,
+                        Severity::Error,
+                        "a board cannot be its own parent; name the board its snapshots go up to"
+                            .to_owned(),
+                    );
                 } else if let Some(cycle) = cycle_from(&id.value, &parent_of) {
-                    reports[i].add(parent.offset, Severity::Error, format!(
-                        "parents go round in a circle ({}); the top board must have no parent", cycle.join(" → ")));
+                    report.add(
+                        parent.offset,
+                        Severity::Error,
+                        format!(
+                            "parents go round in a circle ({}); the top board must have no parent",
+                            cycle.join(" → ")
+                        ),
+                    );
                 }
             }
         }
         for unit in &refs.units {
             if !first_file.contains_key(&unit.value) {
                 let hint = suggestion(&unit.value, ids.iter().map(String::as_str));
-                reports[i].add(unit.offset, Severity::Error, format!(
-                    "unit `{}` is not a known board{hint}", unit.value));
+                report.add(
+                    unit.offset,
+                    Severity::Error,
+                    format!("unit `{}` is not a known board{hint}", unit.value),
+                );
             }
         }
     }

@@ -19,11 +19,22 @@ pub(super) fn section_rect(area: Rect, board: &Board, section: &Section) -> Rect
     Rect::from_min_size(pos2(x, y), vec2(w.max(1.0), h.max(1.0)))
 }
 
-pub(super) fn show(ui: &mut egui::Ui, board: &Board, screen: &Screen<'_>, commands: &mut Vec<UiCommand>) {
+pub(super) fn show(
+    ui: &mut egui::Ui,
+    board: &Board,
+    screen: &Screen<'_>,
+    commands: &mut Vec<UiCommand>,
+) {
     let area = ui.available_rect_before_wrap();
     for section in &board.sections {
         let rect = section_rect(area, board, section);
-        ui.painter().rect(rect, 14.0, colour::CARD, egui::Stroke::new(1.5, colour::LINE), StrokeKind::Inside);
+        ui.painter().rect(
+            rect,
+            14.0,
+            colour::CARD,
+            egui::Stroke::new(1.5, colour::LINE),
+            StrokeKind::Inside,
+        );
         let inner = rect.shrink(16.0);
         let builder = UiBuilder::new()
             .max_rect(inner)

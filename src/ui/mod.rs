@@ -55,12 +55,20 @@ pub fn show(ui: &mut egui::Ui, screen: &Screen<'_>) -> Vec<UiCommand> {
     let mut commands = Vec::new();
     let lang = screen.lang();
     egui::Panel::top("top-bar")
-        .frame(egui::Frame::new().fill(theme::colour::BAR).inner_margin(egui::Margin::symmetric(20, 10)))
+        .frame(
+            egui::Frame::new()
+                .fill(theme::colour::BAR)
+                .inner_margin(egui::Margin::symmetric(20, 10)),
+        )
         .show(ui, |ui| top_bar::show(ui, screen, &mut commands));
     let banners = top_bar::banner_lines(screen);
     if !banners.is_empty() {
         egui::Panel::top("banner")
-            .frame(egui::Frame::new().fill(theme::colour::BANNER).inner_margin(egui::Margin::symmetric(20, 8)))
+            .frame(
+                egui::Frame::new()
+                    .fill(theme::colour::BANNER)
+                    .inner_margin(egui::Margin::symmetric(20, 8)),
+            )
             .show(ui, |ui| {
                 for line in banners {
                     ui.label(egui::RichText::new(line).color(theme::colour::INK));

@@ -9,21 +9,33 @@ use super::{Screen, UiCommand};
 use crate::i18n::{self, T, tr};
 use crate::model::{Board, Direction, Frequency, IndicatorSpec, Lang, Section, SectionKind};
 
-pub(super) fn show(ui: &mut egui::Ui, board: &Board, section: &Section, screen: &Screen<'_>, commands: &mut Vec<UiCommand>) {
+pub(super) fn show(
+    ui: &mut egui::Ui,
+    board: &Board,
+    section: &Section,
+    screen: &Screen<'_>,
+    commands: &mut Vec<UiCommand>,
+) {
     let lang = board.lang;
     match &section.kind {
         SectionKind::Indicator(spec) => indicator(ui, lang, spec),
         SectionKind::Actions { .. } => empty(ui, tr(lang, T::NoActionYet)),
         SectionKind::Ideas { columns, .. } => {
-            columns_row(ui, columns.iter().map(|c| match c.limit {
-                Some(limit) => format!("{} ({} {limit})", c.name, tr(lang, T::Limit)),
-                None => c.name.clone(),
-            }));
+            columns_row(
+                ui,
+                columns.iter().map(|c| match c.limit {
+                    Some(limit) => format!("{} ({} {limit})", c.name, tr(lang, T::Limit)),
+                    None => c.name.clone(),
+                }),
+            );
             empty(ui, tr(lang, T::NoIdeaYet));
         }
         SectionKind::Escalations { .. } => {
             empty(ui, tr(lang, T::NoEscalationYet));
-            let target = board.parent.as_deref().map(|p| screen.live.board(p).map_or(p, |b| b.title.as_str()));
+            let target = board
+                .parent
+                .as_deref()
+                .map(|p| screen.live.board(p).map_or(p, |b| b.title.as_str()));
             let text = match target {
                 Some(parent) => format!("{} : {parent}", tr(lang, T::EscalationsGoTo)),
                 None => tr(lang, T::TopOfChain).to_owned(),
@@ -61,7 +73,8 @@ fn empty(ui: &mut egui::Ui, text: &str) {
 }
 
 fn chip(ui: &mut egui::Ui, text: &str) {
-    let chip = RichText::new(format!(" {text} ")).background_color(Color32::from_rgb(0xE6, 0xEA, 0xEF));
+    let chip =
+        RichText::new(format!(" {text} ")).background_color(Color32::from_rgb(0xE6, 0xEA, 0xEF));
     ui.add(egui::Label::new(chip).wrap_mode(egui::TextWrapMode::Extend));
 }
 
@@ -70,7 +83,8 @@ fn columns_row(ui: &mut egui::Ui, names: impl Iterator<Item = String>) {
     let names: Vec<String> = names.collect();
     ui.columns(names.len().max(1), |cols| {
         for (col, name) in cols.iter_mut().zip(&names) {
-            let (rect, _) = col.allocate_exact_size(vec2(col.available_width(), 4.0), Sense::hover());
+            let (rect, _) =
+                col.allocate_exact_size(vec2(col.available_width(), 4.0), Sense::hover());
             col.painter().rect_filled(rect, 2.0, colour::LINE);
             col.label(RichText::new(name).strong());
         }
@@ -80,14 +94,23 @@ fn columns_row(ui: &mut egui::Ui, names: impl Iterator<Item = String>) {
 
 fn indicator(ui: &mut egui::Ui, lang: Lang, spec: &IndicatorSpec) {
     ui.horizontal(|ui| {
-        ui.label(RichText::new("—").text_style(theme::big_number()).color(colour::MUTED));
+        ui.label(
+            RichText::new("—")
+                .text_style(theme::big_number())
+                .color(colour::MUTED),
+        );
         empty(ui, tr(lang, T::NoValueYet));
     });
     let sign = match spec.direction {
         Direction::Lower => "≤",
         Direction::Higher => "≥",
     };
-    let target = format!("{} {sign} {} {}", tr(lang, T::Target), i18n::number(lang, spec.target), spec.unit);
+    let target = format!(
+        "{} {sign} {} {}",
+        tr(lang, T::Target),
+        i18n::number(lang, spec.target),
+        spec.unit
+    );
     ui.label(RichText::new(target.trim_end()).strong());
     let better = match spec.direction {
         Direction::Lower => tr(lang, T::LowerIsBetter),
@@ -103,7 +126,9 @@ fn indicator(ui: &mut egui::Ui, lang: Lang, spec: &IndicatorSpec) {
 
 /// The safety cross as a month calendar: a cell a day, Monday first, today outlined.
 fn safety_month(ui: &mut egui::Ui, lang: Lang, today: NaiveDate) {
-    let Some(first) = today.with_day(1) else { return };
+    let Some(first) = today.with_day(1) else {
+        return;
+    };
     let offset = first.weekday().num_days_from_monday();
     let days = i18n::days_in_month(today);
     let weeks = (offset + days).div_ceil(7);
@@ -114,56 +139,97 @@ fn safety_month(ui: &mut egui::Ui, lang: Lang, today: NaiveDate) {
     let by_width = (avail.x - 6.0 * gap) / 7.0;
     let by_height = (avail.y - header - legend - weeks as f32 * gap) / weeks as f32;
     let cell = by_width.min(by_height).clamp(12.0, 64.0);
-    let size = vec2(7.0 * cell + 6.0 * gap, header + weeks as f32 * (cell + gap) + legend);
+    let size = vec2(7.0 * cell + 6.0 * gap, header + weeks as f32 * (cell + gap));
     let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
     let painter = ui.painter_at(rect);
     let letters = i18n::weekday_letters(lang);
     let small = egui::FontId::proportional(15.0);
     for (i, letter) in letters.iter().enumerate() {
         let x = rect.left() + i as f32 * (cell + gap) + cell / 2.0;
-        painter.text(egui::pos2(x, rect.top() + header / 2.0), egui::Align2::CENTER_CENTER, *letter, small.clone(), colour::MUTED);
+        painter.text(
+            egui::pos2(x, rect.top() + header / 2.0),
+            egui::Align2::CENTER_CENTER,
+            *letter,
+            small.clone(),
+            colour::MUTED,
+        );
     }
     let font = egui::FontId::proportional((cell * 0.45).clamp(10.0, 22.0));
     for day in 1..=days {
         let index = offset + day - 1;
         let (row, col) = (index / 7, index % 7);
-        let min = egui::pos2(rect.left() + col as f32 * (cell + gap), rect.top() + header + row as f32 * (cell + gap));
+        let min = egui::pos2(
+            rect.left() + col as f32 * (cell + gap),
+            rect.top() + header + row as f32 * (cell + gap),
+        );
         let r = egui::Rect::from_min_size(min, vec2(cell, cell));
         let future = day > today.day();
-        let fill = if future { Color32::WHITE } else { colour::EMPTY_DAY };
+        let fill = if future {
+            Color32::WHITE
+        } else {
+            colour::EMPTY_DAY
+        };
         let stroke = if day == today.day() {
             egui::Stroke::new(3.0, colour::INK)
         } else {
             egui::Stroke::new(1.0, colour::LINE)
         };
         painter.rect(r, 4.0, fill, stroke, StrokeKind::Inside);
-        painter.text(r.center(), egui::Align2::CENTER_CENTER, day.to_string(), font.clone(), colour::MUTED);
+        painter.text(
+            r.center(),
+            egui::Align2::CENTER_CENTER,
+            day.to_string(),
+            font.clone(),
+            colour::MUTED,
+        );
     }
-    let legend_top = rect.bottom() - legend + 4.0;
-    let swatch = egui::Rect::from_min_size(egui::pos2(rect.left(), legend_top), vec2(16.0, 16.0));
-    painter.rect(swatch, 3.0, colour::EMPTY_DAY, egui::Stroke::new(1.0, colour::LINE), StrokeKind::Inside);
-    painter.text(
-        egui::pos2(swatch.right() + 8.0, swatch.center().y),
-        egui::Align2::LEFT_CENTER,
-        tr(lang, T::DayNotRecorded),
-        small,
-        colour::MUTED,
-    );
+    ui.horizontal(|ui| {
+        ui.spacing_mut().interact_size.y = 16.0;
+        let (swatch, _) = ui.allocate_exact_size(vec2(16.0, 16.0), Sense::hover());
+        ui.painter().rect(
+            swatch,
+            3.0,
+            colour::EMPTY_DAY,
+            egui::Stroke::new(1.0, colour::LINE),
+            StrokeKind::Inside,
+        );
+        ui.label(
+            RichText::new(tr(lang, T::DayNotRecorded))
+                .size(15.0)
+                .color(colour::MUTED),
+        );
+    });
 }
 
 /// The boards below this one: a button each, that opens the board.
-fn units(ui: &mut egui::Ui, board: &Board, listed: &[String], screen: &Screen<'_>, commands: &mut Vec<UiCommand>) {
+fn units(
+    ui: &mut egui::Ui,
+    board: &Board,
+    listed: &[String],
+    screen: &Screen<'_>,
+    commands: &mut Vec<UiCommand>,
+) {
     let lang = board.lang;
     let below: Vec<&Board> = if listed.is_empty() {
-        screen.live.boards().into_iter().filter(|b| b.parent.as_deref() == Some(board.id.as_str())).collect()
+        screen
+            .live
+            .boards()
+            .into_iter()
+            .filter(|b| b.parent.as_deref() == Some(board.id.as_str()))
+            .collect()
     } else {
-        listed.iter().filter_map(|id| screen.live.board(id)).collect()
+        listed
+            .iter()
+            .filter_map(|id| screen.live.board(id))
+            .collect()
     };
     if below.is_empty() {
         empty(ui, tr(lang, T::NoUnits));
         return;
     }
-    ui.label(RichText::new(format!("{} {}", below.len(), tr(lang, T::Reports))).color(colour::MUTED));
+    ui.label(
+        RichText::new(format!("{} {}", below.len(), tr(lang, T::Reports))).color(colour::MUTED),
+    );
     for unit in below {
         let text = format!("{}   ›", unit.title);
         let button = egui::Button::new(RichText::new(text).text_style(egui::TextStyle::Button))
@@ -179,7 +245,13 @@ fn units(ui: &mut egui::Ui, board: &Board, listed: &[String], screen: &Screen<'_
 pub(super) fn face(ui: &mut egui::Ui, level: u8, size: f32) -> egui::Response {
     let (rect, response) = ui.allocate_exact_size(vec2(size, size), Sense::hover());
     let painter = ui.painter_at(rect.expand(2.0));
-    let colours = [colour::BAD, Color32::from_rgb(0xD9, 0x6C, 0x1E), colour::WATCH, Color32::from_rgb(0x5B, 0x9A, 0x3A), colour::GOOD];
+    let colours = [
+        colour::BAD,
+        Color32::from_rgb(0xD9, 0x6C, 0x1E),
+        colour::WATCH,
+        Color32::from_rgb(0x5B, 0x9A, 0x3A),
+        colour::GOOD,
+    ];
     let fill = colours[usize::from(level.min(4))];
     let c = rect.center();
     let r = size / 2.0;

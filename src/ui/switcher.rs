@@ -14,7 +14,8 @@ pub(super) fn show(ui: &mut egui::Ui, screen: &Screen<'_>, commands: &mut Vec<Ui
         ui.horizontal(|ui| {
             ui.heading(tr(lang, T::ChooseBoard));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let close = egui::Button::new(format!("✕  {}", tr(lang, T::Close))).min_size(egui::vec2(theme::TOUCH * 2.0, theme::TOUCH));
+                let close = egui::Button::new(format!("✕  {}", tr(lang, T::Close)))
+                    .min_size(egui::vec2(theme::TOUCH * 2.0, theme::TOUCH));
                 if theme::tapped(&ui.add(close)) {
                     commands.push(UiCommand::CloseSwitcher);
                 }
@@ -25,23 +26,26 @@ pub(super) fn show(ui: &mut egui::Ui, screen: &Screen<'_>, commands: &mut Vec<Ui
             .max_height(screen_rect.height() * 0.75)
             .min_scrolled_height(screen_rect.height() * 0.6)
             .show(ui, |ui| {
-            let mut last_level = None;
-            for board in screen.live.boards() {
-                if last_level != Some(board.level.rank()) {
-                    last_level = Some(board.level.rank());
-                    ui.add_space(8.0);
-                    ui.label(RichText::new(i18n::level_name(lang, &board.level)).color(colour::MUTED));
+                let mut last_level = None;
+                for board in screen.live.boards() {
+                    if last_level != Some(board.level.rank()) {
+                        last_level = Some(board.level.rank());
+                        ui.add_space(8.0);
+                        ui.label(
+                            RichText::new(i18n::level_name(lang, &board.level))
+                                .color(colour::MUTED),
+                        );
+                    }
+                    let current = screen.board.is_some_and(|b| b.id == board.id);
+                    let text = RichText::new(&board.title).text_style(egui::TextStyle::Heading);
+                    let button = egui::Button::new(text)
+                        .selected(current)
+                        .min_size(egui::vec2(ui.available_width(), theme::TOUCH + 8.0));
+                    if theme::tapped(&ui.add(button)) {
+                        commands.push(UiCommand::ShowBoard(board.id.clone()));
+                    }
                 }
-                let current = screen.board.is_some_and(|b| b.id == board.id);
-                let text = RichText::new(&board.title).text_style(egui::TextStyle::Heading);
-                let button = egui::Button::new(text)
-                    .selected(current)
-                    .min_size(egui::vec2(ui.available_width(), theme::TOUCH + 8.0));
-                if theme::tapped(&ui.add(button)) {
-                    commands.push(UiCommand::ShowBoard(board.id.clone()));
-                }
-            }
-        });
+            });
     });
     if modal.should_close() {
         commands.push(UiCommand::CloseSwitcher);

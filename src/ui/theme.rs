@@ -102,7 +102,11 @@ fn fonts() -> FontDefinitions {
     );
     // DejaVu first: wide coverage of accents and of the status shapes ✓ ! ✕; egui's own fonts
     // stay behind it for emoji.
-    let fallback = fonts.families.get(&FontFamily::Proportional).cloned().unwrap_or_default();
+    let fallback = fonts
+        .families
+        .get(&FontFamily::Proportional)
+        .cloned()
+        .unwrap_or_default();
     fonts
         .families
         .entry(FontFamily::Proportional)

@@ -14,7 +14,11 @@ pub(super) fn show(ui: &mut egui::Ui, screen: &Screen<'_>, commands: &mut Vec<Ui
         ui.set_min_height(theme::TOUCH + 8.0);
         if let Some(board) = screen.board {
             ui.vertical(|ui| {
-                ui.label(RichText::new(&board.title).text_style(theme::board_title()).color(colour::ON_BAR));
+                ui.label(
+                    RichText::new(&board.title)
+                        .text_style(theme::board_title())
+                        .color(colour::ON_BAR),
+                );
                 let mut sub = i18n::level_name(lang, &board.level);
                 if !board.team.is_empty() {
                     sub = format!("{sub} · {}", board.team);
@@ -23,14 +27,22 @@ pub(super) fn show(ui: &mut egui::Ui, screen: &Screen<'_>, commands: &mut Vec<Ui
             });
         }
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-            let boards = egui::Button::new(RichText::new(format!("☰  {}", tr(lang, T::Boards))).color(colour::INK))
-                .min_size(egui::vec2(theme::TOUCH * 2.5, theme::TOUCH));
+            let boards = egui::Button::new(
+                RichText::new(format!("☰  {}", tr(lang, T::Boards))).color(colour::INK),
+            )
+            .min_size(egui::vec2(theme::TOUCH * 2.5, theme::TOUCH));
             if theme::tapped(&ui.add(boards)) {
                 commands.push(UiCommand::OpenSwitcher);
             }
-            if let Some(parent) = screen.board.and_then(|b| b.parent.as_deref()).and_then(|p| screen.live.board(p)) {
-                let up = egui::Button::new(RichText::new(format!("⬆ {}", parent.title)).color(colour::INK))
-                    .min_size(egui::vec2(theme::TOUCH, theme::TOUCH));
+            if let Some(parent) = screen
+                .board
+                .and_then(|b| b.parent.as_deref())
+                .and_then(|p| screen.live.board(p))
+            {
+                let up = egui::Button::new(
+                    RichText::new(format!("⬆ {}", parent.title)).color(colour::INK),
+                )
+                .min_size(egui::vec2(theme::TOUCH, theme::TOUCH));
                 if theme::tapped(&ui.add(up)) {
                     commands.push(UiCommand::ShowBoard(parent.id.clone()));
                 }
@@ -38,11 +50,23 @@ pub(super) fn show(ui: &mut egui::Ui, screen: &Screen<'_>, commands: &mut Vec<Ui
             ui.add_space(16.0);
             let clock_size = egui::vec2(480.0, theme::TOUCH + 8.0);
             ui.allocate_ui_with_layout(clock_size, Layout::top_down(Align::Max), |ui| {
-                let clock = format!("{}  {}", i18n::short_date(lang, screen.now.date()), i18n::time_of_day(screen.now));
-                let clock = RichText::new(clock).text_style(theme::board_title()).color(colour::ON_BAR);
+                let clock = format!(
+                    "{}  {}",
+                    i18n::short_date(lang, screen.now.date()),
+                    i18n::time_of_day(screen.now)
+                );
+                let clock = RichText::new(clock)
+                    .text_style(theme::board_title())
+                    .color(colour::ON_BAR);
                 ui.add(egui::Label::new(clock).wrap_mode(egui::TextWrapMode::Extend));
                 if let Some(h) = screen.board.and_then(|b| b.huddle.as_ref()) {
-                    let text = format!("{} {:02}:{:02} · {} min", tr(lang, T::Huddle), h.time.0, h.time.1, h.minutes);
+                    let text = format!(
+                        "{} {:02}:{:02} · {} min",
+                        tr(lang, T::Huddle),
+                        h.time.0,
+                        h.time.1,
+                        h.minutes
+                    );
                     ui.label(RichText::new(text).color(colour::ON_BAR));
                 }
             });
@@ -65,7 +89,11 @@ pub(super) fn banner_lines(screen: &Screen<'_>) -> Vec<String> {
         };
         lines.push(text);
         if notices.len() > 1 {
-            lines.push(format!("+{} {}", notices.len() - 1, tr(lang, T::MoreProblems)));
+            lines.push(format!(
+                "+{} {}",
+                notices.len() - 1,
+                tr(lang, T::MoreProblems)
+            ));
         }
     }
     lines

@@ -1,0 +1,309 @@
+//! The kiosk as a person uses it: what each section shows, the board switcher, navigation up
+//! and down the hierarchy, banners for broken files, touch taps, and idleness.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use egui::accesskit::Role;
+use egui::{Event, PointerButton, Pos2, TouchDeviceId, TouchId, TouchPhase, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use huddle::app::KioskApp;
+
+use common::{examples, kiosk};
+
+#[test]
+fn starts_on_the_first_front_line_board() {
+    let mut h = kiosk(&examples(), None);
+    h.run();
+    assert_eq!(h.state().current_board(), Some("accueil-jeunesse"));
+    h.get_by_label("Accueil jeunesse — AAOR");
+    // Date and time as people write them, and the next huddle.
+    h.get_by_label("lun. 23 nov.  08:25");
+    h.get_by_label("Caucus 08:30 · 15 min");
+}
+
+#[test]
+fn every_section_kind_renders_with_its_empty_state() {
+    let mut h = kiosk(&examples(), Some("accueil-jeunesse"));
+    h.run();
+    // indicator: target with direction, and no value yet
+    h.get_by_label("Liste d'attente");
+    h.get_by_label("Cible ≤ 20 jeunes");
+    h.get_by_label("Cible ≥ 90 %");
+    assert_eq!(h.get_all_by_label("Aucune valeur encore").count(), 3);
+    h.get_by_label("plus bas = mieux · quotidien");
+    // actions
+    h.get_by_label("Plan d'action");
+    h.get_by_label("Aucune action pour l'instant");
+    // ideas, with their columns and work-in-progress limit
+    h.get_by_label("Idées d'amélioration");
+    h.get_by_label("À l'essai (max. 3)");
+    h.get_by_label("Aucune idée pour l'instant");
+    // escalations, saying where they go
+    h.get_by_label("Aucune escalade");
+    h.get_by_label("Ce que l'équipe ne peut régler seule monte à : Gestion — Services jeunesse");
+    // mood
+    h.get_by_label("Météo de l'équipe");
+    h.get_by_label("Personne n'a encore voté aujourd'hui");
+    // attendance, with the team's members
+    h.get_by_label("Présences");
+    h.get_by_label(" Élise M. ");
+    h.get_by_label("Présences pas encore prises");
+    // trajectory, with its stages
+    h.get_by_label("Trajectoire des jeunes");
+    h.get_by_label("Référé au suivi");
+    h.get_by_label("Aucune fiche pour l'instant");
+    // notes
+    h.get_by_label("Babillard");
+    h.get_by_label("Aucune annonce pour l'instant");
+    // safety cross
+    h.get_by_label("Croix de sécurité");
+    h.get_by_label("Jour non saisi");
+}
+
+#[test]
+fn units_list_the_boards_below_and_open_them() {
+    let mut h = kiosk(&examples(), Some("gestion-jeunesse"));
+    h.run();
+    h.get_by_label("Nos équipes");
+    h.get_by_label("2 relèvent de ce tableau");
+    h.get_by_label("Youth Follow-up — West   ›").click();
+    h.run();
+    assert_eq!(h.state().current_board(), Some("youth-follow-up"));
+}
+
+#[test]
+fn units_default_to_the_boards_whose_parent_this_is() {
+    let mut h = kiosk(&examples(), Some("direction-jeunesse"));
+    h.run();
+    h.get_by_label("1 relèvent de ce tableau");
+    h.get_by_label("Gestion — Services jeunesse   ›");
+}
+
+#[test]
+fn an_english_board_speaks_english() {
+    let mut h = kiosk(&examples(), Some("youth-follow-up"));
+    h.run();
+    h.get_by_label("Mon 23 Nov  08:25");
+    h.get_by_label("Huddle 09:00 · 12 min");
+    h.get_by_label("☰  Boards");
+    h.get_by_label("No action yet");
+    h.get_by_label("Target ≥ 85 %");
+    h.get_by_label("lower is better · daily");
+}
+
+#[test]
+fn the_switcher_reaches_every_board_by_touch() {
+    let mut h = kiosk(&examples(), None);
+    h.run();
+    h.get_by_label("☰  Tableaux").click();
+    h.run();
+    assert!(h.state().switcher_open());
+    h.get_by_label("Choisir un tableau");
+    for title in [
+        "Accueil jeunesse — AAOR",
+        "Youth Follow-up — West",
+        "Gestion — Services jeunesse",
+        "Direction du programme jeunesse",
+        "Youth Trajectory Steering Committee",
+    ] {
+        assert!(
+            h.query_by_role_and_label(Role::Button, title).is_some(),
+            "{title}"
+        );
+    }
+    h.get_by_role_and_label(Role::Button, "Youth Trajectory Steering Committee")
+        .click();
+    h.run();
+    assert!(!h.state().switcher_open());
+    assert_eq!(
+        h.state().current_board(),
+        Some("comite-trajectoire-jeunesse")
+    );
+    // The top of the chain has no parent button and says so on its escalations.
+    h.get_by_label("This board is at the top of the chain");
+}
+
+#[test]
+fn the_switcher_closes_without_a_choice() {
+    let mut h = kiosk(&examples(), None);
+    h.run();
+    h.get_by_label("☰  Tableaux").click();
+    h.run();
+    h.get_by_label("✕  Fermer").click();
+    h.run();
+    assert!(!h.state().switcher_open());
+    assert_eq!(h.state().current_board(), Some("accueil-jeunesse"));
+}
+
+#[test]
+fn up_goes_to_the_parent_board() {
+    let mut h = kiosk(&examples(), Some("accueil-jeunesse"));
+    h.run();
+    h.get_by_label("⬆ Gestion — Services jeunesse").click();
+    h.run();
+    assert_eq!(h.state().current_board(), Some("gestion-jeunesse"));
+    h.get_by_label("⬆ Direction du programme jeunesse").click();
+    h.run();
+    assert_eq!(h.state().current_board(), Some("direction-jeunesse"));
+}
+
+#[test]
+fn an_unknown_start_board_falls_back_to_the_first() {
+    let mut h = kiosk(&examples(), Some("no-such-board"));
+    h.run();
+    assert_eq!(h.state().current_board(), Some("accueil-jeunesse"));
+}
+
+#[test]
+fn a_broken_file_shows_a_banner_over_the_last_good_board() {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(examples()).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+    }
+    let mut h = kiosk(dir.path(), Some("gestion-jeunesse"));
+    h.run();
+    let file = dir.path().join("gestion-jeunesse.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replace("target = 35", "targte = 35")).unwrap();
+    // Feed the app a scan, as the watcher does after a save.
+    let scan = huddle::layout::load_dir(dir.path()).unwrap();
+    h.state()
+        .layout_sender()
+        .send(huddle::layout::watch::LayoutEvent::Scanned(scan))
+        .unwrap();
+    h.run();
+    let banner = format!(
+        "⚠ {}:45:1: unknown key `targte` in section `attente-totale`, did you mean `target`? — le tableau affiché est la dernière version valide",
+        file.display()
+    );
+    h.get_by_label(&banner);
+    // The last good board is still there, whole.
+    assert_eq!(h.state().current_board(), Some("gestion-jeunesse"));
+    h.get_by_label("Cible ≤ 35 jeunes");
+}
+
+#[test]
+fn an_empty_folder_says_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = kiosk(dir.path(), None);
+    h.run();
+    h.get_by_label(
+        "Aucun tableau valide dans ce dossier. Ajoutez un fichier .toml (voir docs/boards.md).",
+    );
+}
+
+#[test]
+fn a_missing_folder_is_reported_not_fatal() {
+    let dir = tempfile::tempdir().unwrap();
+    let gone = dir.path().join("gone");
+    let mut h = kiosk(&gone, None);
+    h.run();
+    assert!(
+        h.query_by_label_contains("Dossier des tableaux illisible")
+            .is_some()
+    );
+}
+
+#[test]
+fn idle_means_idle() {
+    let mut h = kiosk(&examples(), None);
+    h.run();
+    // Nothing asks for the next frame before the clock's minute changes (08:25:00 → 08:26).
+    let delay = h.output().viewport_output[&egui::ViewportId::ROOT].repaint_delay;
+    assert_eq!(delay, std::time::Duration::from_secs(60));
+}
+
+#[test]
+fn touch_targets_are_finger_sized() {
+    let mut h = kiosk(&examples(), Some("gestion-jeunesse"));
+    h.run();
+    for label in [
+        "☰  Tableaux",
+        "⬆ Direction du programme jeunesse",
+        "Accueil jeunesse — AAOR   ›",
+    ] {
+        let rect = h.get_by_label(label).rect();
+        assert!(
+            rect.height() >= 48.0 && rect.width() >= 48.0,
+            "{label}: {rect:?}"
+        );
+    }
+}
+
+// Touch: taps arrive as touch events, with the mouse emulation egui-winit adds to them.
+
+fn touch(h: &Harness<'_, KioskApp>, phase: TouchPhase, pos: Pos2) {
+    h.event(Event::Touch {
+        device_id: TouchDeviceId(1),
+        id: TouchId(7),
+        phase,
+        pos,
+        force: None,
+    });
+}
+
+/// A finger tap at `pos`: held for `hold_steps` frames of a quarter second each, moving by
+/// `wobble` before it lifts.
+fn finger_tap(h: &mut Harness<'_, KioskApp>, pos: Pos2, hold_steps: usize, wobble: Vec2) {
+    touch(h, TouchPhase::Start, pos);
+    h.event(Event::PointerMoved(pos));
+    h.event(Event::PointerButton {
+        pos,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers: Default::default(),
+    });
+    h.step();
+    for _ in 0..hold_steps {
+        h.step();
+    }
+    let end = pos + wobble;
+    if wobble != Vec2::ZERO {
+        touch(h, TouchPhase::Move, end);
+        h.event(Event::PointerMoved(end));
+        h.step();
+    }
+    touch(h, TouchPhase::End, end);
+    h.event(Event::PointerButton {
+        pos: end,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers: Default::default(),
+    });
+    h.event(Event::PointerGone);
+    h.run();
+}
+
+fn tap_opens_the_switcher(hold_steps: usize, wobble: Vec2) -> bool {
+    let mut h = kiosk(&examples(), None);
+    h.run();
+    let pos = h.get_by_label("☰  Tableaux").rect().center();
+    finger_tap(&mut h, pos, hold_steps, wobble);
+    h.state().switcher_open()
+}
+
+#[test]
+fn a_quick_finger_tap_presses_a_button() {
+    assert!(tap_opens_the_switcher(0, Vec2::ZERO));
+}
+
+#[test]
+fn a_slow_finger_tap_is_still_a_tap_not_a_long_press() {
+    // 1.25 s: past egui's 0.8 s long-press limit, well within what people do at a wall.
+    assert!(tap_opens_the_switcher(5, Vec2::ZERO));
+}
+
+#[test]
+fn a_finger_that_wobbles_still_taps() {
+    // A fingertip rolls a few millimetres; egui's default takes 6 points of travel for a drag.
+    assert!(tap_opens_the_switcher(1, Vec2::new(9.0, 12.0)));
+}
+
+#[test]
+fn a_swipe_is_not_a_tap() {
+    assert!(!tap_opens_the_switcher(1, Vec2::new(0.0, 120.0)));
+}
