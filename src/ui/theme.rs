@@ -61,6 +61,9 @@ pub fn setup(ctx: &egui::Context) {
     ctx.set_fonts(fonts());
     ctx.set_theme(egui::Theme::Light);
     ctx.all_styles_mut(|style| {
+        // The same light look whatever the system's preference: a kiosk's colours are chosen
+        // for its hallway, not inherited from the desktop (a dark theme comes later, as a choice).
+        style.visuals = egui::Visuals::light();
         style.text_styles = [
             (TextStyle::Small, FontId::proportional(18.0)),
             (TextStyle::Body, FontId::proportional(22.0)),

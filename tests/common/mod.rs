@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use egui_kittest::Harness;
+use egui_kittest::{Harness, HarnessBuilder};
 use huddle::app::{Clock, KioskApp};
 
 /// The example boards shipped in `boards/`.
@@ -24,21 +24,30 @@ pub fn monday_morning() -> Clock {
     )
 }
 
-/// The kiosk on `boards`, showing `board`, on a 1920×1080 screen.
-pub fn kiosk(boards: &Path, board: Option<&str>) -> Harness<'static, KioskApp> {
-    let app = KioskApp::new(
+/// A harness builder for the kiosk: wall-screen size, the kiosk's own theme and fonts.
+pub fn builder() -> HarnessBuilder<KioskApp> {
+    Harness::<KioskApp>::builder()
+        .with_size(egui::vec2(1920.0, 1080.0))
+        .with_theme(egui::Theme::Light)
+        .with_context_setup(huddle::ui::theme::setup)
+}
+
+/// One frame, as eframe runs it: `logic`, then `ui`.
+pub fn frame(ui: &mut egui::Ui, app: &mut KioskApp) {
+    app.logic();
+    app.ui(ui);
+}
+
+/// The kiosk on `boards`, showing `board`, at 08:25 on a Monday.
+pub fn app(boards: &Path, board: Option<&str>) -> KioskApp {
+    KioskApp::new(
         boards.to_owned(),
         board.map(str::to_owned),
         monday_morning(),
-    );
-    Harness::builder()
-        .with_size(egui::vec2(1920.0, 1080.0))
-        .with_context_setup(huddle::ui::theme::setup)
-        .build_ui_state(
-            |ui, app: &mut KioskApp| {
-                app.logic();
-                app.ui(ui);
-            },
-            app,
-        )
+    )
+}
+
+/// The kiosk on `boards`, showing `board`, on a 1920×1080 screen.
+pub fn kiosk(boards: &Path, board: Option<&str>) -> Harness<'static, KioskApp> {
+    builder().build_ui_state(frame, app(boards, board))
 }

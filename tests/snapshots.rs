@@ -1,0 +1,32 @@
+//! Pictures of the kiosk, compared with the reference PNGs in `tests/snapshots/`. They need a
+//! wgpu adapter (Mesa's lavapipe on CI): `cargo test --features snapshots --test snapshots`.
+//! `UPDATE_SNAPSHOTS=1` rewrites the references after a deliberate change of look.
+
+#![cfg(feature = "snapshots")]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use egui_kittest::kittest::Queryable as _;
+use egui_kittest::{Harness, SnapshotResults};
+use huddle::app::KioskApp;
+
+fn picture(board: &str) -> Harness<'static, KioskApp> {
+    let app = common::app(&common::examples(), Some(board));
+    let mut h = common::builder().wgpu().build_ui_state(common::frame, app);
+    h.run();
+    h
+}
+
+#[test]
+fn example_boards_look_as_they_should() {
+    let mut results = SnapshotResults::new();
+    for board in ["accueil-jeunesse", "youth-follow-up", "gestion-jeunesse"] {
+        let mut h = picture(board);
+        results.add(h.try_snapshot(board));
+    }
+    let mut h = picture("accueil-jeunesse");
+    h.get_by_label_contains("Tableaux").click();
+    h.run();
+    results.add(h.try_snapshot("board-switcher"));
+}

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The real kiosk binary in a real X window: under Xvfb (no window manager, as on a bare
+# `xinit` kiosk) it must open, cover the whole screen, and keep running.
+# Usage: tests/window-smoke.sh [path/to/huddle]
+set -u
+bin=${1:-target/debug/huddle}
+display=:97
+passed=0
+failed=0
+check() { # name, command…
+  local name=$1; shift
+  if "$@"; then passed=$((passed + 1)); echo "ok   - $name"; else failed=$((failed + 1)); echo "FAIL - $name"; fi
+}
+
+Xvfb "$display" -screen 0 1600x900x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+log=$(mktemp)
+data=$(mktemp -d)
+trap 'kill "$kiosk" "$xvfb" 2>/dev/null; wait 2>/dev/null; rm -rf "$log" "$data"' EXIT
+for _ in $(seq 50); do DISPLAY=$display xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
+
+DISPLAY=$display "$bin" --boards boards --data-dir "$data" >"$log" 2>&1 &
+kiosk=$!
+
+window=$(DISPLAY=$display timeout 30 xdotool search --sync --name '^Huddle$' 2>/dev/null | head -n 1)
+check "a window named Huddle opens" test -n "$window"
+sleep 2
+geometry=$(DISPLAY=$display xdotool getwindowgeometry "${window:-0}" 2>/dev/null | sed -n 's/.*Geometry: //p')
+check "the window covers the screen without a window manager (got '${geometry}')" test "$geometry" = "1600x900"
+check "the kiosk is still running" kill -0 "$kiosk"
+if [ "$failed" -gt 0 ]; then echo "--- kiosk log"; cat "$log"; fi
+echo "window smoke test: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
