@@ -134,7 +134,7 @@ fn safety_month(ui: &mut egui::Ui, lang: Lang, today: NaiveDate) {
     let weeks = (offset + days).div_ceil(7);
     let gap = 4.0;
     let header = 20.0;
-    let legend = 24.0;
+    let legend = 40.0;
     let avail = ui.available_size();
     let by_width = (avail.x - 6.0 * gap) / 7.0;
     let by_height = (avail.y - header - legend - weeks as f32 * gap) / weeks as f32;
