@@ -9,4 +9,5 @@ pub mod layout;
 pub mod logging;
 pub mod model;
 pub mod paths;
+pub mod store;
 pub mod ui;

@@ -1,12 +1,16 @@
-//! Domain types of a huddle board, as the rest of the program sees them once a board file
-//! has been read and validated.
+//! Domain types of a huddle board: its layout as validated from a board file, the entries it
+//! holds, and the changes that edit them.
 //!
 //! Architecture invariant: this module knows nothing of egui, SQL, TOML or files. Its types
 //! are plain data that every other layer can build, compare and print.
 
 mod board;
+mod change;
+mod edit;
 
 pub use board::{
     AgendaItem, Board, Direction, Frequency, HuddleSpec, IdeaColumn, IndicatorCategory,
     IndicatorSpec, Lang, Level, Section, SectionKind,
 };
+pub use change::{Change, EntryKind, Fields, Op, Origin, new_id};
+pub use edit::{ActionStatus, Edit, InputError, SafetyLevel, non_empty, parse_date, parse_number};

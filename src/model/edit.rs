@@ -1,0 +1,308 @@
+//! Edits: what a person asks for, typed and checked, before it becomes a [`Change`].
+//!
+//! The screen and the command line build the same edits, so that bad input (a value that is
+//! not a number, a date that is not a date, an empty title) gets the same answer everywhere
+//! and is never stored.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde_json::json;
+
+use super::change::{Change, EntryKind, Fields, Op, Origin, new_id};
+
+/// Why an input was refused. The message is for a person; the UI translates by variant.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum InputError {
+    /// Not a number.
+    #[error("\"{0}\" is not a number; write digits, with a comma or a point for decimals (12,5)")]
+    NotANumber(String),
+    /// Not a date.
+    #[error("\"{0}\" is not a date; write it as YYYY-MM-DD (2026-11-23)")]
+    NotADate(String),
+    /// A title or a text that must not be empty.
+    #[error("the {0} is empty; write a few words")]
+    Empty(&'static str),
+    /// The section does not hold this kind of entry.
+    #[error("section `{section}` is not a section of kind {kind}")]
+    WrongSection {
+        /// The section named.
+        section: String,
+        /// The kind expected.
+        kind: &'static str,
+    },
+    /// No such section on the board.
+    #[error("board `{board}` has no section `{section}`")]
+    NoSection {
+        /// The board.
+        board: String,
+        /// The section named.
+        section: String,
+    },
+    /// A value out of its range.
+    #[error("{0}")]
+    OutOfRange(String),
+}
+
+/// Reads a number as people type it: "12", "12.5", "12,5", " 7 ".
+pub fn parse_number(text: &str) -> Result<f64, InputError> {
+    let cleaned: String = text.trim().replace([' ', '\u{a0}', '\u{202f}'], "").replace(',', ".");
+    match cleaned.parse::<f64>() {
+        Ok(n) if n.is_finite() => Ok(n),
+        _ => Err(InputError::NotANumber(text.trim().to_owned())),
+    }
+}
+
+/// Reads a date written YYYY-MM-DD.
+pub fn parse_date(text: &str) -> Result<NaiveDate, InputError> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| InputError::NotADate(text.trim().to_owned()))
+}
+
+/// A text that must say something.
+pub fn non_empty(text: &str, what: &'static str) -> Result<String, InputError> {
+    let t = text.trim();
+    if t.is_empty() { Err(InputError::Empty(what)) } else { Ok(t.to_owned()) }
+}
+
+/// Status of an action.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ActionStatus {
+    /// Not started.
+    Todo,
+    /// Under way.
+    Doing,
+    /// Done (closed).
+    Done,
+    /// Dropped (closed).
+    Cancelled,
+}
+
+impl ActionStatus {
+    /// All statuses, in the order a tap cycles through the open ones.
+    pub const ALL: [ActionStatus; 4] = [ActionStatus::Todo, ActionStatus::Doing, ActionStatus::Done, ActionStatus::Cancelled];
+
+    /// Stored name.
+    pub fn name(self) -> &'static str {
+        match self {
+            ActionStatus::Todo => "todo",
+            ActionStatus::Doing => "doing",
+            ActionStatus::Done => "done",
+            ActionStatus::Cancelled => "cancelled",
+        }
+    }
+
+    /// Reads a stored name.
+    pub fn from_name(name: &str) -> Option<Self> {
+        ActionStatus::ALL.into_iter().find(|s| s.name() == name)
+    }
+
+    /// Whether the action is closed.
+    pub fn is_closed(self) -> bool {
+        matches!(self, ActionStatus::Done | ActionStatus::Cancelled)
+    }
+}
+
+/// What a day of the safety cross records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SafetyLevel {
+    /// Not recorded (yet).
+    Unrecorded,
+    /// No safety event.
+    None,
+    /// A minor event.
+    Minor,
+    /// A serious event.
+    Serious,
+}
+
+impl SafetyLevel {
+    /// In the order a tap cycles through them.
+    pub const ALL: [SafetyLevel; 4] = [SafetyLevel::Unrecorded, SafetyLevel::None, SafetyLevel::Minor, SafetyLevel::Serious];
+
+    /// Stored name.
+    pub fn name(self) -> &'static str {
+        match self {
+            SafetyLevel::Unrecorded => "unrecorded",
+            SafetyLevel::None => "none",
+            SafetyLevel::Minor => "minor",
+            SafetyLevel::Serious => "serious",
+        }
+    }
+
+    /// Reads a stored name.
+    pub fn from_name(name: &str) -> Option<Self> {
+        SafetyLevel::ALL.into_iter().find(|s| s.name() == name)
+    }
+}
+
+/// Everything a person can do to a board's entries.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// An indicator's value for a date.
+    SetValue { date: NaiveDate, value: f64 },
+    /// A new action.
+    AddAction { title: String, owner: Option<String>, due: Option<NaiveDate> },
+    /// An action's status.
+    SetActionStatus { id: String, status: ActionStatus },
+    /// A new idea in the first column.
+    AddIdea { title: String, by: Option<String>, column: String },
+    /// An idea moved to a column.
+    MoveIdea { id: String, column: String },
+    /// A problem raised to the parent board.
+    RaiseEscalation { title: String, why: String, to: Option<String> },
+    /// One anonymous mood vote (0 saddest … 4 happiest).
+    Vote { date: NaiveDate, face: u8 },
+    /// A member is, or is not, at a day's huddle.
+    SetPresent { date: NaiveDate, member: String, present: bool },
+    /// A new client status sheet.
+    AddClient { code: String, stage: String, since: NaiveDate, next_step: String, owner: Option<String> },
+    /// A client moved to a stage.
+    MoveClient { id: String, stage: String, since: NaiveDate },
+    /// An announcement or recognition.
+    AddNote { text: String, recognition: bool, expires: Option<NaiveDate> },
+    /// A day of the safety cross.
+    SetSafety { date: NaiveDate, level: SafetyLevel, note: Option<String> },
+    /// Removes an entry.
+    Remove { id: String, kind: EntryKind },
+}
+
+impl Edit {
+    /// The kind of entry the edit touches.
+    pub fn kind(&self) -> EntryKind {
+        match self {
+            Edit::SetValue { .. } => EntryKind::Value,
+            Edit::AddAction { .. } | Edit::SetActionStatus { .. } => EntryKind::Action,
+            Edit::AddIdea { .. } | Edit::MoveIdea { .. } => EntryKind::Idea,
+            Edit::RaiseEscalation { .. } => EntryKind::Escalation,
+            Edit::Vote { .. } => EntryKind::Mood,
+            Edit::SetPresent { .. } => EntryKind::Attendance,
+            Edit::AddClient { .. } | Edit::MoveClient { .. } => EntryKind::Client,
+            Edit::AddNote { .. } => EntryKind::Note,
+            Edit::SetSafety { .. } => EntryKind::Safety,
+            Edit::Remove { kind, .. } => *kind,
+        }
+    }
+
+    /// The change that carries out this edit on `section` of `board`.
+    ///
+    /// Records that exist once per day and place (a value, a day of the cross, one member's
+    /// attendance) get an id made from that place, so that two kiosks entering the same day's
+    /// value edit one record rather than making two.
+    pub fn into_change(self, board: &str, section: &str, author: &str, origin: Origin, at: DateTime<Utc>) -> Result<Change, InputError> {
+        let kind = self.kind();
+        let fresh = new_id;
+        let (record, op) = match self {
+            Edit::SetValue { date, value } => (
+                format!("value/{board}/{section}/{date}"),
+                put([("date", json!(date)), ("value", json!(value))]),
+            ),
+            Edit::AddAction { title, owner, due } => (
+                fresh(),
+                put([
+                    ("title", json!(non_empty(&title, "action")?)),
+                    ("owner", json!(owner)),
+                    ("due", json!(due)),
+                    ("status", json!(ActionStatus::Todo)),
+                ]),
+            ),
+            Edit::SetActionStatus { id, status } => (id, put([("status", json!(status))])),
+            Edit::AddIdea { title, by, column } => (
+                fresh(),
+                put([("title", json!(non_empty(&title, "idea")?)), ("by", json!(by)), ("column", json!(column))]),
+            ),
+            Edit::MoveIdea { id, column } => (id, put([("column", json!(column))])),
+            Edit::RaiseEscalation { title, why, to } => (
+                fresh(),
+                put([
+                    ("title", json!(non_empty(&title, "escalation")?)),
+                    ("why", json!(non_empty(&why, "reason")?)),
+                    ("to", json!(to)),
+                    ("status", json!("open")),
+                ]),
+            ),
+            Edit::Vote { date, face } => {
+                if face > 4 {
+                    return Err(InputError::OutOfRange(format!("a mood face is 0 to 4, not {face}")));
+                }
+                (fresh(), put([("date", json!(date)), ("face", json!(face))]))
+            }
+            Edit::SetPresent { date, member, present } => (
+                format!("attendance/{board}/{date}/{member}"),
+                put([("date", json!(date)), ("member", json!(member)), ("present", json!(present))]),
+            ),
+            Edit::AddClient { code, stage, since, next_step, owner } => (
+                fresh(),
+                put([
+                    ("code", json!(non_empty(&code, "client code")?)),
+                    ("stage", json!(stage)),
+                    ("since", json!(since)),
+                    ("next_step", json!(next_step.trim())),
+                    ("owner", json!(owner)),
+                ]),
+            ),
+            Edit::MoveClient { id, stage, since } => (id, put([("stage", json!(stage)), ("since", json!(since))])),
+            Edit::AddNote { text, recognition, expires } => (
+                fresh(),
+                put([("text", json!(non_empty(&text, "note")?)), ("recognition", json!(recognition)), ("expires", json!(expires))]),
+            ),
+            Edit::SetSafety { date, level, note } => (
+                format!("safety/{board}/{section}/{date}"),
+                put([("date", json!(date)), ("level", json!(level)), ("note", json!(note))]),
+            ),
+            Edit::Remove { id, .. } => (id, Op::Delete),
+        };
+        Ok(Change {
+            id: new_id(),
+            board: board.to_owned(),
+            section: section.to_owned(),
+            record,
+            kind,
+            op,
+            author: author.to_owned(),
+            at,
+            origin,
+            undoes: None,
+        })
+    }
+}
+
+fn put<const N: usize>(fields: [(&str, serde_json::Value); N]) -> Op {
+    Op::Put(fields.into_iter().map(|(k, v)| (k.to_owned(), v)).collect::<Fields>())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_as_people_type_them() {
+        assert_eq!(parse_number("12"), Ok(12.0));
+        assert_eq!(parse_number(" 12,5 "), Ok(12.5));
+        assert_eq!(parse_number("1 250,5"), Ok(1250.5));
+        assert_eq!(parse_number("douze"), Err(InputError::NotANumber("douze".into())));
+        assert!(parse_number("").is_err());
+        assert!(parse_number("NaN").is_err());
+    }
+
+    #[test]
+    fn dates_are_iso() {
+        assert_eq!(parse_date("2026-11-23").ok(), NaiveDate::from_ymd_opt(2026, 11, 23));
+        assert_eq!(parse_date("23/11/2026"), Err(InputError::NotADate("23/11/2026".into())));
+    }
+
+    #[test]
+    fn empty_titles_are_refused() {
+        let edit = Edit::AddAction { title: "  ".into(), owner: None, due: None };
+        assert_eq!(edit.into_change("b", "s", "x", Origin::Cli, Utc::now()), Err(InputError::Empty("action")));
+    }
+
+    #[test]
+    fn one_record_per_day_for_values() {
+        let date = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default();
+        let a = Edit::SetValue { date, value: 1.0 }.into_change("b", "s", "x", Origin::Cli, Utc::now());
+        let b = Edit::SetValue { date, value: 2.0 }.into_change("b", "s", "y", Origin::Screen, Utc::now());
+        let (a, b) = (a.ok().map(|c| c.record), b.ok().map(|c| c.record));
+        assert_eq!(a, b);
+        assert_eq!(a.as_deref(), Some("value/b/s/2026-11-23"));
+    }
+}

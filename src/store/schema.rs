@@ -1,0 +1,107 @@
+//! The database's identity and schema migrations.
+
+use std::path::Path;
+
+use rusqlite::Connection;
+use rusqlite_migration::{M, Migrations};
+
+use super::StoreError;
+
+/// `PRAGMA application_id` of a Huddle database: "HUDL".
+pub const APPLICATION_ID: i64 = 0x4855_444C;
+
+/// Schema migrations, oldest first. Never edit one that has shipped: add another.
+fn migrations() -> Migrations<'static> {
+    Migrations::new(vec![M::up(
+        "CREATE TABLE changes (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL UNIQUE,
+            board TEXT NOT NULL,
+            section TEXT NOT NULL,
+            record TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            op TEXT NOT NULL,
+            before TEXT,
+            author TEXT NOT NULL,
+            origin TEXT NOT NULL,
+            at TEXT NOT NULL,
+            undoes TEXT,
+            undone_by TEXT
+        );
+        CREATE INDEX changes_by_board ON changes (board, seq);
+        CREATE INDEX changes_by_record ON changes (record, seq);
+        CREATE TABLE records (
+            id TEXT PRIMARY KEY,
+            board TEXT NOT NULL,
+            section TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            fields TEXT NOT NULL,
+            deleted INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            created_by TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            updated_by TEXT NOT NULL
+        );
+        CREATE INDEX records_by_board ON records (board, deleted, created_at);",
+    )])
+}
+
+/// The newest schema version this program knows.
+pub fn latest_version() -> i64 {
+    // One migration per version.
+    1
+}
+
+/// Refuses a file that is not a Huddle database (another application's SQLite file, or not
+/// SQLite at all) before anything is written to it.
+pub fn check_identity(conn: &Connection, path: &Path) -> Result<(), StoreError> {
+    let id: i64 = match conn.pragma_query_value(None, "application_id", |r| r.get(0)) {
+        Ok(id) => id,
+        Err(rusqlite::Error::SqliteFailure(e, _)) if e.code == rusqlite::ErrorCode::NotADatabase => {
+            return Err(StoreError::NotHuddle(path.to_owned()));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    if id == APPLICATION_ID {
+        return Ok(());
+    }
+    let tables: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+        .map_err(|e| match e {
+            rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase => StoreError::NotHuddle(path.to_owned()),
+            other => other.into(),
+        })?;
+    if id != 0 || tables > 0 {
+        return Err(StoreError::NotHuddle(path.to_owned()));
+    }
+    Ok(())
+}
+
+/// Brings the schema up to date; refuses a database from a newer Huddle.
+pub fn migrate(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {
+    let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if found > latest_version() {
+        return Err(StoreError::TooNew { path: path.to_owned(), found, known: latest_version() });
+    }
+    migrations().to_latest(conn)?;
+    conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid() {
+        assert!(migrations().validate().is_ok());
+    }
+
+    #[test]
+    fn latest_version_matches_the_migrations() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrations().to_latest(&mut conn).unwrap();
+        let v: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+        assert_eq!(v, latest_version());
+    }
+}
