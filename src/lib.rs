@@ -11,3 +11,4 @@ pub mod model;
 pub mod paths;
 pub mod store;
 pub mod ui;
+pub mod view;

@@ -16,8 +16,16 @@ fn at(h: u32, m: u32) -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 23, h, m, 0).unwrap()
 }
 
-fn edit(store: &mut Store, section: &str, edit: Edit, who: &str, when: chrono::DateTime<Utc>) -> huddle::model::Change {
-    let change = edit.into_change("team", section, who, Origin::Screen, when).unwrap();
+fn edit(
+    store: &mut Store,
+    section: &str,
+    edit: Edit,
+    who: &str,
+    when: chrono::DateTime<Utc>,
+) -> huddle::model::Change {
+    let change = edit
+        .into_change("team", section, who, Origin::Screen, when)
+        .unwrap();
     assert_eq!(store.apply(&change).unwrap(), Applied::New);
     change
 }
@@ -25,7 +33,16 @@ fn edit(store: &mut Store, section: &str, edit: Edit, who: &str, when: chrono::D
 #[test]
 fn a_change_becomes_a_record_with_who_and_when() {
     let mut store = Store::open_in_memory().unwrap();
-    let c = edit(&mut store, "wait", Edit::SetValue { date: day(23), value: 17.0 }, "Amélie R.", at(8, 52));
+    let c = edit(
+        &mut store,
+        "wait",
+        Edit::SetValue {
+            date: day(23),
+            value: 17.0,
+        },
+        "Amélie R.",
+        at(8, 52),
+    );
     let records = store.records("team").unwrap();
     assert_eq!(records.len(), 1);
     let r = &records[0];
@@ -41,8 +58,26 @@ fn a_change_becomes_a_record_with_who_and_when() {
 #[test]
 fn a_second_value_for_the_same_day_replaces_the_first_and_history_keeps_both() {
     let mut store = Store::open_in_memory().unwrap();
-    edit(&mut store, "wait", Edit::SetValue { date: day(23), value: 17.0 }, "Amélie R.", at(8, 52));
-    edit(&mut store, "wait", Edit::SetValue { date: day(23), value: 18.0 }, "Benoît T.", at(9, 5));
+    edit(
+        &mut store,
+        "wait",
+        Edit::SetValue {
+            date: day(23),
+            value: 17.0,
+        },
+        "Amélie R.",
+        at(8, 52),
+    );
+    edit(
+        &mut store,
+        "wait",
+        Edit::SetValue {
+            date: day(23),
+            value: 18.0,
+        },
+        "Benoît T.",
+        at(9, 5),
+    );
     let records = store.records("team").unwrap();
     assert_eq!(records.len(), 1);
     assert_eq!(records[0].fields["value"], json!(18.0));
@@ -59,7 +94,17 @@ fn a_second_value_for_the_same_day_replaces_the_first_and_history_keeps_both() {
 #[test]
 fn applying_the_same_change_twice_changes_nothing() {
     let mut store = Store::open_in_memory().unwrap();
-    let c = edit(&mut store, "acts", Edit::AddAction { title: "Call the school".into(), owner: None, due: None }, "A", at(8, 0));
+    let c = edit(
+        &mut store,
+        "acts",
+        Edit::AddAction {
+            title: "Call the school".into(),
+            owner: None,
+            due: None,
+        },
+        "A",
+        at(8, 0),
+    );
     let version = store.version();
     assert_eq!(store.apply(&c).unwrap(), Applied::AlreadyThere);
     assert_eq!(store.version(), version);
@@ -69,19 +114,55 @@ fn applying_the_same_change_twice_changes_nothing() {
 #[test]
 fn undo_puts_the_record_back_and_is_itself_history() {
     let mut store = Store::open_in_memory().unwrap();
-    let add = edit(&mut store, "acts", Edit::AddAction { title: "Call the school".into(), owner: Some("Chloé D.".into()), due: Some(day(30)) }, "A", at(8, 0));
-    edit(&mut store, "acts", Edit::SetActionStatus { id: add.record.clone(), status: ActionStatus::Done }, "B", at(8, 5));
-    assert_eq!(store.records("team").unwrap()[0].fields["status"], json!("done"));
+    let add = edit(
+        &mut store,
+        "acts",
+        Edit::AddAction {
+            title: "Call the school".into(),
+            owner: Some("Chloé D.".into()),
+            due: Some(day(30)),
+        },
+        "A",
+        at(8, 0),
+    );
+    edit(
+        &mut store,
+        "acts",
+        Edit::SetActionStatus {
+            id: add.record.clone(),
+            status: ActionStatus::Done,
+        },
+        "B",
+        at(8, 5),
+    );
+    assert_eq!(
+        store.records("team").unwrap()[0].fields["status"],
+        json!("done")
+    );
 
-    let undo = store.undo_last("team", "C", Origin::Screen, at(8, 6)).unwrap().unwrap();
-    assert_eq!(store.records("team").unwrap()[0].fields["status"], json!("todo"));
+    let undo = store
+        .undo_last("team", "C", Origin::Screen, at(8, 6))
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        store.records("team").unwrap()[0].fields["status"],
+        json!("todo")
+    );
     assert_eq!(undo.author, "C");
 
     // Undo again: the creation is undone, the action is gone from the board.
-    store.undo_last("team", "C", Origin::Screen, at(8, 7)).unwrap().unwrap();
+    store
+        .undo_last("team", "C", Origin::Screen, at(8, 7))
+        .unwrap()
+        .unwrap();
     assert!(store.records("team").unwrap().is_empty());
     // Nothing left to undo.
-    assert!(store.undo_last("team", "C", Origin::Screen, at(8, 8)).unwrap().is_none());
+    assert!(
+        store
+            .undo_last("team", "C", Origin::Screen, at(8, 8))
+            .unwrap()
+            .is_none()
+    );
 
     let history = store.history("team", 10).unwrap();
     assert_eq!(history.len(), 4);
@@ -92,7 +173,12 @@ fn undo_puts_the_record_back_and_is_itself_history() {
 
 #[test]
 fn bad_input_is_refused_before_the_store() {
-    let e = Edit::AddAction { title: " ".into(), owner: None, due: None }.into_change("team", "acts", "A", Origin::Cli, at(8, 0));
+    let e = Edit::AddAction {
+        title: " ".into(),
+        owner: None,
+        due: None,
+    }
+    .into_change("team", "acts", "A", Origin::Cli, at(8, 0));
     assert!(e.is_err());
     assert!(huddle::model::parse_number("douze").is_err());
     assert!(huddle::model::parse_date("2026-13-01").is_err());
@@ -102,11 +188,23 @@ fn bad_input_is_refused_before_the_store() {
 fn the_store_survives_a_reopen() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(dir.path()).unwrap();
-    edit(&mut store, "wait", Edit::SetValue { date: day(23), value: 17.0 }, "A", at(8, 0));
+    edit(
+        &mut store,
+        "wait",
+        Edit::SetValue {
+            date: day(23),
+            value: 17.0,
+        },
+        "A",
+        at(8, 0),
+    );
     drop(store);
     let store = Store::open(dir.path()).unwrap();
     assert_eq!(store.records("team").unwrap().len(), 1);
-    assert_eq!(store.path(), Some(dir.path().join("huddle.sqlite3").as_path()));
+    assert_eq!(
+        store.path(),
+        Some(dir.path().join("huddle.sqlite3").as_path())
+    );
 }
 
 #[test]
@@ -126,7 +224,8 @@ fn another_applications_database_is_refused_and_left_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("huddle.sqlite3");
     let conn = rusqlite::Connection::open(&file).unwrap();
-    conn.execute_batch("CREATE TABLE patients (name TEXT); INSERT INTO patients VALUES ('x');").unwrap();
+    conn.execute_batch("CREATE TABLE patients (name TEXT); INSERT INTO patients VALUES ('x');")
+        .unwrap();
     drop(conn);
     let before = std::fs::read(&file).unwrap();
     let err = Store::open(dir.path()).err().expect("refused");
@@ -165,17 +264,28 @@ fn a_confirmed_change_survives_sigkill() {
     use std::io::BufRead as _;
     let dir = tempfile::tempdir().unwrap();
     let mut child = std::process::Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", "sigkill_child", "--nocapture", "--include-ignored"])
+        .args([
+            "--exact",
+            "sigkill_child",
+            "--nocapture",
+            "--include-ignored",
+        ])
         .env("HUDDLE_SIGKILL_DIR", dir.path())
         .stdout(std::process::Stdio::piped())
         .spawn()
         .unwrap();
     let stdout = child.stdout.take().unwrap();
     let mut lines = std::io::BufReader::new(stdout).lines();
-    let confirmed = lines.by_ref().map_while(Result::ok).find(|l| l.starts_with("confirmed "));
+    let confirmed = lines
+        .by_ref()
+        .map_while(Result::ok)
+        .find(|l| l.starts_with("confirmed "));
     child.kill().unwrap(); // SIGKILL on Unix
     child.wait().unwrap();
-    let record = confirmed.expect("the child confirmed a change").trim_start_matches("confirmed ").to_owned();
+    let record = confirmed
+        .expect("the child confirmed a change")
+        .trim_start_matches("confirmed ")
+        .to_owned();
     let store = Store::open(dir.path()).unwrap();
     let records = store.records("team").unwrap();
     assert!(records.iter().any(|r| r.id == record), "{record} is lost");
@@ -185,11 +295,17 @@ fn a_confirmed_change_survives_sigkill() {
 #[test]
 #[ignore = "child process of a_confirmed_change_survives_sigkill"]
 fn sigkill_child() {
-    let Some(dir) = std::env::var_os("HUDDLE_SIGKILL_DIR") else { return };
+    let Some(dir) = std::env::var_os("HUDDLE_SIGKILL_DIR") else {
+        return;
+    };
     let mut store = Store::open(std::path::Path::new(&dir)).unwrap();
-    let c = Edit::AddAction { title: "Survive".into(), owner: None, due: None }
-        .into_change("team", "acts", "A", Origin::Screen, Utc::now())
-        .unwrap();
+    let c = Edit::AddAction {
+        title: "Survive".into(),
+        owner: None,
+        due: None,
+    }
+    .into_change("team", "acts", "A", Origin::Screen, Utc::now())
+    .unwrap();
     store.apply(&c).unwrap();
     println!("confirmed {}", c.record);
     std::thread::sleep(std::time::Duration::from_secs(60));

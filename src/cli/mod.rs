@@ -11,6 +11,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::layout::{self, FileReport};
 
+mod entries;
+
 /// Huddle: the kiosk for a team's visual management board and its daily huddle.
 #[derive(Parser, Debug)]
 #[command(name = "huddle", version, about, long_about = None)]
@@ -52,6 +54,87 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Record or list an indicator's values.
+    #[command(subcommand)]
+    Value(ValueCommand),
+    /// Add or list actions of a board's action plan.
+    #[command(subcommand)]
+    Action(ActionCommand),
+    /// The changes made on a board, newest first.
+    History {
+        /// Board id.
+        #[arg(long)]
+        board: String,
+        /// How many changes at most.
+        #[arg(long, default_value_t = 200)]
+        limit: usize,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+}
+
+/// `huddle value …`
+#[derive(Subcommand, Debug)]
+pub enum ValueCommand {
+    /// Record an indicator's value (today's, or another date's).
+    Set {
+        /// Board id.
+        #[arg(long)]
+        board: String,
+        /// Indicator section id.
+        #[arg(long)]
+        indicator: String,
+        /// Date of the value, YYYY-MM-DD (default: today).
+        #[arg(long)]
+        date: Option<String>,
+        /// The value: digits, with a comma or a point for decimals.
+        value: String,
+    },
+    /// List an indicator's values, oldest first.
+    List {
+        /// Board id.
+        #[arg(long)]
+        board: String,
+        /// Indicator section id.
+        #[arg(long)]
+        indicator: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+}
+
+/// `huddle action …`
+#[derive(Subcommand, Debug)]
+pub enum ActionCommand {
+    /// Add an action to a board's action plan; prints its id.
+    Add {
+        /// Board id.
+        #[arg(long)]
+        board: String,
+        /// What is to be done.
+        #[arg(long)]
+        title: String,
+        /// Who does it (a team member).
+        #[arg(long)]
+        owner: Option<String>,
+        /// By when, YYYY-MM-DD.
+        #[arg(long)]
+        due: Option<String>,
+        /// The actions section (default: the board's first).
+        #[arg(long)]
+        section: Option<String>,
+    },
+    /// List a board's actions: open ones first, overdue ones first among them.
+    List {
+        /// Board id.
+        #[arg(long)]
+        board: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
 }
 
 /// How a command prints its result.
@@ -88,11 +171,52 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         .boards
         .clone()
         .unwrap_or_else(crate::paths::default_boards_dir);
+    let data_dir = cli
+        .data_dir
+        .clone()
+        .unwrap_or_else(crate::paths::default_data_dir);
+    let places = entries::Places {
+        boards: &boards_dir,
+        data: &data_dir,
+    };
     match cli.command {
+        Some(Command::Value(ValueCommand::Set {
+            board,
+            indicator,
+            date,
+            value,
+        })) => entries::value_set(&places, &board, &indicator, date.as_deref(), &value),
+        Some(Command::Value(ValueCommand::List {
+            board,
+            indicator,
+            format,
+        })) => entries::value_list(&places, &board, &indicator, format),
+        Some(Command::Action(ActionCommand::Add {
+            board,
+            title,
+            owner,
+            due,
+            section,
+        })) => entries::action_add(
+            &places,
+            &board,
+            &title,
+            owner.as_deref(),
+            due.as_deref(),
+            section.as_deref(),
+        ),
+        Some(Command::Action(ActionCommand::List { board, format })) => {
+            entries::action_list(&places, &board, format)
+        }
+        Some(Command::History {
+            board,
+            limit,
+            format,
+        }) => entries::history(&places, &board, format, limit),
         None | Some(Command::Kiosk) => {
             crate::app::run_kiosk(crate::app::KioskOptions {
-                boards_dir,
-                data_dir: cli.data_dir.unwrap_or_else(crate::paths::default_data_dir),
+                boards_dir: boards_dir.clone(),
+                data_dir: data_dir.clone(),
                 board: cli.board,
                 windowed: cli.windowed,
             })?;

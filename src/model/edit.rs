@@ -44,7 +44,10 @@ pub enum InputError {
 
 /// Reads a number as people type it: "12", "12.5", "12,5", " 7 ".
 pub fn parse_number(text: &str) -> Result<f64, InputError> {
-    let cleaned: String = text.trim().replace([' ', '\u{a0}', '\u{202f}'], "").replace(',', ".");
+    let cleaned: String = text
+        .trim()
+        .replace([' ', '\u{a0}', '\u{202f}'], "")
+        .replace(',', ".");
     match cleaned.parse::<f64>() {
         Ok(n) if n.is_finite() => Ok(n),
         _ => Err(InputError::NotANumber(text.trim().to_owned())),
@@ -53,13 +56,18 @@ pub fn parse_number(text: &str) -> Result<f64, InputError> {
 
 /// Reads a date written YYYY-MM-DD.
 pub fn parse_date(text: &str) -> Result<NaiveDate, InputError> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| InputError::NotADate(text.trim().to_owned()))
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| InputError::NotADate(text.trim().to_owned()))
 }
 
 /// A text that must say something.
 pub fn non_empty(text: &str, what: &'static str) -> Result<String, InputError> {
     let t = text.trim();
-    if t.is_empty() { Err(InputError::Empty(what)) } else { Ok(t.to_owned()) }
+    if t.is_empty() {
+        Err(InputError::Empty(what))
+    } else {
+        Ok(t.to_owned())
+    }
 }
 
 /// Status of an action.
@@ -78,7 +86,12 @@ pub enum ActionStatus {
 
 impl ActionStatus {
     /// All statuses, in the order a tap cycles through the open ones.
-    pub const ALL: [ActionStatus; 4] = [ActionStatus::Todo, ActionStatus::Doing, ActionStatus::Done, ActionStatus::Cancelled];
+    pub const ALL: [ActionStatus; 4] = [
+        ActionStatus::Todo,
+        ActionStatus::Doing,
+        ActionStatus::Done,
+        ActionStatus::Cancelled,
+    ];
 
     /// Stored name.
     pub fn name(self) -> &'static str {
@@ -117,7 +130,12 @@ pub enum SafetyLevel {
 
 impl SafetyLevel {
     /// In the order a tap cycles through them.
-    pub const ALL: [SafetyLevel; 4] = [SafetyLevel::Unrecorded, SafetyLevel::None, SafetyLevel::Minor, SafetyLevel::Serious];
+    pub const ALL: [SafetyLevel; 4] = [
+        SafetyLevel::Unrecorded,
+        SafetyLevel::None,
+        SafetyLevel::Minor,
+        SafetyLevel::Serious,
+    ];
 
     /// Stored name.
     pub fn name(self) -> &'static str {
@@ -141,27 +159,61 @@ pub enum Edit {
     /// An indicator's value for a date.
     SetValue { date: NaiveDate, value: f64 },
     /// A new action.
-    AddAction { title: String, owner: Option<String>, due: Option<NaiveDate> },
+    AddAction {
+        title: String,
+        owner: Option<String>,
+        due: Option<NaiveDate>,
+    },
     /// An action's status.
     SetActionStatus { id: String, status: ActionStatus },
     /// A new idea in the first column.
-    AddIdea { title: String, by: Option<String>, column: String },
+    AddIdea {
+        title: String,
+        by: Option<String>,
+        column: String,
+    },
     /// An idea moved to a column.
     MoveIdea { id: String, column: String },
     /// A problem raised to the parent board.
-    RaiseEscalation { title: String, why: String, to: Option<String> },
+    RaiseEscalation {
+        title: String,
+        why: String,
+        to: Option<String>,
+    },
     /// One anonymous mood vote (0 saddest … 4 happiest).
     Vote { date: NaiveDate, face: u8 },
     /// A member is, or is not, at a day's huddle.
-    SetPresent { date: NaiveDate, member: String, present: bool },
+    SetPresent {
+        date: NaiveDate,
+        member: String,
+        present: bool,
+    },
     /// A new client status sheet.
-    AddClient { code: String, stage: String, since: NaiveDate, next_step: String, owner: Option<String> },
+    AddClient {
+        code: String,
+        stage: String,
+        since: NaiveDate,
+        next_step: String,
+        owner: Option<String>,
+    },
     /// A client moved to a stage.
-    MoveClient { id: String, stage: String, since: NaiveDate },
+    MoveClient {
+        id: String,
+        stage: String,
+        since: NaiveDate,
+    },
     /// An announcement or recognition.
-    AddNote { text: String, recognition: bool, expires: Option<NaiveDate> },
+    AddNote {
+        text: String,
+        recognition: bool,
+        expires: Option<NaiveDate>,
+    },
     /// A day of the safety cross.
-    SetSafety { date: NaiveDate, level: SafetyLevel, note: Option<String> },
+    SetSafety {
+        date: NaiveDate,
+        level: SafetyLevel,
+        note: Option<String>,
+    },
     /// Removes an entry.
     Remove { id: String, kind: EntryKind },
 }
@@ -188,7 +240,14 @@ impl Edit {
     /// Records that exist once per day and place (a value, a day of the cross, one member's
     /// attendance) get an id made from that place, so that two kiosks entering the same day's
     /// value edit one record rather than making two.
-    pub fn into_change(self, board: &str, section: &str, author: &str, origin: Origin, at: DateTime<Utc>) -> Result<Change, InputError> {
+    pub fn into_change(
+        self,
+        board: &str,
+        section: &str,
+        author: &str,
+        origin: Origin,
+        at: DateTime<Utc>,
+    ) -> Result<Change, InputError> {
         let kind = self.kind();
         let fresh = new_id;
         let (record, op) = match self {
@@ -208,7 +267,11 @@ impl Edit {
             Edit::SetActionStatus { id, status } => (id, put([("status", json!(status))])),
             Edit::AddIdea { title, by, column } => (
                 fresh(),
-                put([("title", json!(non_empty(&title, "idea")?)), ("by", json!(by)), ("column", json!(column))]),
+                put([
+                    ("title", json!(non_empty(&title, "idea")?)),
+                    ("by", json!(by)),
+                    ("column", json!(column)),
+                ]),
             ),
             Edit::MoveIdea { id, column } => (id, put([("column", json!(column))])),
             Edit::RaiseEscalation { title, why, to } => (
@@ -222,15 +285,31 @@ impl Edit {
             ),
             Edit::Vote { date, face } => {
                 if face > 4 {
-                    return Err(InputError::OutOfRange(format!("a mood face is 0 to 4, not {face}")));
+                    return Err(InputError::OutOfRange(format!(
+                        "a mood face is 0 to 4, not {face}"
+                    )));
                 }
                 (fresh(), put([("date", json!(date)), ("face", json!(face))]))
             }
-            Edit::SetPresent { date, member, present } => (
+            Edit::SetPresent {
+                date,
+                member,
+                present,
+            } => (
                 format!("attendance/{board}/{date}/{member}"),
-                put([("date", json!(date)), ("member", json!(member)), ("present", json!(present))]),
+                put([
+                    ("date", json!(date)),
+                    ("member", json!(member)),
+                    ("present", json!(present)),
+                ]),
             ),
-            Edit::AddClient { code, stage, since, next_step, owner } => (
+            Edit::AddClient {
+                code,
+                stage,
+                since,
+                next_step,
+                owner,
+            } => (
                 fresh(),
                 put([
                     ("code", json!(non_empty(&code, "client code")?)),
@@ -240,14 +319,28 @@ impl Edit {
                     ("owner", json!(owner)),
                 ]),
             ),
-            Edit::MoveClient { id, stage, since } => (id, put([("stage", json!(stage)), ("since", json!(since))])),
-            Edit::AddNote { text, recognition, expires } => (
+            Edit::MoveClient { id, stage, since } => {
+                (id, put([("stage", json!(stage)), ("since", json!(since))]))
+            }
+            Edit::AddNote {
+                text,
+                recognition,
+                expires,
+            } => (
                 fresh(),
-                put([("text", json!(non_empty(&text, "note")?)), ("recognition", json!(recognition)), ("expires", json!(expires))]),
+                put([
+                    ("text", json!(non_empty(&text, "note")?)),
+                    ("recognition", json!(recognition)),
+                    ("expires", json!(expires)),
+                ]),
             ),
             Edit::SetSafety { date, level, note } => (
                 format!("safety/{board}/{section}/{date}"),
-                put([("date", json!(date)), ("level", json!(level)), ("note", json!(note))]),
+                put([
+                    ("date", json!(date)),
+                    ("level", json!(level)),
+                    ("note", json!(note)),
+                ]),
             ),
             Edit::Remove { id, .. } => (id, Op::Delete),
         };
@@ -267,7 +360,12 @@ impl Edit {
 }
 
 fn put<const N: usize>(fields: [(&str, serde_json::Value); N]) -> Op {
-    Op::Put(fields.into_iter().map(|(k, v)| (k.to_owned(), v)).collect::<Fields>())
+    Op::Put(
+        fields
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v))
+            .collect::<Fields>(),
+    )
 }
 
 #[cfg(test)]
@@ -279,28 +377,51 @@ mod tests {
         assert_eq!(parse_number("12"), Ok(12.0));
         assert_eq!(parse_number(" 12,5 "), Ok(12.5));
         assert_eq!(parse_number("1 250,5"), Ok(1250.5));
-        assert_eq!(parse_number("douze"), Err(InputError::NotANumber("douze".into())));
+        assert_eq!(
+            parse_number("douze"),
+            Err(InputError::NotANumber("douze".into()))
+        );
         assert!(parse_number("").is_err());
         assert!(parse_number("NaN").is_err());
     }
 
     #[test]
     fn dates_are_iso() {
-        assert_eq!(parse_date("2026-11-23").ok(), NaiveDate::from_ymd_opt(2026, 11, 23));
-        assert_eq!(parse_date("23/11/2026"), Err(InputError::NotADate("23/11/2026".into())));
+        assert_eq!(
+            parse_date("2026-11-23").ok(),
+            NaiveDate::from_ymd_opt(2026, 11, 23)
+        );
+        assert_eq!(
+            parse_date("23/11/2026"),
+            Err(InputError::NotADate("23/11/2026".into()))
+        );
     }
 
     #[test]
     fn empty_titles_are_refused() {
-        let edit = Edit::AddAction { title: "  ".into(), owner: None, due: None };
-        assert_eq!(edit.into_change("b", "s", "x", Origin::Cli, Utc::now()), Err(InputError::Empty("action")));
+        let edit = Edit::AddAction {
+            title: "  ".into(),
+            owner: None,
+            due: None,
+        };
+        assert_eq!(
+            edit.into_change("b", "s", "x", Origin::Cli, Utc::now()),
+            Err(InputError::Empty("action"))
+        );
     }
 
     #[test]
     fn one_record_per_day_for_values() {
         let date = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default();
-        let a = Edit::SetValue { date, value: 1.0 }.into_change("b", "s", "x", Origin::Cli, Utc::now());
-        let b = Edit::SetValue { date, value: 2.0 }.into_change("b", "s", "y", Origin::Screen, Utc::now());
+        let a =
+            Edit::SetValue { date, value: 1.0 }.into_change("b", "s", "x", Origin::Cli, Utc::now());
+        let b = Edit::SetValue { date, value: 2.0 }.into_change(
+            "b",
+            "s",
+            "y",
+            Origin::Screen,
+            Utc::now(),
+        );
         let (a, b) = (a.ok().map(|c| c.record), b.ok().map(|c| c.record));
         assert_eq!(a, b);
         assert_eq!(a.as_deref(), Some("value/b/s/2026-11-23"));

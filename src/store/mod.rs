@@ -23,10 +23,14 @@ pub const FILE_NAME: &str = "huddle.sqlite3";
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     /// The file exists but is not a Huddle database: it is left untouched.
-    #[error("{0} is not a Huddle database; it was left untouched. Point --data-dir at another folder, or move the file away.")]
+    #[error(
+        "{0} is not a Huddle database; it was left untouched. Point --data-dir at another folder, or move the file away."
+    )]
     NotHuddle(PathBuf),
     /// The database was written by a newer Huddle: it is left untouched.
-    #[error("{path} was written by a newer version of Huddle (schema {found}, this one knows {known}); it was left untouched. Install the newer Huddle.")]
+    #[error(
+        "{path} was written by a newer version of Huddle (schema {found}, this one knows {known}); it was left untouched. Install the newer Huddle."
+    )]
     TooNew {
         /// The database file.
         path: PathBuf,
@@ -109,7 +113,10 @@ impl Store {
     /// Opens (or creates) the store in `data_dir`. A file that is not a Huddle database, or
     /// that a newer Huddle wrote, is refused and left as it is.
     pub fn open(data_dir: &Path) -> Result<Self, StoreError> {
-        std::fs::create_dir_all(data_dir).map_err(|source| StoreError::Folder { path: data_dir.to_owned(), source })?;
+        std::fs::create_dir_all(data_dir).map_err(|source| StoreError::Folder {
+            path: data_dir.to_owned(),
+            source,
+        })?;
         let path = data_dir.join(FILE_NAME);
         let conn = Connection::open(&path)?;
         Self::init(conn, Some(path))
@@ -132,7 +139,11 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", true)?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         schema::migrate(&mut conn, &shown)?;
-        Ok(Self { conn, path, version: 0 })
+        Ok(Self {
+            conn,
+            path,
+            version: 0,
+        })
     }
 
     /// Where the database lives (None in memory).
@@ -149,15 +160,25 @@ impl Store {
     /// then updates the record. Applying a change that is already stored does nothing.
     pub fn apply(&mut self, change: &Change) -> Result<Applied, StoreError> {
         let tx = self.conn.transaction()?;
-        let known: Option<i64> = tx.query_row("SELECT seq FROM changes WHERE id = ?1", [&change.id], |r| r.get(0)).optional()?;
+        let known: Option<i64> = tx
+            .query_row("SELECT seq FROM changes WHERE id = ?1", [&change.id], |r| {
+                r.get(0)
+            })
+            .optional()?;
         if known.is_some() {
             return Ok(Applied::AlreadyThere);
         }
         let current: Option<(String, bool)> = tx
-            .query_row("SELECT fields, deleted FROM records WHERE id = ?1", [&change.record], |r| Ok((r.get(0)?, r.get(1)?)))
+            .query_row(
+                "SELECT fields, deleted FROM records WHERE id = ?1",
+                [&change.record],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
             .optional()?;
         let before: Option<Fields> = match &current {
-            Some((json, false)) => Some(serde_json::from_str(json).map_err(|e| StoreError::Corrupt(e.to_string()))?),
+            Some((json, false)) => {
+                Some(serde_json::from_str(json).map_err(|e| StoreError::Corrupt(e.to_string()))?)
+            }
             _ => None,
         };
         let at = change.at.to_rfc3339();
@@ -179,7 +200,10 @@ impl Store {
             ],
         )?;
         if let Some(undone) = &change.undoes {
-            tx.execute("UPDATE changes SET undone_by = ?1 WHERE id = ?2", params![change.id, undone])?;
+            tx.execute(
+                "UPDATE changes SET undone_by = ?1 WHERE id = ?2",
+                params![change.id, undone],
+            )?;
         }
         match &change.op {
             Op::Put(fields) => {
@@ -212,7 +236,13 @@ impl Store {
 
     /// Undoes the newest change of `board` that is not undone yet (and is not itself an undo),
     /// by applying the change that puts its record back as it was. Returns that change.
-    pub fn undo_last(&mut self, board: &str, author: &str, origin: Origin, at: DateTime<Utc>) -> Result<Option<Change>, StoreError> {
+    pub fn undo_last(
+        &mut self,
+        board: &str,
+        author: &str,
+        origin: Origin,
+        at: DateTime<Utc>,
+    ) -> Result<Option<Change>, StoreError> {
         let last = self
             .history(board, 1_000)?
             .into_iter()
@@ -244,25 +274,41 @@ impl Store {
             "SELECT id, board, section, record, kind, op, before, author, origin, at, undoes, undone_by
              FROM changes WHERE board = ?1 ORDER BY seq DESC LIMIT ?2",
         )?;
-        let rows = stmt.query_map(params![board, i64::try_from(limit).unwrap_or(i64::MAX)], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
-                r.get::<_, String>(5)?,
-                r.get::<_, Option<String>>(6)?,
-                r.get::<_, String>(7)?,
-                r.get::<_, String>(8)?,
-                r.get::<_, String>(9)?,
-                r.get::<_, Option<String>>(10)?,
-                r.get::<_, Option<String>>(11)?,
-            ))
-        })?;
+        let rows = stmt.query_map(
+            params![board, i64::try_from(limit).unwrap_or(i64::MAX)],
+            |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, String>(4)?,
+                    r.get::<_, String>(5)?,
+                    r.get::<_, Option<String>>(6)?,
+                    r.get::<_, String>(7)?,
+                    r.get::<_, String>(8)?,
+                    r.get::<_, String>(9)?,
+                    r.get::<_, Option<String>>(10)?,
+                    r.get::<_, Option<String>>(11)?,
+                ))
+            },
+        )?;
         let mut out = Vec::new();
         for row in rows {
-            let (id, board, section, record, kind, op, before, author, origin, at, undoes, undone_by) = row?;
+            let (
+                id,
+                board,
+                section,
+                record,
+                kind,
+                op,
+                before,
+                author,
+                origin,
+                at,
+                undoes,
+                undone_by,
+            ) = row?;
             let corrupt = |what: &str| StoreError::Corrupt(format!("change {id}: {what}"));
             let change = Change {
                 kind: EntryKind::from_name(&kind).ok_or_else(|| corrupt("unknown kind"))?,
@@ -276,8 +322,15 @@ impl Store {
                 author,
                 undoes,
             };
-            let before = before.map(|b| serde_json::from_str(&b)).transpose().map_err(|e| StoreError::Corrupt(e.to_string()))?;
-            out.push(HistoryEntry { change, before, undone_by });
+            let before = before
+                .map(|b| serde_json::from_str(&b))
+                .transpose()
+                .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+            out.push(HistoryEntry {
+                change,
+                before,
+                undone_by,
+            });
         }
         Ok(out)
     }
@@ -303,7 +356,8 @@ impl Store {
         })?;
         let mut out = Vec::new();
         for row in rows {
-            let (id, board, section, kind, fields, created_at, created_by, updated_at, updated_by) = row?;
+            let (id, board, section, kind, fields, created_at, created_by, updated_at, updated_by) =
+                row?;
             let corrupt = |what: &str| StoreError::Corrupt(format!("record {id}: {what}"));
             out.push(Record {
                 kind: EntryKind::from_name(&kind).ok_or_else(|| corrupt("unknown kind"))?,
@@ -326,5 +380,7 @@ fn json<T: serde::Serialize>(value: &T) -> Result<String, StoreError> {
 }
 
 fn parse_time(text: &str) -> Option<DateTime<Utc>> {
-    DateTime::parse_from_rfc3339(text).ok().map(|t| t.with_timezone(&Utc))
+    DateTime::parse_from_rfc3339(text)
+        .ok()
+        .map(|t| t.with_timezone(&Utc))
 }

@@ -57,7 +57,9 @@ pub fn latest_version() -> i64 {
 pub fn check_identity(conn: &Connection, path: &Path) -> Result<(), StoreError> {
     let id: i64 = match conn.pragma_query_value(None, "application_id", |r| r.get(0)) {
         Ok(id) => id,
-        Err(rusqlite::Error::SqliteFailure(e, _)) if e.code == rusqlite::ErrorCode::NotADatabase => {
+        Err(rusqlite::Error::SqliteFailure(e, _))
+            if e.code == rusqlite::ErrorCode::NotADatabase =>
+        {
             return Err(StoreError::NotHuddle(path.to_owned()));
         }
         Err(e) => return Err(e.into()),
@@ -68,7 +70,9 @@ pub fn check_identity(conn: &Connection, path: &Path) -> Result<(), StoreError> 
     let tables: i64 = conn
         .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
         .map_err(|e| match e {
-            rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase => StoreError::NotHuddle(path.to_owned()),
+            rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase => {
+                StoreError::NotHuddle(path.to_owned())
+            }
             other => other.into(),
         })?;
     if id != 0 || tables > 0 {
@@ -81,7 +85,11 @@ pub fn check_identity(conn: &Connection, path: &Path) -> Result<(), StoreError> 
 pub fn migrate(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {
     let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     if found > latest_version() {
-        return Err(StoreError::TooNew { path: path.to_owned(), found, known: latest_version() });
+        return Err(StoreError::TooNew {
+            path: path.to_owned(),
+            found,
+            known: latest_version(),
+        });
     }
     migrations().to_latest(conn)?;
     conn.pragma_update(None, "application_id", APPLICATION_ID)?;
@@ -101,7 +109,9 @@ mod tests {
     fn latest_version_matches_the_migrations() {
         let mut conn = Connection::open_in_memory().unwrap();
         migrations().to_latest(&mut conn).unwrap();
-        let v: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+        let v: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
         assert_eq!(v, latest_version());
     }
 }

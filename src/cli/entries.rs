@@ -1,0 +1,349 @@
+//! Commands that read and write a board's entries: `value`, `action`, `history`.
+
+use std::io::Write as _;
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{Context as _, anyhow, bail};
+use chrono::{Local, Utc};
+
+use super::Format;
+use crate::layout::{self, did_you_mean};
+use crate::model::{Board, Edit, EntryKind, Origin, SectionKind, parse_date, parse_number};
+use crate::store::Store;
+use crate::view::{self, SectionView};
+
+/// Where the command finds boards and data.
+pub struct Places<'a> {
+    /// Boards folder.
+    pub boards: &'a Path,
+    /// Data folder.
+    pub data: &'a Path,
+}
+
+/// The board with this id, or a clear error naming the closest one.
+pub fn find_board(boards_dir: &Path, id: &str) -> anyhow::Result<Board> {
+    let reports = layout::load_dir(boards_dir)
+        .with_context(|| format!("cannot read the boards folder {}", boards_dir.display()))?;
+    let boards: Vec<Board> = reports.into_iter().filter_map(|r| r.board).collect();
+    if let Some(board) = boards.iter().find(|b| b.id == id) {
+        return Ok(board.clone());
+    }
+    let hint = did_you_mean(id, boards.iter().map(|b| b.id.as_str()))
+        .map(|c| format!("; did you mean `{c}`?"))
+        .unwrap_or_default();
+    bail!(
+        "there is no board `{id}` in {}{hint} (`huddle boards` lists them)",
+        boards_dir.display()
+    )
+}
+
+/// The section with this id and kind, or a clear error listing the sections of that kind.
+fn find_section<'b>(
+    board: &'b Board,
+    id: &str,
+    kind: &'static str,
+) -> anyhow::Result<&'b crate::model::Section> {
+    let of_kind: Vec<&str> = board
+        .sections
+        .iter()
+        .filter(|s| s.kind.name() == kind)
+        .map(|s| s.id.as_str())
+        .collect();
+    match board.section(id) {
+        Some(s) if s.kind.name() == kind => Ok(s),
+        Some(s) => bail!(
+            "section `{id}` of board `{}` is of kind {}, not {kind}; the {kind} sections are: {}",
+            board.id,
+            s.kind.name(),
+            of_kind.join(", ")
+        ),
+        None => {
+            let hint = did_you_mean(id, of_kind.iter().copied())
+                .map(|c| format!("did you mean `{c}`? "))
+                .unwrap_or_default();
+            bail!(
+                "board `{}` has no section `{id}`; {hint}its {kind} sections are: {}",
+                board.id,
+                of_kind.join(", ")
+            )
+        }
+    }
+}
+
+fn open_store(data: &Path) -> anyhow::Result<Store> {
+    Ok(Store::open(data)?)
+}
+
+/// The command line's user, as recorded in the history.
+pub fn cli_user() -> String {
+    std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .map(|u| format!("{u} (cli)"))
+        .unwrap_or_else(|_| "cli".to_owned())
+}
+
+fn apply(
+    store: &mut Store,
+    board: &Board,
+    section: &str,
+    edit: Edit,
+) -> anyhow::Result<crate::model::Change> {
+    let change = edit
+        .into_change(&board.id, section, &cli_user(), Origin::Cli, Utc::now())
+        .map_err(|e| anyhow!("{e}"))?;
+    store.apply(&change)?;
+    Ok(change)
+}
+
+/// `huddle value set --board B --indicator I [--date D] VALUE`
+pub fn value_set(
+    places: &Places<'_>,
+    board: &str,
+    indicator: &str,
+    date: Option<&str>,
+    value: &str,
+) -> anyhow::Result<ExitCode> {
+    let board = find_board(places.boards, board)?;
+    find_section(&board, indicator, "indicator")?;
+    let value = parse_number(value).map_err(|e| anyhow!("{e}"))?;
+    let date = match date {
+        Some(d) => parse_date(d).map_err(|e| anyhow!("{e}"))?,
+        None => Local::now().date_naive(),
+    };
+    let mut store = open_store(places.data)?;
+    apply(
+        &mut store,
+        &board,
+        indicator,
+        Edit::SetValue { date, value },
+    )?;
+    println!("{} {indicator} {date}: {value}", board.id);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `huddle value list --board B --indicator I [--format json]`
+pub fn value_list(
+    places: &Places<'_>,
+    board: &str,
+    indicator: &str,
+    format: Format,
+) -> anyhow::Result<ExitCode> {
+    let board = find_board(places.boards, board)?;
+    let section = find_section(&board, indicator, "indicator")?;
+    let store = open_store(places.data)?;
+    let records = store.records(&board.id)?;
+    let mut values: Vec<_> = records
+        .iter()
+        .filter(|r| r.kind == EntryKind::Value && r.section == section.id)
+        .filter_map(|r| {
+            Some((
+                r.fields.get("date")?.as_str()?.to_owned(),
+                r.fields.get("value")?.as_f64()?,
+                r,
+            ))
+        })
+        .collect();
+    values.sort_by(|a, b| a.0.cmp(&b.0));
+    let spec = match &section.kind {
+        SectionKind::Indicator(spec) => spec,
+        _ => bail!("not an indicator"),
+    };
+    let mut out = std::io::stdout().lock();
+    match format {
+        Format::Json => {
+            let list: Vec<_> = values
+                .iter()
+                .map(|(d, v, r)| {
+                    serde_json::json!({
+                        "date": d, "value": v, "status": status_name(view::status(spec, *v)),
+                        "by": r.updated_by, "at": r.updated_at.to_rfc3339(),
+                    })
+                })
+                .collect();
+            writeln!(out, "{}", serde_json::to_string_pretty(&list)?)?;
+        }
+        Format::Text => {
+            for (d, v, r) in &values {
+                let local = r.updated_at.with_timezone(&Local).format("%Y-%m-%d %H:%M");
+                writeln!(
+                    out,
+                    "{d}  {v:>10}  {:<6}  {} at {local}",
+                    status_name(view::status(spec, *v)),
+                    r.updated_by
+                )?;
+            }
+            if values.is_empty() {
+                writeln!(out, "no value yet for {} {indicator}", board.id)?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn status_name(s: view::Status) -> &'static str {
+    match s {
+        view::Status::Good => "good",
+        view::Status::Watch => "watch",
+        view::Status::Bad => "bad",
+    }
+}
+
+/// `huddle action add --board B --title T [--owner O] [--due D] [--section S]`
+pub fn action_add(
+    places: &Places<'_>,
+    board: &str,
+    title: &str,
+    owner: Option<&str>,
+    due: Option<&str>,
+    section: Option<&str>,
+) -> anyhow::Result<ExitCode> {
+    let board = find_board(places.boards, board)?;
+    let section = match section {
+        Some(s) => find_section(&board, s, "actions")?,
+        None => board
+            .sections
+            .iter()
+            .find(|s| s.kind.name() == "actions")
+            .ok_or_else(|| anyhow!("board `{}` has no actions section", board.id))?,
+    };
+    if let Some(owner) = owner
+        && !board.members.is_empty()
+        && !board.members.iter().any(|m| m == owner)
+    {
+        let hint = did_you_mean(owner, board.members.iter().map(String::as_str))
+            .map(|c| format!(" Did you mean \"{c}\"?"))
+            .unwrap_or_default();
+        eprintln!("note: \"{owner}\" is not a member of {}.{hint}", board.id);
+    }
+    let due = due
+        .map(parse_date)
+        .transpose()
+        .map_err(|e| anyhow!("{e}"))?;
+    let mut store = open_store(places.data)?;
+    let change = apply(
+        &mut store,
+        &board,
+        &section.id.clone(),
+        Edit::AddAction {
+            title: title.to_owned(),
+            owner: owner.map(str::to_owned),
+            due,
+        },
+    )?;
+    println!("{}", change.record);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `huddle action list --board B [--format json]`
+pub fn action_list(places: &Places<'_>, board: &str, format: Format) -> anyhow::Result<ExitCode> {
+    let board = find_board(places.boards, board)?;
+    let store = open_store(places.data)?;
+    let records = store.records(&board.id)?;
+    let today = Local::now().date_naive();
+    let board_view = view::build(&board, &records, today);
+    let mut actions = Vec::new();
+    for section in &board.sections {
+        if let Some(SectionView::Actions(list)) = board_view.sections.get(&section.id) {
+            actions.extend(list.iter().map(|a| (section.id.as_str(), a)));
+        }
+    }
+    let mut out = std::io::stdout().lock();
+    match format {
+        Format::Json => {
+            let list: Vec<_> = actions
+                .iter()
+                .map(|(s, a)| {
+                    serde_json::json!({
+                        "id": a.id, "section": s, "title": a.title, "owner": a.owner, "due": a.due,
+                        "status": a.status.name(), "overdue": a.overdue, "stale": a.stale,
+                        "changed_by": a.stamp.by, "changed_at": a.stamp.at.to_rfc3339(),
+                    })
+                })
+                .collect();
+            writeln!(out, "{}", serde_json::to_string_pretty(&list)?)?;
+        }
+        Format::Text => {
+            for (_, a) in &actions {
+                let flags = [(a.overdue, "OVERDUE"), (a.stale, "stale")]
+                    .iter()
+                    .filter(|f| f.0)
+                    .map(|f| f.1)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                writeln!(
+                    out,
+                    "{}  [{}]  {}  owner: {}  due: {}  {flags}",
+                    a.id,
+                    a.status.name(),
+                    a.title,
+                    a.owner.as_deref().unwrap_or("-"),
+                    a.due.map_or("-".to_owned(), |d| d.to_string())
+                )?;
+            }
+            if actions.is_empty() {
+                writeln!(out, "no action on {}", board.id)?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `huddle history --board B [--format json]`
+pub fn history(
+    places: &Places<'_>,
+    board: &str,
+    format: Format,
+    limit: usize,
+) -> anyhow::Result<ExitCode> {
+    let board = find_board(places.boards, board)?;
+    let store = open_store(places.data)?;
+    let entries = store.history(&board.id, limit)?;
+    let mut out = std::io::stdout().lock();
+    match format {
+        Format::Json => {
+            let list: Vec<_> = entries
+                .iter()
+                .map(|h| serde_json::json!({
+                    "id": h.change.id, "at": h.change.at.to_rfc3339(), "by": h.change.author,
+                    "origin": h.change.origin, "section": h.change.section, "record": h.change.record,
+                    "kind": h.change.kind, "op": h.change.op, "before": h.before,
+                    "undoes": h.change.undoes, "undone_by": h.undone_by,
+                }))
+                .collect();
+            writeln!(out, "{}", serde_json::to_string_pretty(&list)?)?;
+        }
+        Format::Text => {
+            for h in &entries {
+                let c = &h.change;
+                let what = match &c.op {
+                    crate::model::Op::Put(fields) => fields
+                        .iter()
+                        .map(|(k, v)| format!("{k}={v}"))
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    crate::model::Op::Delete => "removed".to_owned(),
+                };
+                let undo = if c.undoes.is_some() { "undo: " } else { "" };
+                let undone = if h.undone_by.is_some() {
+                    "  (undone)"
+                } else {
+                    ""
+                };
+                writeln!(
+                    out,
+                    "{}  {:<18} {:<6} {:<16} {undo}{} {what}{undone}",
+                    c.at.with_timezone(&Local).format("%Y-%m-%d %H:%M:%S"),
+                    c.author,
+                    c.origin.name(),
+                    c.section,
+                    c.kind.name(),
+                )?;
+            }
+            if entries.is_empty() {
+                writeln!(out, "no change yet on {}", board.id)?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

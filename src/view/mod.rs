@@ -1,0 +1,427 @@
+//! The board view: what the screen shows of a board's entries, built from the store's records
+//! once per change (never per frame).
+//!
+//! Architecture invariant: a pure function of the board, its records and today's date; it
+//! knows neither egui nor SQL.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{DateTime, Datelike as _, Duration, NaiveDate, Utc};
+use serde_json::Value;
+
+use crate::model::{
+    ActionStatus, Board, Direction, EntryKind, IndicatorSpec, SafetyLevel, SectionKind,
+};
+use crate::store::Record;
+
+/// Where a value stands against its target.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// On target.
+    Good,
+    /// Between the target and the warning threshold.
+    Watch,
+    /// Past the warning threshold (or off target when there is none).
+    Bad,
+}
+
+/// The status of `value` for an indicator.
+pub fn status(spec: &IndicatorSpec, value: f64) -> Status {
+    let better = |a: f64, b: f64| match spec.direction {
+        Direction::Lower => a <= b,
+        Direction::Higher => a >= b,
+    };
+    if better(value, spec.target) {
+        Status::Good
+    } else if spec.warning.is_some_and(|w| better(value, w)) {
+        Status::Watch
+    } else {
+        Status::Bad
+    }
+}
+
+/// Who last changed an entry, and when.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stamp {
+    /// Who.
+    pub by: String,
+    /// When (UTC).
+    pub at: DateTime<Utc>,
+}
+
+/// An indicator's values.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct IndicatorView {
+    /// Values by date, oldest first.
+    pub values: Vec<(NaiveDate, f64)>,
+    /// Who entered the latest value, and when.
+    pub latest_stamp: Option<Stamp>,
+}
+
+impl IndicatorView {
+    /// The most recent value.
+    pub fn latest(&self) -> Option<(NaiveDate, f64)> {
+        self.values.last().copied()
+    }
+}
+
+/// An action of the plan.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ActionView {
+    /// Record id.
+    pub id: String,
+    /// What.
+    pub title: String,
+    /// Who.
+    pub owner: Option<String>,
+    /// By when.
+    pub due: Option<NaiveDate>,
+    /// Status.
+    pub status: ActionStatus,
+    /// Past due and not closed.
+    pub overdue: bool,
+    /// Not changed for longer than the section's `stale_after_days`.
+    pub stale: bool,
+    /// Last change.
+    pub stamp: Stamp,
+}
+
+/// An improvement idea.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IdeaView {
+    /// Record id.
+    pub id: String,
+    /// The idea.
+    pub title: String,
+    /// Who proposed it.
+    pub by: Option<String>,
+    /// Its column.
+    pub column: String,
+    /// Not moved for longer than the section's `stale_after_days`.
+    pub stale: bool,
+}
+
+/// A problem raised to the next level.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EscalationView {
+    /// Record id.
+    pub id: String,
+    /// What.
+    pub title: String,
+    /// Why.
+    pub why: String,
+    /// Status: open, taken, answered, closed.
+    pub status: String,
+    /// Raised by and when.
+    pub raised: Stamp,
+}
+
+/// A client's status sheet.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClientView {
+    /// Record id.
+    pub id: String,
+    /// Client code (never a name).
+    pub code: String,
+    /// Current stage.
+    pub stage: String,
+    /// In this stage since.
+    pub since: Option<NaiveDate>,
+    /// Days in this stage, as of today.
+    pub days_waiting: i64,
+    /// Next step.
+    pub next_step: String,
+    /// Who follows the client.
+    pub owner: Option<String>,
+}
+
+/// An announcement or recognition.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NoteView {
+    /// Record id.
+    pub id: String,
+    /// Text.
+    pub text: String,
+    /// A recognition rather than an announcement.
+    pub recognition: bool,
+    /// Last day shown.
+    pub expires: Option<NaiveDate>,
+}
+
+/// The team's mood.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MoodView {
+    /// Today's votes per face, saddest (0) to happiest (4).
+    pub today: [u32; 5],
+    /// Mean face and vote count per week (Monday), oldest first, the last 8 weeks with votes.
+    pub weeks: Vec<(NaiveDate, f64, u32)>,
+}
+
+/// What one section shows.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SectionView {
+    /// Indicator values.
+    Indicator(IndicatorView),
+    /// Open and recently closed actions.
+    Actions(Vec<ActionView>),
+    /// Ideas.
+    Ideas(Vec<IdeaView>),
+    /// Escalations raised here.
+    Escalations(Vec<EscalationView>),
+    /// Mood.
+    Mood(MoodView),
+    /// Members present today.
+    Attendance(BTreeSet<String>),
+    /// Clients along the trajectory.
+    Trajectory(Vec<ClientView>),
+    /// Notes not expired.
+    Notes(Vec<NoteView>),
+    /// This month's safety days.
+    Safety(BTreeMap<NaiveDate, (SafetyLevel, Option<String>)>),
+    /// Units (from the board files, not the store).
+    Units,
+}
+
+/// Everything the screen shows of a board's entries.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct BoardView {
+    /// By section id.
+    pub sections: BTreeMap<String, SectionView>,
+}
+
+fn text(fields: &crate::model::Fields, key: &str) -> Option<String> {
+    fields
+        .get(key)
+        .and_then(Value::as_str)
+        .map(str::to_owned)
+        .filter(|s| !s.is_empty())
+}
+
+fn date(fields: &crate::model::Fields, key: &str) -> Option<NaiveDate> {
+    fields
+        .get(key)
+        .and_then(Value::as_str)
+        .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+}
+
+fn stamp(r: &Record) -> Stamp {
+    Stamp {
+        by: r.updated_by.clone(),
+        at: r.updated_at,
+    }
+}
+
+/// Builds the view of `board` from its records, as of `today`.
+pub fn build(board: &Board, records: &[Record], today: NaiveDate) -> BoardView {
+    let mut view = BoardView::default();
+    for section in &board.sections {
+        let mine = records.iter().filter(|r| r.section == section.id);
+        let of = |kind: EntryKind| mine.clone().filter(move |r| r.kind == kind);
+        let days_since = |r: &Record| (today - r.updated_at.date_naive()).num_days();
+        let section_view = match &section.kind {
+            SectionKind::Indicator(_) => {
+                let mut values: Vec<(NaiveDate, f64, &Record)> = of(EntryKind::Value)
+                    .filter_map(|r| {
+                        Some((
+                            date(&r.fields, "date")?,
+                            r.fields.get("value")?.as_f64()?,
+                            r,
+                        ))
+                    })
+                    .collect();
+                values.sort_by_key(|(d, _, _)| *d);
+                SectionView::Indicator(IndicatorView {
+                    latest_stamp: values.last().map(|(_, _, r)| stamp(r)),
+                    values: values.into_iter().map(|(d, v, _)| (d, v)).collect(),
+                })
+            }
+            SectionKind::Actions { stale_after_days } => {
+                let mut actions: Vec<ActionView> = of(EntryKind::Action)
+                    .filter_map(|r| {
+                        let status = r
+                            .fields
+                            .get("status")
+                            .and_then(Value::as_str)
+                            .and_then(ActionStatus::from_name)
+                            .unwrap_or(ActionStatus::Todo);
+                        let due = date(&r.fields, "due");
+                        let closed_long_ago = status.is_closed() && days_since(r) > 7;
+                        (!closed_long_ago).then(|| ActionView {
+                            id: r.id.clone(),
+                            title: text(&r.fields, "title").unwrap_or_default(),
+                            owner: text(&r.fields, "owner"),
+                            due,
+                            status,
+                            overdue: !status.is_closed() && due.is_some_and(|d| d < today),
+                            stale: !status.is_closed()
+                                && days_since(r) >= i64::from(*stale_after_days),
+                            stamp: stamp(r),
+                        })
+                    })
+                    .collect();
+                // Open first, overdue first among them, then by due date.
+                actions.sort_by_key(|a| {
+                    (
+                        a.status.is_closed(),
+                        !a.overdue,
+                        a.due.unwrap_or(NaiveDate::MAX),
+                    )
+                });
+                SectionView::Actions(actions)
+            }
+            SectionKind::Ideas {
+                columns,
+                stale_after_days,
+            } => SectionView::Ideas(
+                of(EntryKind::Idea)
+                    .map(|r| {
+                        let column = text(&r.fields, "column")
+                            .filter(|c| columns.iter().any(|k| &k.name == c));
+                        let column = column
+                            .or_else(|| columns.first().map(|c| c.name.clone()))
+                            .unwrap_or_default();
+                        let last_column = columns.last().is_some_and(|c| c.name == column);
+                        IdeaView {
+                            id: r.id.clone(),
+                            title: text(&r.fields, "title").unwrap_or_default(),
+                            by: text(&r.fields, "by"),
+                            stale: !last_column && days_since(r) >= i64::from(*stale_after_days),
+                            column,
+                        }
+                    })
+                    .collect(),
+            ),
+            SectionKind::Escalations { .. } => SectionView::Escalations(
+                of(EntryKind::Escalation)
+                    .map(|r| EscalationView {
+                        id: r.id.clone(),
+                        title: text(&r.fields, "title").unwrap_or_default(),
+                        why: text(&r.fields, "why").unwrap_or_default(),
+                        status: text(&r.fields, "status").unwrap_or_else(|| "open".to_owned()),
+                        raised: Stamp {
+                            by: r.created_by.clone(),
+                            at: r.created_at,
+                        },
+                    })
+                    .collect(),
+            ),
+            SectionKind::Mood => {
+                let mut mood = MoodView::default();
+                let mut weeks: BTreeMap<NaiveDate, (u32, u32)> = BTreeMap::new();
+                for r in of(EntryKind::Mood) {
+                    let (Some(d), Some(face)) = (
+                        date(&r.fields, "date"),
+                        r.fields.get("face").and_then(Value::as_u64),
+                    ) else {
+                        continue;
+                    };
+                    let face = face.min(4) as u32;
+                    if d == today {
+                        mood.today[face as usize] += 1;
+                    }
+                    let monday = d - Duration::days(i64::from(d.weekday().num_days_from_monday()));
+                    let week = weeks.entry(monday).or_default();
+                    week.0 += face;
+                    week.1 += 1;
+                }
+                let skip = weeks.len().saturating_sub(8);
+                mood.weeks = weeks
+                    .into_iter()
+                    .skip(skip)
+                    .map(|(w, (sum, n))| (w, f64::from(sum) / f64::from(n), n))
+                    .collect();
+                SectionView::Mood(mood)
+            }
+            SectionKind::Attendance => SectionView::Attendance(
+                records
+                    .iter()
+                    .filter(|r| {
+                        r.kind == EntryKind::Attendance && date(&r.fields, "date") == Some(today)
+                    })
+                    .filter(|r| r.fields.get("present").and_then(Value::as_bool) == Some(true))
+                    .filter_map(|r| text(&r.fields, "member"))
+                    .collect(),
+            ),
+            SectionKind::Trajectory { .. } => SectionView::Trajectory(
+                of(EntryKind::Client)
+                    .map(|r| {
+                        let since = date(&r.fields, "since");
+                        ClientView {
+                            id: r.id.clone(),
+                            code: text(&r.fields, "code").unwrap_or_default(),
+                            stage: text(&r.fields, "stage").unwrap_or_default(),
+                            days_waiting: since.map_or(0, |s| (today - s).num_days().max(0)),
+                            since,
+                            next_step: text(&r.fields, "next_step").unwrap_or_default(),
+                            owner: text(&r.fields, "owner"),
+                        }
+                    })
+                    .collect(),
+            ),
+            SectionKind::Notes => SectionView::Notes(
+                of(EntryKind::Note)
+                    .filter(|r| date(&r.fields, "expires").is_none_or(|e| e >= today))
+                    .map(|r| NoteView {
+                        id: r.id.clone(),
+                        text: text(&r.fields, "text").unwrap_or_default(),
+                        recognition: r
+                            .fields
+                            .get("recognition")
+                            .and_then(Value::as_bool)
+                            .unwrap_or(false),
+                        expires: date(&r.fields, "expires"),
+                    })
+                    .collect(),
+            ),
+            SectionKind::Safety => SectionView::Safety(
+                of(EntryKind::Safety)
+                    .filter_map(|r| {
+                        let d = date(&r.fields, "date")?;
+                        (d.year() == today.year() && d.month() == today.month()).then_some(())?;
+                        let level = r
+                            .fields
+                            .get("level")
+                            .and_then(Value::as_str)
+                            .and_then(SafetyLevel::from_name)?;
+                        Some((d, (level, text(&r.fields, "note"))))
+                    })
+                    .collect(),
+            ),
+            SectionKind::Units { .. } => SectionView::Units,
+        };
+        view.sections.insert(section.id.clone(), section_view);
+    }
+    view
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Frequency, IndicatorSpec};
+
+    fn spec(direction: Direction, target: f64, warning: Option<f64>) -> IndicatorSpec {
+        IndicatorSpec {
+            unit: String::new(),
+            target,
+            direction,
+            warning,
+            frequency: Frequency::Daily,
+            category: None,
+        }
+    }
+
+    #[test]
+    fn status_follows_the_direction_and_the_warning() {
+        let lower = spec(Direction::Lower, 20.0, Some(30.0));
+        assert_eq!(status(&lower, 20.0), Status::Good);
+        assert_eq!(status(&lower, 25.0), Status::Watch);
+        assert_eq!(status(&lower, 30.0), Status::Watch);
+        assert_eq!(status(&lower, 31.0), Status::Bad);
+        let higher = spec(Direction::Higher, 90.0, Some(80.0));
+        assert_eq!(status(&higher, 95.0), Status::Good);
+        assert_eq!(status(&higher, 85.0), Status::Watch);
+        assert_eq!(status(&higher, 70.0), Status::Bad);
+        let no_warning = spec(Direction::Higher, 90.0, None);
+        assert_eq!(status(&no_warning, 89.0), Status::Bad);
+    }
+}

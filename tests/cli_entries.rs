@@ -1,0 +1,290 @@
+//! `huddle value`, `huddle action` and `huddle history` as scripts use them.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::process::{Command, Output};
+
+struct Kiosk {
+    data: tempfile::TempDir,
+}
+
+impl Kiosk {
+    fn new() -> Self {
+        Self {
+            data: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_huddle"))
+            .args([
+                "--boards",
+                concat!(env!("CARGO_MANIFEST_DIR"), "/boards"),
+                "--data-dir",
+            ])
+            .arg(self.data.path())
+            .args(args)
+            .env("USER", "it-admin")
+            .output()
+            .unwrap()
+    }
+
+    fn json(&self, args: &[&str]) -> serde_json::Value {
+        let o = self.run(args);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        serde_json::from_slice(&o.stdout).unwrap()
+    }
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn values_are_set_and_listed_with_status() {
+    let k = Kiosk::new();
+    let board = [
+        "--board",
+        "accueil-jeunesse",
+        "--indicator",
+        "liste-attente",
+    ];
+    assert!(
+        k.run(
+            &[
+                &["value", "set"][..],
+                &board,
+                &["--date", "2026-11-20", "35"]
+            ]
+            .concat()
+        )
+        .status
+        .success()
+    );
+    assert!(
+        k.run(
+            &[
+                &["value", "set"][..],
+                &board,
+                &["--date", "2026-11-23", "18,5"]
+            ]
+            .concat()
+        )
+        .status
+        .success()
+    );
+    // A second value for the same date replaces the first.
+    assert!(
+        k.run(
+            &[
+                &["value", "set"][..],
+                &board,
+                &["--date", "2026-11-21", "25"]
+            ]
+            .concat()
+        )
+        .status
+        .success()
+    );
+    assert!(
+        k.run(
+            &[
+                &["value", "set"][..],
+                &board,
+                &["--date", "2026-11-21", "26"]
+            ]
+            .concat()
+        )
+        .status
+        .success()
+    );
+    let list = k.json(&[&["value", "list"][..], &board, &["--format", "json"]].concat());
+    let list = list.as_array().unwrap();
+    assert_eq!(list.len(), 3);
+    assert_eq!(list[0]["date"], "2026-11-20");
+    assert_eq!(list[0]["status"], "bad"); // 35 > warning 30, lower is better
+    assert_eq!(list[1]["value"], 26.0);
+    assert_eq!(list[1]["status"], "watch");
+    assert_eq!(list[2]["value"], 18.5);
+    assert_eq!(list[2]["status"], "good");
+    assert_eq!(list[2]["by"], "it-admin (cli)");
+}
+
+#[test]
+fn bad_values_are_refused_with_exit_1_and_nothing_stored() {
+    let k = Kiosk::new();
+    let o = k.run(&[
+        "value",
+        "set",
+        "--board",
+        "accueil-jeunesse",
+        "--indicator",
+        "liste-attente",
+        "douze",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("\"douze\" is not a number"),
+        "{}",
+        stderr(&o)
+    );
+    let o = k.run(&[
+        "value",
+        "set",
+        "--board",
+        "accueil-jeunesse",
+        "--indicator",
+        "liste-attente",
+        "--date",
+        "23/11/2026",
+        "3",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("is not a date; write it as YYYY-MM-DD"));
+    let o = k.run(&[
+        "value",
+        "set",
+        "--board",
+        "accueil-jeunesse",
+        "--indicator",
+        "liste-atente",
+        "3",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("did you mean `liste-attente`?"),
+        "{}",
+        stderr(&o)
+    );
+    let o = k.run(&["value", "set", "--board", "nope", "--indicator", "x", "3"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("there is no board `nope`"));
+    let list = k.json(&[
+        "value",
+        "list",
+        "--board",
+        "accueil-jeunesse",
+        "--indicator",
+        "liste-attente",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(list.as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn actions_are_added_and_listed_overdue_first() {
+    let k = Kiosk::new();
+    let o = k.run(&[
+        "action",
+        "add",
+        "--board",
+        "accueil-jeunesse",
+        "--title",
+        "Revoir le formulaire",
+        "--due",
+        "2099-01-31",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = k.run(&[
+        "action",
+        "add",
+        "--board",
+        "accueil-jeunesse",
+        "--title",
+        "Appeler l'école",
+        "--owner",
+        "Chloé D.",
+        "--due",
+        "2020-01-31",
+    ]);
+    let id = String::from_utf8_lossy(&o.stdout).trim().to_owned();
+    assert_eq!(id.len(), 36, "prints the new action's id: {id}");
+    let list = k.json(&[
+        "action",
+        "list",
+        "--board",
+        "accueil-jeunesse",
+        "--format",
+        "json",
+    ]);
+    let list = list.as_array().unwrap();
+    assert_eq!(list.len(), 2);
+    assert_eq!(list[0]["id"], id.as_str());
+    assert_eq!(list[0]["overdue"], true);
+    assert_eq!(list[0]["owner"], "Chloé D.");
+    assert_eq!(list[0]["status"], "todo");
+    assert_eq!(list[1]["overdue"], false);
+    let o = k.run(&[
+        "action",
+        "add",
+        "--board",
+        "accueil-jeunesse",
+        "--title",
+        "   ",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("the action is empty"));
+}
+
+#[test]
+fn history_lists_the_changes_newest_first() {
+    let k = Kiosk::new();
+    k.run(&[
+        "value",
+        "set",
+        "--board",
+        "youth-follow-up",
+        "--indicator",
+        "awaiting",
+        "12",
+    ]);
+    k.run(&[
+        "action",
+        "add",
+        "--board",
+        "youth-follow-up",
+        "--title",
+        "Book the room",
+    ]);
+    let h = k.json(&["history", "--board", "youth-follow-up", "--format", "json"]);
+    let h = h.as_array().unwrap();
+    assert_eq!(h.len(), 2);
+    assert_eq!(h[0]["kind"], "action");
+    assert_eq!(h[0]["origin"], "cli");
+    assert_eq!(h[0]["by"], "it-admin (cli)");
+    assert_eq!(h[1]["kind"], "value");
+    assert_eq!(h[1]["section"], "awaiting");
+    let text = String::from_utf8_lossy(&k.run(&["history", "--board", "youth-follow-up"]).stdout)
+        .into_owned();
+    assert!(text.contains("title=\"Book the room\""), "{text}");
+}
+
+#[test]
+fn a_data_folder_holding_something_else_is_refused() {
+    let k = Kiosk::new();
+    std::fs::write(
+        k.data.path().join("huddle.sqlite3"),
+        "not a database at all, but precious",
+    )
+    .unwrap();
+    let o = k.run(&[
+        "value",
+        "set",
+        "--board",
+        "accueil-jeunesse",
+        "--indicator",
+        "liste-attente",
+        "3",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("is not a Huddle database; it was left untouched"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(
+        std::fs::read_to_string(k.data.path().join("huddle.sqlite3")).unwrap(),
+        "not a database at all, but precious"
+    );
+}
