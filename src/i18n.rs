@@ -45,6 +45,62 @@ pub enum T {
     UpTo,
     Reports,
     BoardsFolderUnreadable,
+    Date,
+    Value,
+    What,
+    Who,
+    Due,
+    Idea,
+    ProposedBy,
+    Why,
+    Stage,
+    Since,
+    ClientCode,
+    NextStep,
+    Text,
+    Recognition,
+    Until,
+    Yes,
+    No,
+    LooksLikeAName,
+    Save,
+    Cancel,
+    NoDate,
+    InOneWeek,
+    InTwoWeeks,
+    InOneMonth,
+    Add,
+    Undo,
+    ChangedBy,
+    At,
+    Overdue,
+    Stale,
+    Todo,
+    Doing,
+    Done,
+    Cancelled,
+    SafetyNone,
+    SafetyMinor,
+    SafetySerious,
+    WhoAreYou,
+    Nobody,
+    Present,
+    WipExceeded,
+    DaysInStage,
+    NextStageButton,
+    Announcement,
+    StoreUnavailable,
+    TapToEnter,
+    NothingToUndo,
+    Open,
+    Answered,
+    Taken,
+    Closed,
+    AskedOn,
+    MoodTrend,
+    Saved,
+    TheKiosk,
+    Anonymous,
 }
 
 /// A fixed text in the board's language.
@@ -109,10 +165,125 @@ pub fn tr(lang: Lang, t: T) -> &'static str {
             "Dossier des tableaux illisible",
             "Boards folder cannot be read",
         ),
+        T::Date => ("Date", "Date"),
+        T::Value => ("Valeur", "Value"),
+        T::What => ("Quoi", "What"),
+        T::Who => ("Qui", "Who"),
+        T::Due => ("Pour quand", "Due"),
+        T::Idea => ("Idée", "Idea"),
+        T::ProposedBy => ("Proposée par", "Proposed by"),
+        T::Why => ("Pourquoi", "Why"),
+        T::Stage => ("Étape", "Stage"),
+        T::Since => ("Depuis le", "Since"),
+        T::ClientCode => ("Code d'usager", "Client code"),
+        T::NextStep => ("Prochaine étape", "Next step"),
+        T::Text => ("Texte", "Text"),
+        T::Recognition => ("Reconnaissance", "Recognition"),
+        T::Until => ("Affiché jusqu'au", "Shown until"),
+        T::Yes => ("Oui", "Yes"),
+        T::No => ("Non", "No"),
+        T::LooksLikeAName => (
+            "Ceci ressemble à un nom. N'inscrivez qu'un code d'usager, jamais un nom.",
+            "This looks like a name. Write a client code only, never a name.",
+        ),
+        T::Save => ("Enregistrer", "Save"),
+        T::Cancel => ("Annuler", "Cancel"),
+        T::NoDate => ("Aucune date", "No date"),
+        T::InOneWeek => ("+1 sem.", "+1 week"),
+        T::InTwoWeeks => ("+2 sem.", "+2 weeks"),
+        T::InOneMonth => ("+1 mois", "+1 month"),
+        T::Add => ("Ajouter", "Add"),
+        T::Undo => ("Défaire", "Undo"),
+        T::ChangedBy => ("modifié par", "changed by"),
+        T::At => ("à", "at"),
+        T::Overdue => ("En retard", "Overdue"),
+        T::Stale => ("Immobile", "Stale"),
+        T::Todo => ("À faire", "To do"),
+        T::Doing => ("En cours", "Doing"),
+        T::Done => ("Fait", "Done"),
+        T::Cancelled => ("Abandonné", "Dropped"),
+        T::SafetyNone => ("Aucun événement", "No event"),
+        T::SafetyMinor => ("Événement mineur", "Minor event"),
+        T::SafetySerious => ("Événement grave", "Serious event"),
+        T::WhoAreYou => ("Qui êtes-vous?", "Who are you?"),
+        T::Nobody => ("Personne", "Nobody"),
+        T::Present => ("présents", "present"),
+        T::WipExceeded => ("limite dépassée", "limit exceeded"),
+        T::DaysInStage => ("j", "d"),
+        T::NextStageButton => ("Étape suivante", "Next stage"),
+        T::Announcement => ("Annonce", "Announcement"),
+        T::StoreUnavailable => (
+            "Les données ne peuvent pas être enregistrées",
+            "Data cannot be saved",
+        ),
+        T::TapToEnter => ("Touchez pour saisir", "Tap to enter"),
+        T::NothingToUndo => ("Rien à défaire", "Nothing to undo"),
+        T::Open => ("Ouverte", "Open"),
+        T::Answered => ("Répondue", "Answered"),
+        T::Taken => ("Prise en charge", "Taken"),
+        T::Closed => ("Fermée", "Closed"),
+        T::AskedOn => ("levée le", "raised on"),
+        T::MoodTrend => ("Tendance (moyenne par semaine)", "Trend (weekly average)"),
+        T::Saved => ("Enregistré", "Saved"),
+        T::TheKiosk => ("la borne", "the kiosk"),
+        T::Anonymous => ("anonyme", "anonymous"),
     };
     match lang {
         Lang::Fr => fr,
         Lang::En => en,
+    }
+}
+
+/// Why an input was refused, in the screen's language.
+pub fn input_error(lang: Lang, error: &crate::model::InputError) -> String {
+    use crate::model::InputError as E;
+    match (lang, error) {
+        (Lang::Fr, E::NotANumber(t)) => format!(
+            "« {t} » n'est pas un nombre : tapez des chiffres, avec une virgule pour les décimales (12,5)"
+        ),
+        (Lang::Fr, E::NotADate(t)) => format!("« {t} » n'est pas une date"),
+        (Lang::Fr, E::Empty(what)) => format!(
+            "Le champ « {} » est vide : écrivez quelques mots",
+            field_fr(what)
+        ),
+        (Lang::Fr, E::OutOfRange(t)) => t.clone(),
+        (Lang::Fr, E::WrongSection { section, .. } | E::NoSection { section, .. }) => {
+            format!("Section « {section} » introuvable")
+        }
+        (Lang::En, e) => e.to_string(),
+    }
+}
+
+fn field_fr(what: &str) -> &str {
+    match what {
+        "action" => "Quoi",
+        "idea" => "Idée",
+        "escalation" => "Quoi",
+        "reason" => "Pourquoi",
+        "client code" => "Code d'usager",
+        "note" => "Texte",
+        "date" => "Date",
+        other => other,
+    }
+}
+
+/// Who made a change, as the screen says it: changes made with nobody chosen are the kiosk's.
+pub fn author(lang: Lang, by: &str) -> &str {
+    match by {
+        "kiosk" => tr(lang, T::TheKiosk),
+        "—" => tr(lang, T::Anonymous),
+        other => other,
+    }
+}
+
+/// The name of a face of the mood scale, 0 (worst) to 4 (best): the faces' accessible names.
+pub fn mood_name(lang: Lang, level: u8) -> &'static str {
+    let fr = ["Mal", "Pas bien", "Moyen", "Bien", "Très bien"];
+    let en = ["Bad", "Not good", "So-so", "Good", "Very good"];
+    let i = usize::from(level.min(4));
+    match lang {
+        Lang::Fr => fr[i],
+        Lang::En => en[i],
     }
 }
 

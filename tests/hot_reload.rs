@@ -28,7 +28,12 @@ row = 1
 fn watched() -> (tempfile::TempDir, KioskApp, Arc<AtomicUsize>) {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("team.toml"), BOARD).unwrap();
-    let mut app = KioskApp::new(dir.path().to_owned(), None, Clock::System);
+    let mut app = KioskApp::new(
+        dir.path().to_owned(),
+        None,
+        Clock::System,
+        huddle::store::Store::open_in_memory(),
+    );
     let wakes = Arc::new(AtomicUsize::new(0));
     let counter = wakes.clone();
     app.watch_boards(move || {

@@ -36,28 +36,28 @@ fn every_section_kind_renders_with_its_empty_state() {
     h.get_by_label("plus bas = mieux · quotidien");
     // actions
     h.get_by_label("Plan d'action");
-    h.get_by_label("Aucune action pour l'instant");
+    h.get_by_label("Aucune action pour l'instant — touchez + pour en ajouter");
     // ideas, with their columns and work-in-progress limit
     h.get_by_label("Idées d'amélioration");
-    h.get_by_label("À l'essai (max. 3)");
-    h.get_by_label("Aucune idée pour l'instant");
+    h.get_by_label("À l'essai (0/3)");
+    h.get_by_label("Aucune idée pour l'instant — touchez + pour en ajouter");
     // escalations, saying where they go
-    h.get_by_label("Aucune escalade");
+    h.get_by_label("Aucune escalade — touchez + pour en ajouter");
     h.get_by_label("Ce que l'équipe ne peut régler seule monte à : Gestion — Services jeunesse");
     // mood
     h.get_by_label("Météo de l'équipe");
     h.get_by_label("Personne n'a encore voté aujourd'hui");
     // attendance, with the team's members
     h.get_by_label("Présences");
-    h.get_by_label(" Élise M. ");
+    h.get_by_label("Élise M.");
     h.get_by_label("Présences pas encore prises");
     // trajectory, with its stages
     h.get_by_label("Trajectoire des jeunes");
-    h.get_by_label("Référé au suivi");
-    h.get_by_label("Aucune fiche pour l'instant");
+    h.get_by_label("Référé au suivi (0)");
+    h.get_by_label("Aucune fiche pour l'instant — touchez + pour en ajouter");
     // notes
     h.get_by_label("Babillard");
-    h.get_by_label("Aucune annonce pour l'instant");
+    h.get_by_label("Aucune annonce pour l'instant — touchez + pour en ajouter");
     // safety cross
     h.get_by_label("Croix de sécurité");
     h.get_by_label("Jour non saisi");
@@ -89,7 +89,7 @@ fn an_english_board_speaks_english() {
     h.get_by_label("Mon 23 Nov  08:25");
     h.get_by_label("Huddle 09:00 · 12 min");
     h.get_by_label("☰  Boards");
-    h.get_by_label("No action yet");
+    h.get_by_label("No action yet — tap + to add one");
     h.get_by_label("Target ≥ 85 %");
     h.get_by_label("lower is better · daily");
 }

@@ -1,19 +1,25 @@
 //! The kiosk application: state, the logic that applies what the UI and the watcher report,
 //! and the eframe shell around them.
 //!
-//! `logic` drains the channels of background threads and applies commands; `ui` draws and
-//! emits commands. Tests drive the same two functions through `egui_kittest`.
+//! `logic` drains the channels of background threads; `ui` draws and emits commands, applied
+//! in `apply`, the one place where taps change anything. Tests drive the same functions
+//! through `egui_kittest`.
 
 mod clock;
 
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
+use chrono::{NaiveDate, TimeZone as _, Utc};
 pub use clock::Clock;
 
+use crate::i18n;
 use crate::layout::watch::{BoardWatcher, LayoutEvent};
 use crate::layout::{self, LiveBoards};
-use crate::ui::{self, Screen, UiCommand};
+use crate::model::{Edit, Origin};
+use crate::store::{Store, StoreError};
+use crate::ui::{self, LastChange, Screen, UiCommand, UiState};
+use crate::view::{self, BoardView};
 
 /// How the kiosk is started.
 #[derive(Clone, Debug)]
@@ -28,23 +34,43 @@ pub struct KioskOptions {
     pub windowed: bool,
 }
 
+/// What the board view was built from; when any of it moves, the view is rebuilt.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct ViewKey {
+    board: Option<String>,
+    layout: u64,
+    store: u64,
+    today: NaiveDate,
+}
+
 /// The kiosk's state.
 pub struct KioskApp {
     boards_dir: PathBuf,
     live: LiveBoards,
     current: Option<String>,
-    switcher_open: bool,
     folder_error: Option<String>,
     clock: Clock,
     layout_tx: Sender<LayoutEvent>,
     layout_rx: Receiver<LayoutEvent>,
     watcher: Option<BoardWatcher>,
+    store: Option<Store>,
+    store_error: Option<String>,
+    view: BoardView,
+    view_key: Option<ViewKey>,
+    last_change: Option<LastChange>,
+    ui_state: UiState,
 }
 
 impl KioskApp {
     /// Reads the boards folder and builds the app; shows `first` if it names a board, else the
-    /// first board of the front line.
-    pub fn new(boards_dir: PathBuf, first: Option<String>, clock: Clock) -> Self {
+    /// first board of the front line. A store that could not be opened leaves the boards on
+    /// screen, read-only, with a banner saying why.
+    pub fn new(
+        boards_dir: PathBuf,
+        first: Option<String>,
+        clock: Clock,
+        store: Result<Store, StoreError>,
+    ) -> Self {
         let (layout_tx, layout_rx) = channel();
         let (live, folder_error) = match layout::load_dir(&boards_dir) {
             Ok(reports) => (LiveBoards::new(reports), None),
@@ -53,20 +79,33 @@ impl KioskApp {
                 Some(format!("{}: {err}", boards_dir.display())),
             ),
         };
+        let (store, store_error) = match store {
+            Ok(store) => (Some(store), None),
+            Err(err) => {
+                tracing::error!("{err}");
+                (None, Some(err.to_string()))
+            }
+        };
         let mut app = Self {
             boards_dir,
             live,
             current: None,
-            switcher_open: false,
             folder_error,
             clock,
             layout_tx,
             layout_rx,
             watcher: None,
+            store,
+            store_error,
+            view: BoardView::default(),
+            view_key: None,
+            last_change: None,
+            ui_state: UiState::default(),
         };
         app.current = first
             .filter(|id| app.live.board(id).is_some())
             .or_else(|| app.live.boards().first().map(|b| b.id.clone()));
+        app.refresh_view();
         app
     }
 
@@ -82,7 +121,8 @@ impl KioskApp {
         }
     }
 
-    /// Applies what the background threads reported. Cheap when nothing came.
+    /// Applies what the background threads reported, and rebuilds the board view if what it
+    /// is built from moved. Cheap when nothing did.
     pub fn logic(&mut self) {
         while let Ok(event) = self.layout_rx.try_recv() {
             match event {
@@ -103,6 +143,49 @@ impl KioskApp {
                 LayoutEvent::FolderError(err) => self.folder_error = Some(err),
             }
         }
+        self.refresh_view();
+    }
+
+    fn refresh_view(&mut self) {
+        let key = ViewKey {
+            board: self.current.clone(),
+            layout: self.live.version(),
+            store: self.store.as_ref().map_or(0, Store::version),
+            today: self.clock.now().date(),
+        };
+        if self.view_key.as_ref() == Some(&key) {
+            return;
+        }
+        let board = self.current.as_deref().and_then(|id| self.live.board(id));
+        let (records, last) = match (&self.store, board) {
+            (Some(store), Some(board)) => {
+                let records = store.records(&board.id).unwrap_or_else(|err| {
+                    tracing::error!("reading {}: {err}", board.id);
+                    Vec::new()
+                });
+                let last = store
+                    .history(&board.id, 1)
+                    .ok()
+                    .and_then(|h| h.into_iter().next());
+                (records, last)
+            }
+            _ => (Vec::new(), None),
+        };
+        self.view = board
+            .map(|b| view::build(b, &records, key.today))
+            .unwrap_or_default();
+        self.last_change = last.and_then(|h| {
+            let board = board?;
+            let what = board
+                .section(&h.change.section)
+                .map_or(h.change.section.clone(), |s| s.title.clone());
+            Some(LastChange {
+                what,
+                by: h.change.author,
+                at: h.change.at.with_timezone(&chrono::Local).naive_local(),
+            })
+        });
+        self.view_key = Some(key);
     }
 
     /// Draws the kiosk and applies what was tapped.
@@ -111,14 +194,21 @@ impl KioskApp {
         let screen = Screen {
             live: &self.live,
             board: self.current.as_deref().and_then(|id| self.live.board(id)),
+            view: &self.view,
+            last_change: self.last_change.as_ref(),
             now,
-            switcher_open: self.switcher_open,
             folder_error: self.folder_error.as_deref(),
+            store_error: self.store_error.as_deref(),
             boards_dir: &self.boards_dir,
         };
-        let commands = ui::show(ui, &screen);
+        let commands = ui::show(ui, &screen, &mut self.ui_state);
+        let changed = !commands.is_empty();
         for command in commands {
             self.apply(command);
+        }
+        if changed {
+            self.refresh_view();
+            ui.ctx().request_repaint();
         }
         // The clock shows minutes: one repaint at the next minute, nothing in between.
         ui.ctx()
@@ -132,11 +222,103 @@ impl KioskApp {
                 if self.live.board(&id).is_some() {
                     self.current = Some(id);
                 }
-                self.switcher_open = false;
+                self.ui_state.switcher_open = false;
+                self.ui_state.form = None;
             }
-            UiCommand::OpenSwitcher => self.switcher_open = true,
-            UiCommand::CloseSwitcher => self.switcher_open = false,
+            UiCommand::Edit { section, edit } => {
+                if let Err(message) = self.edit(&section, edit) {
+                    self.store_error = Some(message);
+                }
+            }
+            UiCommand::SaveForm => self.save_form(),
+            UiCommand::Undo => {
+                let (Some(store), Some(board)) = (&mut self.store, &self.current) else {
+                    return;
+                };
+                let author = self
+                    .ui_state
+                    .person
+                    .clone()
+                    .unwrap_or_else(|| "kiosk".to_owned());
+                if let Err(err) =
+                    store.undo_last(board, &author, Origin::Screen, now_utc(&self.clock))
+                {
+                    self.store_error = Some(err.to_string());
+                }
+            }
         }
+    }
+
+    /// Applies an edit made on screen to a section of the current board.
+    fn edit(&mut self, section: &str, edit: Edit) -> Result<(), String> {
+        let lang = self.lang();
+        let (Some(store), Some(board)) = (&mut self.store, &self.current) else {
+            return Err(self.store_error.clone().unwrap_or_default());
+        };
+        // Mood votes are anonymous: nobody's name goes with them, not even in the history.
+        let author = match &edit {
+            Edit::Vote { .. } => "—".to_owned(),
+            _ => self
+                .ui_state
+                .person
+                .clone()
+                .unwrap_or_else(|| "kiosk".to_owned()),
+        };
+        let change = edit
+            .into_change(
+                board,
+                section,
+                &author,
+                Origin::Screen,
+                now_utc(&self.clock),
+            )
+            .map_err(|e| i18n::input_error(lang, &e))?;
+        store.apply(&change).map_err(|e| e.to_string())?;
+        Ok(())
+    }
+
+    fn save_form(&mut self) {
+        let Some(form) = self.ui_state.form.clone() else {
+            return;
+        };
+        let board = self.current.as_deref().and_then(|id| self.live.board(id));
+        let first_column =
+            board
+                .and_then(|b| b.section(&form.section))
+                .and_then(|s| match &s.kind {
+                    crate::model::SectionKind::Ideas { columns, .. } => {
+                        columns.first().map(|c| c.name.clone())
+                    }
+                    _ => None,
+                });
+        let parent = board.and_then(|b| b.parent.clone());
+        if form.code_looks_like_a_name() && !form.name_confirmed {
+            let warning = i18n::tr(self.lang(), i18n::T::LooksLikeAName).to_owned();
+            if let Some(f) = &mut self.ui_state.form {
+                f.name_confirmed = true;
+                f.error = Some(warning);
+            }
+            return;
+        }
+        let result = form
+            .to_edit(first_column.as_deref(), parent.as_deref())
+            .map_err(|e| i18n::input_error(self.lang(), &e))
+            .and_then(|edit| self.edit(&form.section, edit));
+        match result {
+            Ok(()) => self.ui_state.form = None,
+            Err(message) => {
+                if let Some(f) = &mut self.ui_state.form {
+                    f.error = Some(message);
+                }
+            }
+        }
+    }
+
+    fn lang(&self) -> crate::model::Lang {
+        self.current
+            .as_deref()
+            .and_then(|id| self.live.board(id))
+            .map_or_else(Default::default, |b| b.lang)
     }
 
     /// The id of the board on screen.
@@ -146,7 +328,12 @@ impl KioskApp {
 
     /// Whether the board switcher is open.
     pub fn switcher_open(&self) -> bool {
-        self.switcher_open
+        self.ui_state.switcher_open
+    }
+
+    /// The UI's own state (open dialogs, drafts, who is at the screen).
+    pub fn ui_state(&self) -> &UiState {
+        &self.ui_state
     }
 
     /// The boards and the problems of their files.
@@ -154,10 +341,28 @@ impl KioskApp {
         &self.live
     }
 
+    /// The store, when it could be opened.
+    pub fn store(&self) -> Option<&Store> {
+        self.store.as_ref()
+    }
+
+    /// What the board on screen holds.
+    pub fn view(&self) -> &BoardView {
+        &self.view
+    }
+
     /// A sender that feeds the app as the watcher does (for tests and tools).
     pub fn layout_sender(&self) -> Sender<LayoutEvent> {
         self.layout_tx.clone()
     }
+}
+
+/// The clock's local time as UTC.
+fn now_utc(clock: &Clock) -> chrono::DateTime<Utc> {
+    chrono::Local
+        .from_local_datetime(&clock.now())
+        .earliest()
+        .map_or_else(Utc::now, |t| t.with_timezone(&Utc))
 }
 
 /// The eframe shell: `logic` then `ui`, as eframe calls them.
@@ -216,6 +421,7 @@ pub fn run_kiosk(options: KioskOptions) -> anyhow::Result<()> {
         windowed = options.windowed,
         "starting the kiosk"
     );
+    let store = Store::open(&options.data_dir);
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Huddle")
         .with_app_id("huddle")
@@ -234,7 +440,7 @@ pub fn run_kiosk(options: KioskOptions) -> anyhow::Result<()> {
         native,
         Box::new(move |cc| {
             ui::theme::setup(&cc.egui_ctx);
-            let mut app = KioskApp::new(options.boards_dir, options.board, Clock::System);
+            let mut app = KioskApp::new(options.boards_dir, options.board, Clock::System, store);
             let ctx = cc.egui_ctx.clone();
             app.watch_boards(move || ctx.request_repaint());
             Ok(Box::new(Shell {

@@ -1,9 +1,9 @@
 //! The board grid: the central area cut into the board's columns and rows, one card a section.
 
-use egui::{Rect, RichText, StrokeKind, UiBuilder, pos2, vec2};
+use egui::{Rect, StrokeKind, UiBuilder, pos2, vec2};
 
 use super::theme::{GAP, colour};
-use super::{Screen, UiCommand, sections};
+use super::{Screen, UiCommand, UiState, sections};
 use crate::model::{Board, Section};
 
 /// The rectangle of a section on a grid that fills `area`.
@@ -23,6 +23,7 @@ pub(super) fn show(
     ui: &mut egui::Ui,
     board: &Board,
     screen: &Screen<'_>,
+    state: &mut UiState,
     commands: &mut Vec<UiCommand>,
 ) {
     let area = ui.available_rect_before_wrap();
@@ -35,16 +36,14 @@ pub(super) fn show(
             egui::Stroke::new(1.5, colour::LINE),
             StrokeKind::Inside,
         );
-        let inner = rect.shrink(16.0);
+        let inner = rect.shrink(14.0);
         let builder = UiBuilder::new()
             .max_rect(inner)
             .id_salt(&section.id)
             .layout(egui::Layout::top_down(egui::Align::Min));
         ui.scope_builder(builder, |ui| {
             ui.set_clip_rect(inner.expand(4.0).intersect(ui.clip_rect()));
-            ui.label(RichText::new(&section.title).text_style(egui::TextStyle::Heading));
-            ui.add_space(4.0);
-            sections::show(ui, board, section, screen, commands);
+            sections::show(ui, board, section, screen, state, commands);
         });
     }
     // Claim the area so that the panel does not shrink around nothing.

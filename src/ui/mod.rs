@@ -1,8 +1,11 @@
 //! Drawing the kiosk. The UI reads a [`Screen`] (what to show) and answers with
-//! [`UiCommand`]s (what the person asked for); it never changes state itself and knows no
-//! files, threads or SQL.
+//! [`UiCommand`]s (what the person asked for). It keeps only its own drafts in [`UiState`]
+//! (which dialog is open, the form being typed, who is at the screen); it never changes the
+//! board's data itself and knows no files, threads or SQL.
 
+pub mod form;
 mod grid;
+mod keyboard;
 mod sections;
 mod switcher;
 pub mod theme;
@@ -10,21 +13,55 @@ mod top_bar;
 
 use std::path::Path;
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::i18n::{T, tr};
 use crate::layout::LiveBoards;
-use crate::model::{Board, Lang};
+use crate::model::{Board, Edit, Lang};
+use crate::view::BoardView;
+
+pub use form::Form;
 
 /// What a tap asks the app to do.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum UiCommand {
     /// Show the board with this id.
     ShowBoard(String),
-    /// Open the board switcher.
-    OpenSwitcher,
-    /// Close the board switcher.
-    CloseSwitcher,
+    /// Apply an edit to a section of the board on screen.
+    Edit {
+        /// The section.
+        section: String,
+        /// The edit.
+        edit: Edit,
+    },
+    /// Save the open form.
+    SaveForm,
+    /// Undo the last change made on the board on screen.
+    Undo,
+}
+
+/// The UI's own state between frames: open dialogs and drafts.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct UiState {
+    /// The board switcher is open.
+    pub switcher_open: bool,
+    /// The "who are you?" chooser is open.
+    pub person_picker_open: bool,
+    /// The team member using the screen, recorded as the author of changes.
+    pub person: Option<String>,
+    /// The form being filled in.
+    pub form: Option<Form>,
+}
+
+/// The last change of the board, for the undo button.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LastChange {
+    /// What was changed (a section's title).
+    pub what: String,
+    /// Who changed it.
+    pub by: String,
+    /// When, in local time.
+    pub at: NaiveDateTime,
 }
 
 /// Everything one frame shows.
@@ -33,12 +70,16 @@ pub struct Screen<'a> {
     pub live: &'a LiveBoards,
     /// The board on screen, if any is valid.
     pub board: Option<&'a Board>,
+    /// What the board holds.
+    pub view: &'a BoardView,
+    /// The last change made on the board.
+    pub last_change: Option<&'a LastChange>,
     /// Local wall-clock time.
     pub now: NaiveDateTime,
-    /// Whether the board switcher is open.
-    pub switcher_open: bool,
     /// Why the boards folder cannot be read, if it cannot.
     pub folder_error: Option<&'a str>,
+    /// Why changes cannot be saved, if they cannot.
+    pub store_error: Option<&'a str>,
     /// The boards folder, named in messages.
     pub boards_dir: &'a Path,
 }
@@ -48,10 +89,15 @@ impl Screen<'_> {
     pub fn lang(&self) -> Lang {
         self.board.map_or(Lang::Fr, |b| b.lang)
     }
+
+    /// Today's date.
+    pub fn today(&self) -> NaiveDate {
+        self.now.date()
+    }
 }
 
 /// Draws one frame of the kiosk and returns what was tapped.
-pub fn show(ui: &mut egui::Ui, screen: &Screen<'_>) -> Vec<UiCommand> {
+pub fn show(ui: &mut egui::Ui, screen: &Screen<'_>, state: &mut UiState) -> Vec<UiCommand> {
     let mut commands = Vec::new();
     let lang = screen.lang();
     egui::Panel::top("top-bar")
@@ -60,7 +106,7 @@ pub fn show(ui: &mut egui::Ui, screen: &Screen<'_>) -> Vec<UiCommand> {
                 .fill(theme::colour::BAR)
                 .inner_margin(egui::Margin::symmetric(20, 10)),
         )
-        .show(ui, |ui| top_bar::show(ui, screen, &mut commands));
+        .show(ui, |ui| top_bar::show(ui, screen, state, &mut commands));
     let banners = top_bar::banner_lines(screen);
     if !banners.is_empty() {
         egui::Panel::top("banner")
@@ -75,16 +121,39 @@ pub fn show(ui: &mut egui::Ui, screen: &Screen<'_>) -> Vec<UiCommand> {
                 }
             });
     }
+    if screen.board.is_some() {
+        egui::Panel::bottom("bottom-bar")
+            .frame(
+                egui::Frame::new()
+                    .fill(theme::colour::CARD)
+                    .inner_margin(egui::Margin::symmetric(20, 4)),
+            )
+            .show(ui, |ui| top_bar::bottom(ui, screen, &mut commands));
+    }
     egui::CentralPanel::no_frame().show(ui, |ui| match screen.board {
-        Some(board) => grid::show(ui, board, screen, &mut commands),
+        Some(board) => grid::show(ui, board, screen, state, &mut commands),
         None => {
             ui.centered_and_justified(|ui| {
                 ui.heading(tr(lang, T::NoBoards));
             });
         }
     });
-    if screen.switcher_open {
-        switcher::show(ui, screen, &mut commands);
+    if state.switcher_open {
+        switcher::show(ui, screen, state, &mut commands);
+    }
+    if state.person_picker_open {
+        top_bar::person_picker(ui, screen, state);
+    }
+    if let Some(form) = &mut state.form {
+        let members = screen
+            .board
+            .map(|b| b.members.as_slice())
+            .unwrap_or_default();
+        match form::show(ui, lang, members, form) {
+            form::FormOutcome::Open => {}
+            form::FormOutcome::Save => commands.push(UiCommand::SaveForm),
+            form::FormOutcome::Cancel => state.form = None,
+        }
     }
     commands
 }

@@ -1,37 +1,229 @@
-//! The body of each kind of section. Until entries exist, each shows what it is for and an
-//! empty state that says so in plain words.
+//! The body of each kind of section: what it holds, and the taps that change it. Every status
+//! has a shape as well as a colour (✓ ! ✕), and every empty section says how to fill it.
 
 use chrono::{Datelike as _, NaiveDate};
 use egui::{Color32, RichText, Sense, StrokeKind, vec2};
 
+use super::form::Form;
 use super::theme::{self, colour};
-use super::{Screen, UiCommand};
+use super::{Screen, UiCommand, UiState};
 use crate::i18n::{self, T, tr};
-use crate::model::{Board, Direction, Frequency, IndicatorSpec, Lang, Section, SectionKind};
+use crate::model::{
+    ActionStatus, Board, Direction, Edit, Frequency, IndicatorSpec, Lang, SafetyLevel, Section,
+    SectionKind,
+};
+use crate::view::{self, SectionView, Status};
+
+type Commands = Vec<UiCommand>;
 
 pub(super) fn show(
     ui: &mut egui::Ui,
     board: &Board,
     section: &Section,
     screen: &Screen<'_>,
-    commands: &mut Vec<UiCommand>,
+    state: &mut UiState,
+    commands: &mut Commands,
 ) {
     let lang = board.lang;
-    match &section.kind {
-        SectionKind::Indicator(spec) => indicator(ui, lang, spec),
-        SectionKind::Actions { .. } => empty(ui, tr(lang, T::NoActionYet)),
-        SectionKind::Ideas { columns, .. } => {
-            columns_row(
-                ui,
-                columns.iter().map(|c| match c.limit {
-                    Some(limit) => format!("{} ({} {limit})", c.name, tr(lang, T::Limit)),
-                    None => c.name.clone(),
-                }),
-            );
-            empty(ui, tr(lang, T::NoIdeaYet));
-        }
+    let today = screen.today();
+    let data = screen.view.sections.get(&section.id);
+    let person = state.person.clone();
+    // Header: title, and a + for the sections that take new entries.
+    let add_form = match &section.kind {
+        SectionKind::Actions { .. } => Some(Form::action(
+            &section.id,
+            &section.title,
+            today,
+            person.as_deref(),
+        )),
+        SectionKind::Ideas { .. } => Some(Form::idea(
+            &section.id,
+            &section.title,
+            today,
+            person.as_deref(),
+        )),
         SectionKind::Escalations { .. } => {
-            empty(ui, tr(lang, T::NoEscalationYet));
+            Some(Form::escalation(&section.id, &section.title, today))
+        }
+        SectionKind::Trajectory { stages, .. } => Some(Form::client(
+            &section.id,
+            &section.title,
+            stages,
+            today,
+            person.as_deref(),
+        )),
+        SectionKind::Notes => Some(Form::note(&section.id, &section.title, today)),
+        _ => None,
+    };
+    ui.horizontal(|ui| {
+        ui.spacing_mut().interact_size.y = 0.0;
+        ui.add(
+            egui::Label::new(RichText::new(&section.title).text_style(egui::TextStyle::Heading))
+                .wrap(),
+        );
+        if let Some(form) = add_form {
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
+                let plus = egui::Button::new(RichText::new("+").size(32.0))
+                    .min_size(vec2(theme::TOUCH, theme::TOUCH));
+                let response = ui.add(plus);
+                response.widget_info(|| {
+                    egui::WidgetInfo::labeled(
+                        egui::Role::Button,
+                        true,
+                        format!("{} : {}", tr(lang, T::Add), section.title),
+                    )
+                });
+                if theme::tapped(&response) {
+                    state.form = Some(form);
+                }
+            });
+        }
+    });
+    ui.add_space(2.0);
+    let add_hint = |text: T| format!("{} — {}", tr(lang, text), plus_hint(lang));
+    match (&section.kind, data) {
+        (SectionKind::Indicator(spec), Some(SectionView::Indicator(values))) => {
+            indicator(ui, lang, section, spec, values, today, state)
+        }
+        (SectionKind::Actions { .. }, Some(SectionView::Actions(actions))) => {
+            if actions.is_empty() {
+                empty(ui, &add_hint(T::NoActionYet));
+            }
+            egui::ScrollArea::vertical()
+                .id_salt("actions")
+                .show(ui, |ui| {
+                    for a in actions {
+                        ui.horizontal(|ui| {
+                            let (label, fill) = status_look(lang, a.status);
+                            let chip = egui::Button::new(
+                                RichText::new(label).color(Color32::WHITE).strong(),
+                            )
+                            .fill(fill)
+                            .min_size(vec2(130.0, theme::TOUCH));
+                            if theme::tapped(&ui.add(chip)) {
+                                let next = match a.status {
+                                    ActionStatus::Todo => ActionStatus::Doing,
+                                    ActionStatus::Doing => ActionStatus::Done,
+                                    ActionStatus::Done | ActionStatus::Cancelled => {
+                                        ActionStatus::Todo
+                                    }
+                                };
+                                commands.push(UiCommand::Edit {
+                                    section: section.id.clone(),
+                                    edit: Edit::SetActionStatus {
+                                        id: a.id.clone(),
+                                        status: next,
+                                    },
+                                });
+                            }
+                            ui.vertical(|ui| {
+                                let title = RichText::new(&a.title);
+                                ui.label(if a.status.is_closed() {
+                                    title.strikethrough().color(colour::MUTED)
+                                } else {
+                                    title
+                                });
+                                let mut meta = Vec::new();
+                                if let Some(o) = &a.owner {
+                                    meta.push(o.clone());
+                                }
+                                if let Some(d) = a.due {
+                                    meta.push(i18n::short_date(lang, d));
+                                }
+                                let mut line = RichText::new(meta.join(" · "))
+                                    .size(17.0)
+                                    .color(colour::MUTED);
+                                if a.overdue {
+                                    line = RichText::new(format!(
+                                        "✕ {} · {}",
+                                        tr(lang, T::Overdue),
+                                        meta.join(" · ")
+                                    ))
+                                    .size(17.0)
+                                    .color(colour::BAD)
+                                    .strong();
+                                }
+                                ui.label(line);
+                                if a.stale {
+                                    ui.label(
+                                        RichText::new(format!("◷ {}", tr(lang, T::Stale)))
+                                            .size(16.0)
+                                            .color(colour::WATCH),
+                                    );
+                                }
+                            });
+                        });
+                    }
+                });
+        }
+        (SectionKind::Ideas { columns, .. }, Some(SectionView::Ideas(ideas))) => {
+            if ideas.is_empty() {
+                empty(ui, &add_hint(T::NoIdeaYet));
+            }
+            ui.columns(columns.len().max(1), |cols| {
+                for (i, (col, column)) in cols.iter_mut().zip(columns).enumerate() {
+                    let here: Vec<_> = ideas.iter().filter(|idea| idea.column == column.name).collect();
+                    let over = column.limit.is_some_and(|l| here.len() > l as usize);
+                    let header = match column.limit {
+                        Some(l) => format!("{} ({}/{l})", column.name, here.len()),
+                        None => format!("{} ({})", column.name, here.len()),
+                    };
+                    let (rect, _) = col.allocate_exact_size(vec2(col.available_width(), 4.0), Sense::hover());
+                    col.painter().rect_filled(rect, 2.0, if over { colour::BAD } else { colour::LINE });
+                    col.label(RichText::new(header).strong().color(if over { colour::BAD } else { colour::INK }));
+                    if over {
+                        col.label(RichText::new(format!("! {}", tr(lang, T::WipExceeded))).color(colour::BAD).size(16.0));
+                    }
+                    for idea in here {
+                        egui::Frame::new().fill(Color32::from_rgb(0xFF, 0xF6, 0xC8)).corner_radius(6).inner_margin(6).show(col, |ui| {
+                            ui.label(&idea.title);
+                            if let Some(by) = &idea.by {
+                                ui.label(RichText::new(by).size(16.0).color(colour::MUTED));
+                            }
+                            if idea.stale {
+                                ui.label(RichText::new(format!("◷ {}", tr(lang, T::Stale))).size(16.0).color(colour::WATCH));
+                            }
+                            ui.horizontal(|ui| {
+                                let mv = |ui: &mut egui::Ui, arrow: &str, to: Option<&crate::model::IdeaColumn>| {
+                                    to.is_some() && theme::tapped(&ui.add(egui::Button::new(format!("{arrow} {}", to.map_or("", |c| c.name.as_str()))).min_size(vec2(theme::TOUCH, theme::TOUCH))))
+                                };
+                                let prev = i.checked_sub(1).and_then(|p| columns.get(p));
+                                let next = columns.get(i + 1);
+                                if mv(ui, "◀", prev) && let Some(c) = prev {
+                                    commands.push(UiCommand::Edit { section: section.id.clone(), edit: Edit::MoveIdea { id: idea.id.clone(), column: c.name.clone() } });
+                                }
+                                if mv(ui, "▶", next) && let Some(c) = next {
+                                    commands.push(UiCommand::Edit { section: section.id.clone(), edit: Edit::MoveIdea { id: idea.id.clone(), column: c.name.clone() } });
+                                }
+                            });
+                        });
+                    }
+                }
+            });
+        }
+        (SectionKind::Escalations { .. }, Some(SectionView::Escalations(list))) => {
+            if list.is_empty() {
+                empty(ui, &add_hint(T::NoEscalationYet));
+            }
+            for e in list {
+                let status = match e.status.as_str() {
+                    "answered" => tr(lang, T::Answered),
+                    "taken" => tr(lang, T::Taken),
+                    "closed" => tr(lang, T::Closed),
+                    _ => tr(lang, T::Open),
+                };
+                ui.label(RichText::new(format!("▲ {}", e.title)).strong());
+                ui.label(
+                    RichText::new(format!(
+                        "{} · {status} · {} {}",
+                        e.why,
+                        tr(lang, T::AskedOn),
+                        i18n::short_date(lang, e.raised.at.date_naive())
+                    ))
+                    .size(17.0)
+                    .color(colour::MUTED),
+                );
+            }
             let target = board
                 .parent
                 .as_deref()
@@ -40,31 +232,168 @@ pub(super) fn show(
                 Some(parent) => format!("{} : {parent}", tr(lang, T::EscalationsGoTo)),
                 None => tr(lang, T::TopOfChain).to_owned(),
             };
-            ui.label(RichText::new(text).color(colour::MUTED));
+            ui.label(RichText::new(text).size(17.0).color(colour::MUTED));
         }
-        SectionKind::Mood => {
+        (SectionKind::Mood, Some(SectionView::Mood(mood))) => {
             ui.horizontal_wrapped(|ui| {
-                for level in (0..5).rev() {
-                    face(ui, level, 44.0);
+                for level in (0..5u8).rev() {
+                    ui.vertical(|ui| {
+                        let response = face(ui, level, 52.0).interact(Sense::click());
+                        response.widget_info(|| {
+                            egui::WidgetInfo::labeled(
+                                egui::Role::Button,
+                                true,
+                                i18n::mood_name(lang, level),
+                            )
+                        });
+                        if theme::tapped(&response) {
+                            commands.push(UiCommand::Edit {
+                                section: section.id.clone(),
+                                edit: Edit::Vote {
+                                    date: today,
+                                    face: level,
+                                },
+                            });
+                        }
+                        ui.label(
+                            RichText::new(mood.today[usize::from(level)].to_string()).strong(),
+                        );
+                    });
                 }
             });
-            empty(ui, tr(lang, T::NoVoteYet));
+            if mood.today.iter().sum::<u32>() == 0 {
+                empty(ui, tr(lang, T::NoVoteYet));
+            }
+            if mood.weeks.len() > 1 {
+                let trend: String = mood
+                    .weeks
+                    .iter()
+                    .map(|(_, mean, _)| ["▁", "▂", "▄", "▆", "█"][(mean.round() as usize).min(4)])
+                    .collect();
+                ui.label(
+                    RichText::new(format!("{} {trend}", tr(lang, T::MoodTrend)))
+                        .size(16.0)
+                        .color(colour::MUTED),
+                );
+            }
         }
-        SectionKind::Attendance => {
+        (SectionKind::Attendance, Some(SectionView::Attendance(present))) => {
+            ui.spacing_mut().item_spacing = vec2(8.0, 6.0);
             ui.horizontal_wrapped(|ui| {
                 for member in &board.members {
-                    chip(ui, member);
+                    let here = present.contains(member);
+                    let text = if here {
+                        format!("✓ {member}")
+                    } else {
+                        member.clone()
+                    };
+                    let button = egui::Button::new(text)
+                        .selected(here)
+                        .min_size(vec2(48.0, 48.0));
+                    if theme::tapped(&ui.add(button)) {
+                        commands.push(UiCommand::Edit {
+                            section: section.id.clone(),
+                            edit: Edit::SetPresent {
+                                date: today,
+                                member: member.clone(),
+                                present: !here,
+                            },
+                        });
+                    }
                 }
             });
-            empty(ui, tr(lang, T::AttendanceNotTaken));
+            if present.is_empty() {
+                empty(ui, tr(lang, T::AttendanceNotTaken));
+            } else {
+                ui.label(
+                    RichText::new(format!(
+                        "{}/{} {}",
+                        present.len(),
+                        board.members.len(),
+                        tr(lang, T::Present)
+                    ))
+                    .color(colour::MUTED),
+                );
+            }
         }
-        SectionKind::Trajectory { stages, .. } => {
-            columns_row(ui, stages.iter().cloned());
-            empty(ui, tr(lang, T::NoClientYet));
+        (
+            SectionKind::Trajectory {
+                stages,
+                wait_warning_days,
+            },
+            Some(SectionView::Trajectory(clients)),
+        ) => {
+            if clients.is_empty() {
+                empty(ui, &add_hint(T::NoClientYet));
+            }
+            ui.columns(stages.len().max(1), |cols| {
+                for (i, (col, stage)) in cols.iter_mut().zip(stages).enumerate() {
+                    let here: Vec<_> = clients.iter().filter(|c| &c.stage == stage).collect();
+                    let (rect, _) =
+                        col.allocate_exact_size(vec2(col.available_width(), 4.0), Sense::hover());
+                    col.painter().rect_filled(rect, 2.0, colour::LINE);
+                    col.label(RichText::new(format!("{stage} ({})", here.len())).strong());
+                    for c in here {
+                        let long =
+                            wait_warning_days.is_some_and(|w| c.days_waiting >= i64::from(w));
+                        let days = format!("{} {}", c.days_waiting, tr(lang, T::DaysInStage));
+                        let days = if long {
+                            RichText::new(format!("! {days}"))
+                                .color(colour::BAD)
+                                .strong()
+                        } else {
+                            RichText::new(days).color(colour::MUTED)
+                        };
+                        egui::Frame::new()
+                            .fill(Color32::from_rgb(0xE8, 0xF1, 0xFA))
+                            .corner_radius(6)
+                            .inner_margin(6)
+                            .show(col, |ui| {
+                                ui.label(RichText::new(&c.code).strong());
+                                ui.label(days);
+                                if !c.next_step.is_empty() {
+                                    ui.label(RichText::new(&c.next_step).size(16.0));
+                                }
+                                if let Some(next) = stages.get(i + 1) {
+                                    let button = egui::Button::new(format!("▶ {next}"))
+                                        .min_size(vec2(theme::TOUCH, theme::TOUCH));
+                                    if theme::tapped(&ui.add(button)) {
+                                        commands.push(UiCommand::Edit {
+                                            section: section.id.clone(),
+                                            edit: Edit::MoveClient {
+                                                id: c.id.clone(),
+                                                stage: next.clone(),
+                                                since: today,
+                                            },
+                                        });
+                                    }
+                                }
+                            });
+                    }
+                }
+            });
         }
-        SectionKind::Notes => empty(ui, tr(lang, T::NoNoteYet)),
-        SectionKind::Safety => safety_month(ui, lang, screen.now.date()),
-        SectionKind::Units { boards } => units(ui, board, boards, screen, commands),
+        (SectionKind::Notes, Some(SectionView::Notes(notes))) => {
+            if notes.is_empty() {
+                empty(ui, &add_hint(T::NoNoteYet));
+            }
+            for n in notes {
+                let mark = if n.recognition { "★" } else { "•" };
+                ui.label(RichText::new(format!("{mark} {}", n.text)));
+            }
+        }
+        (SectionKind::Safety, Some(SectionView::Safety(days))) => {
+            safety_month(ui, lang, section, today, days, commands)
+        }
+        (SectionKind::Units { boards }, _) => units(ui, board, boards, screen, commands),
+        _ => {}
+    }
+}
+
+fn plus_hint(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "touchez + pour en ajouter",
+        Lang::En => "tap + to add one",
     }
 }
 
@@ -72,35 +401,64 @@ fn empty(ui: &mut egui::Ui, text: &str) {
     ui.label(RichText::new(text).color(colour::MUTED).italics());
 }
 
-fn chip(ui: &mut egui::Ui, text: &str) {
-    let chip =
-        RichText::new(format!(" {text} ")).background_color(Color32::from_rgb(0xE6, 0xEA, 0xEF));
-    ui.add(egui::Label::new(chip).wrap_mode(egui::TextWrapMode::Extend));
+fn status_look(lang: Lang, status: ActionStatus) -> (&'static str, Color32) {
+    match status {
+        ActionStatus::Todo => (tr(lang, T::Todo), colour::MUTED),
+        ActionStatus::Doing => (tr(lang, T::Doing), colour::ACCENT),
+        ActionStatus::Done => (tr(lang, T::Done), colour::GOOD),
+        ActionStatus::Cancelled => (tr(lang, T::Cancelled), colour::MUTED),
+    }
 }
 
-/// Headers of side-by-side columns (idea columns, trajectory stages).
-fn columns_row(ui: &mut egui::Ui, names: impl Iterator<Item = String>) {
-    let names: Vec<String> = names.collect();
-    ui.columns(names.len().max(1), |cols| {
-        for (col, name) in cols.iter_mut().zip(&names) {
-            let (rect, _) =
-                col.allocate_exact_size(vec2(col.available_width(), 4.0), Sense::hover());
-            col.painter().rect_filled(rect, 2.0, colour::LINE);
-            col.label(RichText::new(name).strong());
+/// A status's colour and shape.
+fn status_mark(status: Status) -> (&'static str, Color32) {
+    match status {
+        Status::Good => ("✓", colour::GOOD),
+        Status::Watch => ("!", colour::WATCH),
+        Status::Bad => ("✕", colour::BAD),
+    }
+}
+
+fn indicator(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    section: &Section,
+    spec: &IndicatorSpec,
+    values: &view::IndicatorView,
+    today: NaiveDate,
+    state: &mut UiState,
+) {
+    match values.latest() {
+        Some((date, value)) => {
+            let (mark, color) = status_mark(view::status(spec, value));
+            ui.horizontal(|ui| {
+                ui.label(
+                    RichText::new(format!("{mark} {}", i18n::number(lang, value)))
+                        .text_style(theme::big_number())
+                        .color(color),
+                );
+                ui.vertical(|ui| {
+                    ui.label(RichText::new(&spec.unit).color(colour::MUTED));
+                    ui.label(
+                        RichText::new(i18n::short_date(lang, date))
+                            .size(16.0)
+                            .color(colour::MUTED),
+                    );
+                });
+            });
+            sparkline(ui, spec, &values.values);
         }
-    });
-    ui.add_space(6.0);
-}
-
-fn indicator(ui: &mut egui::Ui, lang: Lang, spec: &IndicatorSpec) {
-    ui.horizontal(|ui| {
-        ui.label(
-            RichText::new("—")
-                .text_style(theme::big_number())
-                .color(colour::MUTED),
-        );
-        empty(ui, tr(lang, T::NoValueYet));
-    });
+        None => {
+            ui.horizontal(|ui| {
+                ui.label(
+                    RichText::new("—")
+                        .text_style(theme::big_number())
+                        .color(colour::MUTED),
+                );
+                empty(ui, tr(lang, T::NoValueYet));
+            });
+        }
+    }
     let sign = match spec.direction {
         Direction::Lower => "≤",
         Direction::Higher => "≥",
@@ -121,122 +479,88 @@ fn indicator(ui: &mut egui::Ui, lang: Lang, spec: &IndicatorSpec) {
         Frequency::Weekly => tr(lang, T::Weekly),
         Frequency::Monthly => tr(lang, T::Monthly),
     };
-    ui.label(RichText::new(format!("{better} · {frequency}")).color(colour::MUTED));
-}
-
-/// The safety cross as a month calendar: a cell a day, Monday first, today outlined.
-fn safety_month(ui: &mut egui::Ui, lang: Lang, today: NaiveDate) {
-    let Some(first) = today.with_day(1) else {
-        return;
-    };
-    let offset = first.weekday().num_days_from_monday();
-    let days = i18n::days_in_month(today);
-    let weeks = (offset + days).div_ceil(7);
-    let gap = 4.0;
-    let header = 20.0;
-    let legend = 40.0;
-    let avail = ui.available_size();
-    let by_width = (avail.x - 6.0 * gap) / 7.0;
-    let by_height = (avail.y - header - legend - weeks as f32 * gap) / weeks as f32;
-    let cell = by_width.min(by_height).clamp(12.0, 64.0);
-    let size = vec2(7.0 * cell + 6.0 * gap, header + weeks as f32 * (cell + gap));
-    let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
-    let painter = ui.painter_at(rect);
-    let letters = i18n::weekday_letters(lang);
-    let small = egui::FontId::proportional(15.0);
-    for (i, letter) in letters.iter().enumerate() {
-        let x = rect.left() + i as f32 * (cell + gap) + cell / 2.0;
-        painter.text(
-            egui::pos2(x, rect.top() + header / 2.0),
-            egui::Align2::CENTER_CENTER,
-            *letter,
-            small.clone(),
-            colour::MUTED,
-        );
-    }
-    let font = egui::FontId::proportional((cell * 0.45).clamp(10.0, 22.0));
-    for day in 1..=days {
-        let index = offset + day - 1;
-        let (row, col) = (index / 7, index % 7);
-        let min = egui::pos2(
-            rect.left() + col as f32 * (cell + gap),
-            rect.top() + header + row as f32 * (cell + gap),
-        );
-        let r = egui::Rect::from_min_size(min, vec2(cell, cell));
-        let future = day > today.day();
-        let fill = if future {
-            Color32::WHITE
-        } else {
-            colour::EMPTY_DAY
-        };
-        let stroke = if day == today.day() {
-            egui::Stroke::new(3.0, colour::INK)
-        } else {
-            egui::Stroke::new(1.0, colour::LINE)
-        };
-        painter.rect(r, 4.0, fill, stroke, StrokeKind::Inside);
-        painter.text(
-            r.center(),
-            egui::Align2::CENTER_CENTER,
-            day.to_string(),
-            font.clone(),
-            colour::MUTED,
-        );
-    }
-    ui.horizontal(|ui| {
-        ui.spacing_mut().interact_size.y = 16.0;
-        let (swatch, _) = ui.allocate_exact_size(vec2(16.0, 16.0), Sense::hover());
-        ui.painter().rect(
-            swatch,
-            3.0,
-            colour::EMPTY_DAY,
-            egui::Stroke::new(1.0, colour::LINE),
-            StrokeKind::Inside,
-        );
-        ui.label(
-            RichText::new(tr(lang, T::DayNotRecorded))
-                .size(15.0)
-                .color(colour::MUTED),
-        );
-    });
-}
-
-/// The boards below this one: a button each, that opens the board.
-fn units(
-    ui: &mut egui::Ui,
-    board: &Board,
-    listed: &[String],
-    screen: &Screen<'_>,
-    commands: &mut Vec<UiCommand>,
-) {
-    let lang = board.lang;
-    let below: Vec<&Board> = if listed.is_empty() {
-        screen
-            .live
-            .boards()
-            .into_iter()
-            .filter(|b| b.parent.as_deref() == Some(board.id.as_str()))
-            .collect()
-    } else {
-        listed
-            .iter()
-            .filter_map(|id| screen.live.board(id))
-            .collect()
-    };
-    if below.is_empty() {
-        empty(ui, tr(lang, T::NoUnits));
-        return;
-    }
     ui.label(
-        RichText::new(format!("{} {}", below.len(), tr(lang, T::Reports))).color(colour::MUTED),
+        RichText::new(format!("{better} · {frequency}"))
+            .size(17.0)
+            .color(colour::MUTED),
     );
-    for unit in below {
-        let text = format!("{}   ›", unit.title);
-        let button = egui::Button::new(RichText::new(text).text_style(egui::TextStyle::Button))
-            .min_size(vec2(ui.available_width(), theme::TOUCH));
-        if theme::tapped(&ui.add(button)) {
-            commands.push(UiCommand::ShowBoard(unit.id.clone()));
-        }
+    if let Some(stamp) = &values.latest_stamp {
+        let local = stamp.at.with_timezone(&chrono::Local).naive_local();
+        ui.label(
+            RichText::new(format!(
+                "{} {} {} {}",
+                tr(lang, T::ChangedBy),
+                i18n::author(lang, &stamp.by),
+                tr(lang, T::At),
+                i18n::time_of_day(local)
+            ))
+            .size(15.0)
+            .color(colour::MUTED),
+        );
+    }
+    if values.latest().is_none() {
+        ui.label(
+            RichText::new(format!("☝ {}", tr(lang, T::TapToEnter)))
+                .size(17.0)
+                .color(colour::ACCENT),
+        );
+    }
+    // The whole card is the touch target for entering a value.
+    let card = ui.max_rect().expand(14.0);
+    let response = ui.interact(card, ui.scope_id().with("enter-value"), Sense::click());
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::Role::Button,
+            true,
+            format!("{} : {}", tr(lang, T::TapToEnter), section.title),
+        )
+    });
+    if theme::tapped(&response) {
+        state.form = Some(Form::value(&section.id, &section.title, today));
+    }
+}
+
+/// The last values as a small line, with the target as a dashed line.
+fn sparkline(ui: &mut egui::Ui, spec: &IndicatorSpec, values: &[(NaiveDate, f64)]) {
+    let last: Vec<f64> = values
+        .iter()
+        .rev()
+        .take(30)
+        .rev()
+        .map(|(_, v)| *v)
+        .collect();
+    if last.len() < 2 {
+        return;
+    }
+    let (rect, _) =
+        ui.allocate_exact_size(vec2(ui.available_width().min(260.0), 36.0), Sense::hover());
+    let lo = last.iter().copied().fold(spec.target, f64::min);
+    let hi = last.iter().copied().fold(spec.target, f64::max);
+    let span = (hi - lo).max(f64::EPSILON);
+    let y = |v: f64| rect.bottom() - ((v - lo) / span) as f32 * rect.height();
+    let step = rect.width() / (last.len() - 1) as f32;
+    let points: Vec<egui::Pos2> = last
+        .iter()
+        .enumerate()
+        .map(|(i, v)| egui::pos2(rect.left() + i as f32 * step, y(*v)))
+        .collect();
+    let painter = ui.painter_at(rect.expand(2.0));
+    let target_y = y(spec.target);
+    painter.extend(egui::Shape::dashed_line(
+        &[
+            egui::pos2(rect.left(), target_y),
+            egui::pos2(rect.right(), target_y),
+        ],
+        egui::Stroke::new(1.5, colour::GOOD),
+        6.0,
+        4.0,
+    ));
+    painter.add(egui::Shape::line(
+        points.clone(),
+        egui::Stroke::new(2.5, colour::INK),
+    ));
+    if let Some(p) = points.last() {
+        painter.circle_filled(*p, 4.0, colour::INK);
     }
 }
 
@@ -270,4 +594,189 @@ pub(super) fn face(ui: &mut egui::Ui, level: u8, size: f32) -> egui::Response {
         egui::Stroke::new(r * 0.1, colour::INK),
     ));
     response
+}
+
+fn safety_look(level: SafetyLevel) -> (Color32, &'static str) {
+    match level {
+        SafetyLevel::Unrecorded => (colour::EMPTY_DAY, ""),
+        SafetyLevel::None => (colour::GOOD, "✓"),
+        SafetyLevel::Minor => (colour::WATCH, "!"),
+        SafetyLevel::Serious => (colour::BAD, "✕"),
+    }
+}
+
+/// The safety cross as a month calendar: a cell a day, Monday first, today outlined. A tap on
+/// a past day or today moves it to the next level: not recorded → no event → minor → serious.
+fn safety_month(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    section: &Section,
+    today: NaiveDate,
+    days: &std::collections::BTreeMap<NaiveDate, (SafetyLevel, Option<String>)>,
+    commands: &mut Commands,
+) {
+    let Some(first) = today.with_day(1) else {
+        return;
+    };
+    let offset = first.weekday().num_days_from_monday();
+    let count = i18n::days_in_month(today);
+    let weeks = (offset + count).div_ceil(7);
+    let gap = 4.0;
+    let header = 20.0;
+    let legend = 44.0;
+    let avail = ui.available_size();
+    let by_width = (avail.x - 6.0 * gap) / 7.0;
+    let by_height = (avail.y - header - legend - weeks as f32 * gap) / weeks as f32;
+    let cell = by_width.min(by_height).clamp(12.0, 64.0);
+    let size = vec2(7.0 * cell + 6.0 * gap, header + weeks as f32 * (cell + gap));
+    let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
+    let letters = i18n::weekday_letters(lang);
+    let small = egui::FontId::proportional(15.0);
+    for (i, letter) in letters.iter().enumerate() {
+        let x = rect.left() + i as f32 * (cell + gap) + cell / 2.0;
+        ui.painter().text(
+            egui::pos2(x, rect.top() + header / 2.0),
+            egui::Align2::CENTER_CENTER,
+            *letter,
+            small.clone(),
+            colour::MUTED,
+        );
+    }
+    let font = egui::FontId::proportional((cell * 0.42).clamp(10.0, 22.0));
+    for day in 1..=count {
+        let index = offset + day - 1;
+        let (row, col) = (index / 7, index % 7);
+        let min = egui::pos2(
+            rect.left() + col as f32 * (cell + gap),
+            rect.top() + header + row as f32 * (cell + gap),
+        );
+        let r = egui::Rect::from_min_size(min, vec2(cell, cell));
+        let Some(date) = today.with_day(day) else {
+            continue;
+        };
+        let level = days.get(&date).map_or(SafetyLevel::Unrecorded, |(l, _)| *l);
+        let future = date > today;
+        let (fill, mark) = if future {
+            (Color32::WHITE, "")
+        } else {
+            safety_look(level)
+        };
+        let stroke = if date == today {
+            egui::Stroke::new(3.0, colour::INK)
+        } else {
+            egui::Stroke::new(1.0, colour::LINE)
+        };
+        ui.painter().rect(r, 4.0, fill, stroke, StrokeKind::Inside);
+        let text_color = if level == SafetyLevel::Unrecorded || future {
+            colour::MUTED
+        } else {
+            Color32::WHITE
+        };
+        let text = if mark.is_empty() {
+            day.to_string()
+        } else {
+            format!("{mark}{day}")
+        };
+        ui.painter().text(
+            r.center(),
+            egui::Align2::CENTER_CENTER,
+            text,
+            font.clone(),
+            text_color,
+        );
+        if !future {
+            let id = ui.scope_id().with(("safety-day", day));
+            let response = ui.interact(r, id, Sense::click());
+            response.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::Button, true, i18n::short_date(lang, date))
+            });
+            if theme::tapped(&response) {
+                let next = SafetyLevel::ALL[(SafetyLevel::ALL
+                    .iter()
+                    .position(|l| *l == level)
+                    .unwrap_or(0)
+                    + 1)
+                    % SafetyLevel::ALL.len()];
+                commands.push(UiCommand::Edit {
+                    section: section.id.clone(),
+                    edit: Edit::SetSafety {
+                        date,
+                        level: next,
+                        note: None,
+                    },
+                });
+            }
+        }
+    }
+    // The legend, two by two.
+    let legend = [
+        (SafetyLevel::None, T::SafetyNone),
+        (SafetyLevel::Minor, T::SafetyMinor),
+        (SafetyLevel::Serious, T::SafetySerious),
+        (SafetyLevel::Unrecorded, T::DayNotRecorded),
+    ];
+    for pair in legend.chunks(2) {
+        ui.horizontal(|ui| {
+            ui.spacing_mut().interact_size.y = 16.0;
+            for (level, label) in pair {
+                let (fill, mark) = safety_look(*level);
+                let (swatch, _) = ui.allocate_exact_size(vec2(16.0, 16.0), Sense::hover());
+                ui.painter().rect(
+                    swatch,
+                    3.0,
+                    fill,
+                    egui::Stroke::new(1.0, colour::LINE),
+                    StrokeKind::Inside,
+                );
+                ui.label(
+                    RichText::new(
+                        format!("{mark} {}", tr(lang, *label))
+                            .trim_start()
+                            .to_owned(),
+                    )
+                    .size(14.0)
+                    .color(colour::MUTED),
+                );
+            }
+        });
+    }
+}
+
+/// The boards below this one: a button each, that opens the board.
+fn units(
+    ui: &mut egui::Ui,
+    board: &Board,
+    listed: &[String],
+    screen: &Screen<'_>,
+    commands: &mut Commands,
+) {
+    let lang = board.lang;
+    let below: Vec<&Board> = if listed.is_empty() {
+        screen
+            .live
+            .boards()
+            .into_iter()
+            .filter(|b| b.parent.as_deref() == Some(board.id.as_str()))
+            .collect()
+    } else {
+        listed
+            .iter()
+            .filter_map(|id| screen.live.board(id))
+            .collect()
+    };
+    if below.is_empty() {
+        empty(ui, tr(lang, T::NoUnits));
+        return;
+    }
+    ui.label(
+        RichText::new(format!("{} {}", below.len(), tr(lang, T::Reports))).color(colour::MUTED),
+    );
+    for unit in below {
+        let text = format!("{}   ›", unit.title);
+        let button = egui::Button::new(RichText::new(text).text_style(egui::TextStyle::Button))
+            .min_size(vec2(ui.available_width(), theme::TOUCH));
+        if theme::tapped(&ui.add(button)) {
+            commands.push(UiCommand::ShowBoard(unit.id.clone()));
+        }
+    }
 }

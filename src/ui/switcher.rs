@@ -3,10 +3,15 @@
 use egui::RichText;
 
 use super::theme::{self, colour};
-use super::{Screen, UiCommand};
+use super::{Screen, UiCommand, UiState};
 use crate::i18n::{self, T, tr};
 
-pub(super) fn show(ui: &mut egui::Ui, screen: &Screen<'_>, commands: &mut Vec<UiCommand>) {
+pub(super) fn show(
+    ui: &mut egui::Ui,
+    screen: &Screen<'_>,
+    state: &mut UiState,
+    commands: &mut Vec<UiCommand>,
+) {
     let lang = screen.lang();
     let screen_rect = ui.ctx().content_rect();
     let modal = egui::Modal::new(egui::Id::unique("board-switcher")).show(ui.ctx(), |ui| {
@@ -17,7 +22,7 @@ pub(super) fn show(ui: &mut egui::Ui, screen: &Screen<'_>, commands: &mut Vec<Ui
                 let close = egui::Button::new(format!("✕  {}", tr(lang, T::Close)))
                     .min_size(egui::vec2(theme::TOUCH * 2.0, theme::TOUCH));
                 if theme::tapped(&ui.add(close)) {
-                    commands.push(UiCommand::CloseSwitcher);
+                    state.switcher_open = false;
                 }
             });
         });
@@ -48,6 +53,6 @@ pub(super) fn show(ui: &mut egui::Ui, screen: &Screen<'_>, commands: &mut Vec<Ui
             });
     });
     if modal.should_close() {
-        commands.push(UiCommand::CloseSwitcher);
+        state.switcher_open = false;
     }
 }

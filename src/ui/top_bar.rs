@@ -1,83 +1,170 @@
-//! The top bar (board title, level, date and time, huddle time, navigation) and the banner
-//! that reports problems in board files.
+//! The top bar (board title, level, date and time, huddle time, who is at the screen, undo,
+//! navigation) and the banner that reports problems.
 
-use egui::{Align, Layout, RichText};
+use egui::{Align, Layout, RichText, vec2};
 
 use super::theme::{self, colour};
-use super::{Screen, UiCommand};
+use super::{Screen, UiCommand, UiState};
 use crate::i18n::{self, T, tr};
 use crate::layout::Notice;
 
-pub(super) fn show(ui: &mut egui::Ui, screen: &Screen<'_>, commands: &mut Vec<UiCommand>) {
+fn bar_button(ui: &mut egui::Ui, text: String, min_width: f32) -> bool {
+    let button = egui::Button::new(RichText::new(text).color(colour::INK))
+        .min_size(vec2(min_width, theme::TOUCH));
+    theme::tapped(&ui.add(button))
+}
+
+pub(super) fn show(
+    ui: &mut egui::Ui,
+    screen: &Screen<'_>,
+    state: &mut UiState,
+    commands: &mut Vec<UiCommand>,
+) {
     let lang = screen.lang();
-    ui.horizontal(|ui| {
-        ui.set_min_height(theme::TOUCH + 8.0);
-        if let Some(board) = screen.board {
-            ui.vertical(|ui| {
-                ui.label(
-                    RichText::new(&board.title)
-                        .text_style(theme::board_title())
-                        .color(colour::ON_BAR),
-                );
-                let mut sub = i18n::level_name(lang, &board.level);
-                if !board.team.is_empty() {
-                    sub = format!("{sub} · {}", board.team);
+    egui::Sides::new()
+        .height(theme::TOUCH + 8.0)
+        .shrink_left()
+        .truncate()
+        .show(
+            ui,
+            |ui| {
+                if let Some(board) = screen.board {
+                    ui.vertical(|ui| {
+                        ui.label(
+                            RichText::new(&board.title)
+                                .text_style(theme::board_title())
+                                .color(colour::ON_BAR),
+                        );
+                        let mut sub = i18n::level_name(lang, &board.level);
+                        if !board.team.is_empty() {
+                            sub = format!("{sub} · {}", board.team);
+                        }
+                        ui.label(RichText::new(sub).color(colour::ON_BAR));
+                    });
                 }
-                ui.label(RichText::new(sub).color(colour::ON_BAR));
-            });
-        }
-        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-            let boards = egui::Button::new(
-                RichText::new(format!("☰  {}", tr(lang, T::Boards))).color(colour::INK),
-            )
-            .min_size(egui::vec2(theme::TOUCH * 2.5, theme::TOUCH));
-            if theme::tapped(&ui.add(boards)) {
-                commands.push(UiCommand::OpenSwitcher);
-            }
-            if let Some(parent) = screen
-                .board
-                .and_then(|b| b.parent.as_deref())
-                .and_then(|p| screen.live.board(p))
-            {
-                let up = egui::Button::new(
-                    RichText::new(format!("⬆ {}", parent.title)).color(colour::INK),
-                )
-                .min_size(egui::vec2(theme::TOUCH, theme::TOUCH));
-                if theme::tapped(&ui.add(up)) {
+            },
+            |ui| {
+                if bar_button(
+                    ui,
+                    format!("☰  {}", tr(lang, T::Boards)),
+                    theme::TOUCH * 2.5,
+                ) {
+                    state.switcher_open = true;
+                }
+                if let Some(parent) = screen
+                    .board
+                    .and_then(|b| b.parent.as_deref())
+                    .and_then(|p| screen.live.board(p))
+                    && bar_button(ui, format!("⬆ {}", parent.title), theme::TOUCH)
+                {
                     commands.push(UiCommand::ShowBoard(parent.id.clone()));
                 }
-            }
-            ui.add_space(16.0);
-            let clock_size = egui::vec2(480.0, theme::TOUCH + 8.0);
-            ui.allocate_ui_with_layout(clock_size, Layout::top_down(Align::Max), |ui| {
-                let clock = format!(
-                    "{}  {}",
-                    i18n::short_date(lang, screen.now.date()),
-                    i18n::time_of_day(screen.now)
-                );
-                let clock = RichText::new(clock)
-                    .text_style(theme::board_title())
-                    .color(colour::ON_BAR);
-                ui.add(egui::Label::new(clock).wrap_mode(egui::TextWrapMode::Extend));
-                if let Some(h) = screen.board.and_then(|b| b.huddle.as_ref()) {
-                    let text = format!(
-                        "{} {:02}:{:02} · {} min",
-                        tr(lang, T::Huddle),
-                        h.time.0,
-                        h.time.1,
-                        h.minutes
-                    );
-                    ui.label(RichText::new(text).color(colour::ON_BAR));
+                if screen.board.is_some() {
+                    let person = state
+                        .person
+                        .clone()
+                        .unwrap_or_else(|| tr(lang, T::WhoAreYou).to_owned());
+                    if bar_button(ui, format!("☺ {person}"), theme::TOUCH * 2.0) {
+                        state.person_picker_open = true;
+                    }
                 }
-            });
-        });
+                ui.add_space(12.0);
+                ui.allocate_ui_with_layout(
+                    egui::vec2(400.0, theme::TOUCH + 8.0),
+                    Layout::top_down(Align::Max),
+                    |ui| {
+                        let clock = format!(
+                            "{}  {}",
+                            i18n::short_date(lang, screen.now.date()),
+                            i18n::time_of_day(screen.now)
+                        );
+                        let clock = RichText::new(clock)
+                            .text_style(theme::board_title())
+                            .color(colour::ON_BAR);
+                        ui.add(egui::Label::new(clock).wrap_mode(egui::TextWrapMode::Extend));
+                        if let Some(h) = screen.board.and_then(|b| b.huddle.as_ref()) {
+                            let text = format!(
+                                "{} {:02}:{:02} · {} min",
+                                tr(lang, T::Huddle),
+                                h.time.0,
+                                h.time.1,
+                                h.minutes
+                            );
+                            ui.label(RichText::new(text).color(colour::ON_BAR));
+                        }
+                    },
+                );
+            },
+        );
+}
+
+/// The bottom bar: the board's last change, and undo.
+pub(super) fn bottom(ui: &mut egui::Ui, screen: &Screen<'_>, commands: &mut Vec<UiCommand>) {
+    let lang = screen.lang();
+    ui.horizontal(|ui| match screen.last_change {
+        Some(last) => {
+            let button = egui::Button::new(format!("↶ {}", tr(lang, T::Undo)))
+                .min_size(vec2(theme::TOUCH * 2.5, theme::TOUCH));
+            if theme::tapped(&ui.add(button)) {
+                commands.push(UiCommand::Undo);
+            }
+            let by = i18n::author(lang, &last.by);
+            let text = format!(
+                "{} — {} {by} {} {}",
+                last.what,
+                tr(lang, T::ChangedBy),
+                tr(lang, T::At),
+                i18n::time_of_day(last.at)
+            );
+            ui.label(RichText::new(text).color(colour::MUTED));
+        }
+        None => {
+            ui.add_enabled(
+                false,
+                egui::Button::new(format!("↶ {}", tr(lang, T::Undo)))
+                    .min_size(vec2(theme::TOUCH * 2.5, theme::TOUCH)),
+            );
+            ui.label(RichText::new(tr(lang, T::NothingToUndo)).color(colour::MUTED));
+        }
     });
 }
 
-/// The lines of the banner: problems of board files, in the screen's language.
+/// "Who are you?": the team's members, one big button each.
+pub(super) fn person_picker(ui: &mut egui::Ui, screen: &Screen<'_>, state: &mut UiState) {
+    let lang = screen.lang();
+    let members = screen.board.map(|b| b.members.clone()).unwrap_or_default();
+    let modal = egui::Modal::new(egui::Id::unique("person-picker")).show(ui.ctx(), |ui| {
+        ui.set_width(640.0);
+        ui.heading(tr(lang, T::WhoAreYou));
+        ui.separator();
+        ui.horizontal_wrapped(|ui| {
+            for m in members.iter().map(Some).chain([None]) {
+                let label = m.cloned().unwrap_or_else(|| tr(lang, T::Nobody).to_owned());
+                let chosen = state.person.as_ref() == m;
+                if theme::tapped(
+                    &ui.add(
+                        egui::Button::selectable(chosen, label)
+                            .min_size(vec2(theme::TOUCH * 3.0, theme::TOUCH)),
+                    ),
+                ) {
+                    state.person = m.cloned();
+                    state.person_picker_open = false;
+                }
+            }
+        });
+    });
+    if modal.should_close() {
+        state.person_picker_open = false;
+    }
+}
+
+/// The lines of the banner: problems of board files and of the data store.
 pub(super) fn banner_lines(screen: &Screen<'_>) -> Vec<String> {
     let lang = screen.lang();
     let mut lines = Vec::new();
+    if let Some(err) = screen.store_error {
+        lines.push(format!("✕ {} : {err}", tr(lang, T::StoreUnavailable)));
+    }
     if let Some(err) = screen.folder_error {
         lines.push(format!("⚠ {} : {err}", tr(lang, T::BoardsFolderUnreadable)));
     }

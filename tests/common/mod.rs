@@ -44,6 +44,7 @@ pub fn app(boards: &Path, board: Option<&str>) -> KioskApp {
         boards.to_owned(),
         board.map(str::to_owned),
         monday_morning(),
+        huddle::store::Store::open_in_memory(),
     )
 }
 

@@ -1,0 +1,557 @@
+//! Entry forms: a few fields, big, with the on-screen keyboard under the field being typed.
+//! A form is a draft (UI state); saving turns it into an [`Edit`] that the app applies.
+
+use chrono::{Duration, NaiveDate};
+use egui::{RichText, vec2};
+
+use super::keyboard::{self, KeyOutcome, KeyboardState, Layout};
+use super::theme::{self, colour};
+use crate::i18n::{self, T, tr};
+use crate::model::{Edit, InputError, Lang, non_empty, parse_number};
+
+/// What a form creates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FormKind {
+    /// An indicator value.
+    Value,
+    /// An action.
+    Action,
+    /// An idea.
+    Idea,
+    /// An escalation.
+    Escalation,
+    /// A client status sheet.
+    Client,
+    /// A note.
+    Note,
+}
+
+/// The input of one field.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Input {
+    /// Free text, typed.
+    Text(String),
+    /// A number, typed on the keypad.
+    Number(String),
+    /// A date chosen with ◀ ▶ and shortcuts; `None` when the field is optional and empty.
+    Date(Option<NaiveDate>),
+    /// A team member, or nobody.
+    Member(Option<String>),
+    /// One of the listed choices.
+    Choice(usize),
+    /// Yes or no.
+    Flag(bool),
+}
+
+/// One field of a form.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Field {
+    /// Key used to read the field back.
+    pub key: &'static str,
+    /// Label shown.
+    pub label: T,
+    /// Current input.
+    pub input: Input,
+    /// Choices, for [`Input::Choice`].
+    pub choices: Vec<String>,
+    /// For dates: the latest allowed (values cannot be entered for the future).
+    pub max_date: Option<NaiveDate>,
+}
+
+impl Field {
+    fn new(key: &'static str, label: T, input: Input) -> Self {
+        Self {
+            key,
+            label,
+            input,
+            choices: Vec::new(),
+            max_date: None,
+        }
+    }
+}
+
+/// A form being filled in.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Form {
+    /// What it creates.
+    pub kind: FormKind,
+    /// The section it writes to.
+    pub section: String,
+    /// Title shown at the top (the section's title).
+    pub title: String,
+    /// Its fields.
+    pub fields: Vec<Field>,
+    /// The field being typed into.
+    pub focus: usize,
+    /// Why the last save was refused.
+    pub error: Option<String>,
+    /// The person confirmed that a client code that looks like a name is not one.
+    pub name_confirmed: bool,
+    /// Keyboard state.
+    pub keyboard: KeyboardState,
+    /// Today, for date shortcuts.
+    pub today: NaiveDate,
+    /// The field being typed into should take the keyboard focus (a physical keyboard then
+    /// types into it at once).
+    pub focus_pending: bool,
+}
+
+impl Form {
+    fn new(
+        kind: FormKind,
+        section: &str,
+        title: &str,
+        today: NaiveDate,
+        fields: Vec<Field>,
+    ) -> Self {
+        Self {
+            today,
+            focus_pending: true,
+            kind,
+            section: section.to_owned(),
+            title: title.to_owned(),
+            fields,
+            focus: 0,
+            error: None,
+            name_confirmed: false,
+            keyboard: KeyboardState::default(),
+        }
+    }
+
+    /// Today's (or a past date's) value of an indicator.
+    pub fn value(section: &str, title: &str, today: NaiveDate) -> Self {
+        let mut date = Field::new("date", T::Date, Input::Date(Some(today)));
+        date.max_date = Some(today);
+        Self::new(
+            FormKind::Value,
+            section,
+            title,
+            today,
+            vec![
+                Field::new("value", T::Value, Input::Number(String::new())),
+                date,
+            ],
+        )
+    }
+
+    /// A new action.
+    pub fn action(section: &str, title: &str, today: NaiveDate, person: Option<&str>) -> Self {
+        let fields = vec![
+            Field::new("title", T::What, Input::Text(String::new())),
+            Field::new("owner", T::Who, Input::Member(person.map(str::to_owned))),
+            Field::new("due", T::Due, Input::Date(None)),
+        ];
+        Self::new(FormKind::Action, section, title, today, fields)
+    }
+
+    /// A new idea.
+    pub fn idea(section: &str, title: &str, today: NaiveDate, person: Option<&str>) -> Self {
+        let fields = vec![
+            Field::new("title", T::Idea, Input::Text(String::new())),
+            Field::new(
+                "by",
+                T::ProposedBy,
+                Input::Member(person.map(str::to_owned)),
+            ),
+        ];
+        Self::new(FormKind::Idea, section, title, today, fields)
+    }
+
+    /// A new escalation.
+    pub fn escalation(section: &str, title: &str, today: NaiveDate) -> Self {
+        let fields = vec![
+            Field::new("title", T::What, Input::Text(String::new())),
+            Field::new("why", T::Why, Input::Text(String::new())),
+        ];
+        Self::new(FormKind::Escalation, section, title, today, fields)
+    }
+
+    /// A new client status sheet.
+    pub fn client(
+        section: &str,
+        title: &str,
+        stages: &[String],
+        today: NaiveDate,
+        person: Option<&str>,
+    ) -> Self {
+        let mut stage = Field::new("stage", T::Stage, Input::Choice(0));
+        stage.choices = stages.to_vec();
+        let mut since = Field::new("since", T::Since, Input::Date(Some(today)));
+        since.max_date = Some(today);
+        let fields = vec![
+            Field::new("code", T::ClientCode, Input::Text(String::new())),
+            stage,
+            since,
+            Field::new("next_step", T::NextStep, Input::Text(String::new())),
+            Field::new("owner", T::Who, Input::Member(person.map(str::to_owned))),
+        ];
+        Self::new(FormKind::Client, section, title, today, fields)
+    }
+
+    /// A new announcement or recognition.
+    pub fn note(section: &str, title: &str, today: NaiveDate) -> Self {
+        let fields = vec![
+            Field::new("text", T::Text, Input::Text(String::new())),
+            Field::new("recognition", T::Recognition, Input::Flag(false)),
+            Field::new(
+                "expires",
+                T::Until,
+                Input::Date(Some(today + Duration::days(7))),
+            ),
+        ];
+        Self::new(FormKind::Note, section, title, today, fields)
+    }
+
+    fn text(&self, key: &str) -> &str {
+        self.fields
+            .iter()
+            .find(|f| f.key == key)
+            .map_or("", |f| match &f.input {
+                Input::Text(t) | Input::Number(t) => t.as_str(),
+                _ => "",
+            })
+    }
+
+    fn date(&self, key: &str) -> Option<NaiveDate> {
+        self.fields
+            .iter()
+            .find(|f| f.key == key)
+            .and_then(|f| match f.input {
+                Input::Date(d) => d,
+                _ => None,
+            })
+    }
+
+    fn member(&self, key: &str) -> Option<String> {
+        self.fields
+            .iter()
+            .find(|f| f.key == key)
+            .and_then(|f| match &f.input {
+                Input::Member(m) => m.clone(),
+                _ => None,
+            })
+    }
+
+    fn choice(&self, key: &str) -> Option<String> {
+        self.fields
+            .iter()
+            .find(|f| f.key == key)
+            .and_then(|f| match f.input {
+                Input::Choice(i) => f.choices.get(i).cloned(),
+                _ => None,
+            })
+    }
+
+    fn flag(&self, key: &str) -> bool {
+        self.fields
+            .iter()
+            .any(|f| f.key == key && f.input == Input::Flag(true))
+    }
+
+    /// Whether the client code typed looks like a person's name.
+    pub fn code_looks_like_a_name(&self) -> bool {
+        self.kind == FormKind::Client && looks_like_a_name(self.text("code"))
+    }
+
+    /// The edit this form asks for, or why it cannot be saved. `first_column` is where a new
+    /// idea goes; `parent` where an escalation goes.
+    pub fn to_edit(
+        &self,
+        first_column: Option<&str>,
+        parent: Option<&str>,
+    ) -> Result<Edit, InputError> {
+        Ok(match self.kind {
+            FormKind::Value => Edit::SetValue {
+                value: parse_number(self.text("value"))?,
+                date: self.date("date").ok_or(InputError::Empty("date"))?,
+            },
+            FormKind::Action => Edit::AddAction {
+                title: non_empty(self.text("title"), "action")?,
+                owner: self.member("owner"),
+                due: self.date("due"),
+            },
+            FormKind::Idea => Edit::AddIdea {
+                title: non_empty(self.text("title"), "idea")?,
+                by: self.member("by"),
+                column: first_column.unwrap_or_default().to_owned(),
+            },
+            FormKind::Escalation => Edit::RaiseEscalation {
+                title: non_empty(self.text("title"), "escalation")?,
+                why: non_empty(self.text("why"), "reason")?,
+                to: parent.map(str::to_owned),
+            },
+            FormKind::Client => Edit::AddClient {
+                code: non_empty(self.text("code"), "client code")?,
+                stage: self.choice("stage").unwrap_or_default(),
+                since: self.date("since").ok_or(InputError::Empty("date"))?,
+                next_step: self.text("next_step").to_owned(),
+                owner: self.member("owner"),
+            },
+            FormKind::Note => Edit::AddNote {
+                text: non_empty(self.text("text"), "note")?,
+                recognition: self.flag("recognition"),
+                expires: self.date("expires"),
+            },
+        })
+    }
+}
+
+/// Two or more words that each start with a capital and go on in small letters ("Jean
+/// Tremblay", "Marie-Ève Roy"): that is a name, and names do not belong on a hallway screen.
+pub fn looks_like_a_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.len() >= 2
+        && words.iter().all(|w| {
+            let mut chars = w.chars();
+            chars.next().is_some_and(char::is_uppercase)
+                && chars.clone().any(char::is_lowercase)
+                && !w.chars().any(|c| c.is_ascii_digit())
+        })
+}
+
+/// What the person did with the form this frame.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FormOutcome {
+    /// Still filling it in.
+    Open,
+    /// Tapped Save.
+    Save,
+    /// Tapped Cancel.
+    Cancel,
+}
+
+/// Draws the form in a modal window.
+pub fn show(ui: &mut egui::Ui, lang: Lang, members: &[String], form: &mut Form) -> FormOutcome {
+    let mut outcome = FormOutcome::Open;
+    let screen = ui.ctx().content_rect();
+    let before = form.fields.clone();
+    let modal = egui::Modal::new(egui::Id::unique("entry-form")).show(ui.ctx(), |ui| {
+        ui.set_width((screen.width() * 0.8).min(1400.0));
+        ui.heading(&form.title);
+        ui.separator();
+        let mut layout = None;
+        let mut focused_edit = None;
+        for (i, field) in form.fields.iter_mut().enumerate() {
+            ui.horizontal(|ui| {
+                let label = ui.add_sized(
+                    vec2(220.0, theme::TOUCH),
+                    egui::Label::new(RichText::new(tr(lang, field.label)).strong()),
+                );
+                let numeric = matches!(field.input, Input::Number(_));
+                match &mut field.input {
+                    Input::Text(text) | Input::Number(text) => {
+                        let id = ui.make_persistent_id(("form-field", i));
+                        let edit = egui::TextEdit::singleline(text)
+                            .id(id)
+                            .font(egui::TextStyle::Heading)
+                            .desired_width(ui.available_width().min(800.0));
+                        let response = ui.add(edit).labelled_by(label.id);
+                        if form.focus == i && form.focus_pending {
+                            response.request_focus();
+                            form.focus_pending = false;
+                        }
+                        if response.clicked() || response.gained_focus() {
+                            form.focus = i;
+                        }
+                        if form.focus == i {
+                            layout = Some(if numeric {
+                                Layout::Numeric
+                            } else {
+                                Layout::Letters
+                            });
+                            focused_edit = Some(id);
+                        }
+                    }
+                    Input::Date(date) => date_picker(
+                        ui,
+                        lang,
+                        date,
+                        field.max_date,
+                        field.key == "due",
+                        form.today,
+                    ),
+                    Input::Member(member) => {
+                        ui.horizontal_wrapped(|ui| {
+                            for m in members {
+                                let chosen = member.as_deref() == Some(m.as_str());
+                                if theme::tapped(
+                                    &ui.add(
+                                        egui::Button::selectable(chosen, m.as_str())
+                                            .min_size(vec2(theme::TOUCH, theme::TOUCH)),
+                                    ),
+                                ) {
+                                    *member = if chosen { None } else { Some(m.clone()) };
+                                }
+                            }
+                        });
+                    }
+                    Input::Choice(index) => {
+                        ui.horizontal_wrapped(|ui| {
+                            for (k, c) in field.choices.iter().enumerate() {
+                                if theme::tapped(
+                                    &ui.add(
+                                        egui::Button::selectable(*index == k, c.as_str())
+                                            .min_size(vec2(theme::TOUCH, theme::TOUCH)),
+                                    ),
+                                ) {
+                                    *index = k;
+                                }
+                            }
+                        });
+                    }
+                    Input::Flag(flag) => {
+                        let text = if *flag {
+                            tr(lang, T::Yes)
+                        } else {
+                            tr(lang, T::No)
+                        };
+                        if theme::tapped(
+                            &ui.add(
+                                egui::Button::selectable(*flag, text)
+                                    .min_size(vec2(theme::TOUCH * 2.0, theme::TOUCH)),
+                            ),
+                        ) {
+                            *flag = !*flag;
+                        }
+                    }
+                }
+            });
+        }
+        if form.kind == FormKind::Client && looks_like_a_name(form.text("code")) {
+            ui.label(
+                RichText::new(format!("⚠ {}", tr(lang, T::LooksLikeAName)))
+                    .color(colour::BAD)
+                    .strong(),
+            );
+        }
+        if let Some(error) = &form.error {
+            ui.label(
+                RichText::new(format!("✕ {error}"))
+                    .color(colour::BAD)
+                    .strong(),
+            );
+        }
+        ui.add_space(8.0);
+        if let Some(layout) = layout
+            && let Some(field) = form.fields.get_mut(form.focus)
+            && let Input::Text(text) | Input::Number(text) = &mut field.input
+        {
+            let typed_before = text.clone();
+            let pressed = keyboard::show(ui, lang, layout, &mut form.keyboard, text);
+            if *text != typed_before
+                && let Some(id) = focused_edit
+            {
+                // The on-screen keys type at the end: put the text cursor there too, so that a
+                // physical keyboard goes on from the same place.
+                let mut state = egui::TextEdit::load_state(ui.ctx(), id).unwrap_or_default();
+                let end = egui::text::CCursor::new(text.chars().count());
+                state
+                    .cursor
+                    .set_char_range(Some(egui::text::CCursorRange::one(end)));
+                state.store(ui.ctx(), id);
+            }
+            if pressed == KeyOutcome::Enter {
+                // Enter moves to the next field to type in, or saves from the last one.
+                let next = form
+                    .fields
+                    .iter()
+                    .enumerate()
+                    .skip(form.focus + 1)
+                    .find(|(_, f)| matches!(f.input, Input::Text(_) | Input::Number(_)));
+                match next {
+                    Some((i, _)) => {
+                        form.focus = i;
+                        form.focus_pending = true;
+                    }
+                    None => outcome = FormOutcome::Save,
+                }
+            }
+        }
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            let save = egui::Button::new(
+                RichText::new(format!("✓  {}", tr(lang, T::Save))).color(egui::Color32::WHITE),
+            )
+            .fill(colour::ACCENT)
+            .min_size(vec2(theme::TOUCH * 3.0, theme::TOUCH));
+            if theme::tapped(&ui.add(save)) {
+                outcome = FormOutcome::Save;
+            }
+            let cancel = egui::Button::new(format!("✕  {}", tr(lang, T::Cancel)))
+                .min_size(vec2(theme::TOUCH * 3.0, theme::TOUCH));
+            if theme::tapped(&ui.add(cancel)) {
+                outcome = FormOutcome::Cancel;
+            }
+        });
+    });
+    if modal.should_close() && outcome == FormOutcome::Open {
+        outcome = FormOutcome::Cancel;
+    }
+    if form.fields != before {
+        // Whatever was refused is being corrected: the refusal goes, and a name warning must
+        // be confirmed again for the new text.
+        form.error = None;
+        form.name_confirmed = false;
+    }
+    outcome
+}
+
+/// ◀ date ▶ with shortcuts. Optional dates (a due date) can be cleared.
+fn date_picker(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    date: &mut Option<NaiveDate>,
+    max: Option<NaiveDate>,
+    due: bool,
+    today: NaiveDate,
+) {
+    let small = |ui: &mut egui::Ui, text: &str| {
+        theme::tapped(&ui.add(egui::Button::new(text).min_size(vec2(theme::TOUCH, theme::TOUCH))))
+    };
+    ui.horizontal_wrapped(|ui| {
+        if let Some(d) = *date {
+            if small(ui, "◀") {
+                *date = d.pred_opt();
+            }
+            ui.label(RichText::new(i18n::short_date(lang, d)).text_style(egui::TextStyle::Heading));
+            let can_go_on = max.is_none_or(|m| d < m);
+            if can_go_on && small(ui, "▶") {
+                *date = d.succ_opt();
+            }
+        } else {
+            ui.label(RichText::new(tr(lang, T::NoDate)).color(colour::MUTED));
+        }
+        if due {
+            for (label, days) in [(T::InOneWeek, 7), (T::InTwoWeeks, 14), (T::InOneMonth, 30)] {
+                if small(ui, tr(lang, label)) {
+                    *date = Some(today + Duration::days(days));
+                }
+            }
+            if date.is_some() && small(ui, tr(lang, T::NoDate)) {
+                *date = None;
+            }
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_recognised_and_codes_are_not() {
+        for name in ["Jean Tremblay", "Marie-Ève Roy", "Léa Gagnon-Côté"] {
+            assert!(looks_like_a_name(name), "{name}");
+        }
+        for code in [
+            "J-2026-114",
+            "AB12",
+            "Client 42",
+            "jean",
+            "DOSSIER 17",
+            "X Y",
+        ] {
+            assert!(!looks_like_a_name(code), "{code}");
+        }
+    }
+}
