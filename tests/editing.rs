@@ -275,6 +275,14 @@ fn add_and_move_a_client_with_a_warning_for_names() {
 #[test]
 fn colour_a_day_of_the_safety_cross() {
     let mut h = board();
+    // The card shows the month small; a tap opens it with finger-sized days.
+    assert!(
+        h.query_by_role_and_label(Role::Button, "lun. 23 nov.")
+            .is_none()
+    );
+    tap(&mut h, "Touchez pour saisir : Croix de sécurité");
+    let day = h.get_by_role_and_label(Role::Button, "lun. 23 nov.").rect();
+    assert!(day.width() >= 48.0 && day.height() >= 48.0, "{day:?}");
     tap_button(&mut h, "lun. 23 nov.");
     assert_eq!(
         records(&h, EntryKind::Safety)[0].fields["level"],
@@ -285,11 +293,15 @@ fn colour_a_day_of_the_safety_cross() {
         records(&h, EntryKind::Safety)[0].fields["level"],
         json!("minor")
     );
+    tap_button(&mut h, "ven. 20 nov.");
+    assert_eq!(records(&h, EntryKind::Safety).len(), 2);
     // Future days cannot be coloured.
     assert!(
         h.query_by_role_and_label(Role::Button, "mar. 24 nov.")
             .is_none()
     );
+    tap(&mut h, "✓  Fermer");
+    assert!(h.state().ui_state().safety_open.is_none());
 }
 
 #[test]
@@ -364,4 +376,38 @@ fn an_english_board_takes_input_in_english() {
     keys(&mut h, "87.5");
     tap(&mut h, "✓  Save");
     h.get_by_label("✓ 87.5");
+}
+
+#[test]
+fn every_button_is_finger_sized() {
+    let mut h = board();
+    tap_button(&mut h, "Ajouter : Idées d'amélioration");
+    keys(&mut h, "x");
+    tap(&mut h, "✓  Enregistrer");
+    tap_button(&mut h, "Ajouter : Plan d'action");
+    keys(&mut h, "y");
+    tap(&mut h, "✓  Enregistrer");
+    tap_button(&mut h, "Ajouter : Trajectoire des jeunes");
+    keys(&mut h, "z");
+    tap(&mut h, "✓  Enregistrer");
+    tap_button(&mut h, "Amélie R.");
+    let mut checked = 0;
+    for button in h.get_all_by_role(Role::Button) {
+        let r = button.rect();
+        assert!(
+            r.width() >= 48.0 && r.height() >= 48.0,
+            "{button:?} is {r:?}"
+        );
+        checked += 1;
+    }
+    assert!(checked > 20, "{checked}");
+    // And in a form, every key of the keyboard.
+    tap_button(&mut h, "Ajouter : Babillard");
+    for button in h.get_all_by_role(Role::Button) {
+        let r = button.rect();
+        assert!(
+            r.width() >= 48.0 && r.height() >= 48.0,
+            "{button:?} is {r:?}"
+        );
+    }
 }

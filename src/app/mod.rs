@@ -222,8 +222,11 @@ impl KioskApp {
                 if self.live.board(&id).is_some() {
                     self.current = Some(id);
                 }
-                self.ui_state.switcher_open = false;
-                self.ui_state.form = None;
+                // Dialogs belong to the board they were opened on; who is at the screen stays.
+                self.ui_state = UiState {
+                    person: self.ui_state.person.take(),
+                    ..UiState::default()
+                };
             }
             UiCommand::Edit { section, edit } => {
                 if let Err(message) = self.edit(&section, edit) {

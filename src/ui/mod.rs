@@ -51,6 +51,8 @@ pub struct UiState {
     pub person: Option<String>,
     /// The form being filled in.
     pub form: Option<Form>,
+    /// The safety cross opened large, by section id.
+    pub safety_open: Option<String>,
 }
 
 /// The last change of the board, for the undo button.
@@ -144,6 +146,9 @@ pub fn show(ui: &mut egui::Ui, screen: &Screen<'_>, state: &mut UiState) -> Vec<
     if state.person_picker_open {
         top_bar::person_picker(ui, screen, state);
     }
+    if let (Some(id), Some(board)) = (state.safety_open.clone(), screen.board) {
+        safety_dialog(ui, screen, board, &id, state, &mut commands);
+    }
     if let Some(form) = &mut state.form {
         let members = screen
             .board
@@ -156,4 +161,49 @@ pub fn show(ui: &mut egui::Ui, screen: &Screen<'_>, state: &mut UiState) -> Vec<
         }
     }
     commands
+}
+
+/// The safety cross, large: each day a finger-sized cell that moves to the next level when
+/// tapped (not recorded → no event → minor → serious).
+fn safety_dialog(
+    ui: &mut egui::Ui,
+    screen: &Screen<'_>,
+    board: &Board,
+    id: &str,
+    state: &mut UiState,
+    commands: &mut Vec<UiCommand>,
+) {
+    let lang = screen.lang();
+    let Some(section) = board.section(id) else {
+        state.safety_open = None;
+        return;
+    };
+    let empty = std::collections::BTreeMap::new();
+    let days = match screen.view.sections.get(id) {
+        Some(crate::view::SectionView::Safety(days)) => days,
+        _ => &empty,
+    };
+    let modal = egui::Modal::new(egui::Id::unique("safety-dialog")).show(ui.ctx(), |ui| {
+        ui.set_width(7.0 * 64.0 + 6.0 * 4.0);
+        ui.heading(format!(
+            "{} — {}",
+            section.title,
+            crate::i18n::month_year(lang, screen.today())
+        ));
+        ui.separator();
+        ui.allocate_ui(
+            egui::vec2(7.0 * 64.0 + 6.0 * 4.0, 6.0 * 68.0 + 80.0),
+            |ui| {
+                sections::safety_month(ui, lang, section, screen.today(), days, Some(commands));
+            },
+        );
+        let close = egui::Button::new(format!("✓  {}", tr(lang, T::Close)))
+            .min_size(egui::vec2(theme::TOUCH * 3.0, theme::TOUCH));
+        if theme::tapped(&ui.add(close)) {
+            state.safety_open = None;
+        }
+    });
+    if modal.should_close() {
+        state.safety_open = None;
+    }
 }

@@ -383,7 +383,20 @@ pub(super) fn show(
             }
         }
         (SectionKind::Safety, Some(SectionView::Safety(days))) => {
-            safety_month(ui, lang, section, today, days, commands)
+            safety_month(ui, lang, section, today, days, None);
+            // The small calendar is for reading; a tap opens it large, with finger-sized days.
+            let card = ui.max_rect().expand(14.0);
+            let response = ui.interact(card, ui.scope_id().with("open-safety"), Sense::click());
+            response.widget_info(|| {
+                egui::WidgetInfo::labeled(
+                    egui::Role::Button,
+                    true,
+                    format!("{} : {}", tr(lang, T::TapToEnter), section.title),
+                )
+            });
+            if theme::tapped(&response) {
+                state.safety_open = Some(section.id.clone());
+            }
         }
         (SectionKind::Units { boards }, _) => units(ui, board, boards, screen, commands),
         _ => {}
@@ -607,13 +620,13 @@ fn safety_look(level: SafetyLevel) -> (Color32, &'static str) {
 
 /// The safety cross as a month calendar: a cell a day, Monday first, today outlined. A tap on
 /// a past day or today moves it to the next level: not recorded → no event → minor → serious.
-fn safety_month(
+pub(super) fn safety_month(
     ui: &mut egui::Ui,
     lang: Lang,
     section: &Section,
     today: NaiveDate,
     days: &std::collections::BTreeMap<NaiveDate, (SafetyLevel, Option<String>)>,
-    commands: &mut Commands,
+    mut commands: Option<&mut Commands>,
 ) {
     let Some(first) = today.with_day(1) else {
         return;
@@ -684,7 +697,7 @@ fn safety_month(
             font.clone(),
             text_color,
         );
-        if !future {
+        if !future && let Some(commands) = commands.as_deref_mut() {
             let id = ui.scope_id().with(("safety-day", day));
             let response = ui.interact(r, id, Sense::click());
             response.widget_info(|| {
