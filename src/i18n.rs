@@ -101,6 +101,12 @@ pub enum T {
     Saved,
     TheKiosk,
     Anonymous,
+    TapPlusToAdd,
+    Space,
+    To,
+    Note,
+    SaveNote,
+    ChooseADay,
 }
 
 /// A fixed text in the board's language.
@@ -227,6 +233,15 @@ pub fn tr(lang: Lang, t: T) -> &'static str {
         T::Saved => ("Enregistré", "Saved"),
         T::TheKiosk => ("la borne", "the kiosk"),
         T::Anonymous => ("anonyme", "anonymous"),
+        T::TapPlusToAdd => ("touchez + pour en ajouter", "tap + to add one"),
+        T::Space => ("espace", "space"),
+        T::To => ("À", "To"),
+        T::Note => ("Note", "Note"),
+        T::SaveNote => ("Enregistrer la note", "Save the note"),
+        T::ChooseADay => (
+            "Touchez un jour pour changer sa couleur",
+            "Tap a day to change its colour",
+        ),
     };
     match lang {
         Lang::Fr => fr,

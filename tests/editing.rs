@@ -411,3 +411,60 @@ fn every_button_is_finger_sized() {
         );
     }
 }
+
+#[test]
+fn a_day_of_the_safety_cross_takes_a_note() {
+    let mut h = board();
+    tap(&mut h, "Touchez pour saisir : Croix de sécurité");
+    h.get_by_label("Touchez un jour pour changer sa couleur");
+    tap_button(&mut h, "lun. 23 nov.");
+    tap_button(&mut h, "lun. 23 nov.");
+    keys(&mut h, "chute");
+    tap_button(&mut h, "Enregistrer la note");
+    let day = &records(&h, EntryKind::Safety)[0];
+    assert_eq!(day.fields["level"], json!("minor"));
+    assert_eq!(day.fields["note"], json!("chute"));
+    // Changing the colour keeps the note.
+    tap_button(&mut h, "lun. 23 nov.");
+    let day = &records(&h, EntryKind::Safety)[0];
+    assert_eq!(day.fields["level"], json!("serious"));
+    assert_eq!(day.fields["note"], json!("chute"));
+}
+
+#[test]
+fn an_escalation_can_go_past_the_parent() {
+    let mut h = board();
+    tap_button(&mut h, "Ajouter : Escalades");
+    type_into(&mut h, 0, "Locaux");
+    type_into(&mut h, 1, "Bail échu");
+    tap_button(&mut h, "Direction du programme jeunesse (Direction)");
+    tap(&mut h, "✓  Enregistrer");
+    assert_eq!(
+        records(&h, EntryKind::Escalation)[0].fields["to"],
+        json!("direction-jeunesse")
+    );
+}
+
+#[test]
+fn an_idea_can_be_dragged_to_another_column() {
+    let mut h = board();
+    tap_button(&mut h, "Ajouter : Idées d'amélioration");
+    keys(&mut h, "affiche");
+    tap(&mut h, "✓  Enregistrer");
+    let from = h.get_by_label("affiche").rect().center();
+    let to = h.get_by_label("Adoptée (0)").rect().center() + egui::vec2(0.0, 60.0);
+    h.drag_at(from);
+    h.run();
+    // The finger moves across in a few steps, as a real drag does.
+    for k in 1..=5 {
+        h.hover_at(from + (to - from) * (k as f32 / 5.0));
+        h.run();
+    }
+    h.drop_at(to);
+    h.run();
+    assert_eq!(
+        records(&h, EntryKind::Idea)[0].fields["column"],
+        json!("Adoptée")
+    );
+    h.get_by_label("Adoptée (1)");
+}

@@ -294,7 +294,6 @@ impl KioskApp {
                     }
                     _ => None,
                 });
-        let parent = board.and_then(|b| b.parent.clone());
         if form.code_looks_like_a_name() && !form.name_confirmed {
             let warning = i18n::tr(self.lang(), i18n::T::LooksLikeAName).to_owned();
             if let Some(f) = &mut self.ui_state.form {
@@ -304,7 +303,7 @@ impl KioskApp {
             return;
         }
         let result = form
-            .to_edit(first_column.as_deref(), parent.as_deref())
+            .to_edit(first_column.as_deref())
             .map_err(|e| i18n::input_error(self.lang(), &e))
             .and_then(|edit| self.edit(&form.section, edit));
         match result {

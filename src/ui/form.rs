@@ -52,8 +52,10 @@ pub struct Field {
     pub label: T,
     /// Current input.
     pub input: Input,
-    /// Choices, for [`Input::Choice`].
+    /// Choices as shown, for [`Input::Choice`].
     pub choices: Vec<String>,
+    /// What each choice stands for (a board id…); the choice itself when empty.
+    pub values: Vec<String>,
     /// For dates: the latest allowed (values cannot be entered for the future).
     pub max_date: Option<NaiveDate>,
 }
@@ -65,6 +67,7 @@ impl Field {
             label,
             input,
             choices: Vec::new(),
+            values: Vec::new(),
             max_date: None,
         }
     }
@@ -157,12 +160,24 @@ impl Form {
         Self::new(FormKind::Idea, section, title, today, fields)
     }
 
-    /// A new escalation.
-    pub fn escalation(section: &str, title: &str, today: NaiveDate) -> Self {
-        let fields = vec![
+    /// A new escalation, to one of `targets` (board id, title): the parent board first, then
+    /// the levels above it.
+    pub fn escalation(
+        section: &str,
+        title: &str,
+        today: NaiveDate,
+        targets: &[(String, String)],
+    ) -> Self {
+        let mut fields = vec![
             Field::new("title", T::What, Input::Text(String::new())),
             Field::new("why", T::Why, Input::Text(String::new())),
         ];
+        if !targets.is_empty() {
+            let mut to = Field::new("to", T::To, Input::Choice(0));
+            to.choices = targets.iter().map(|(_, t)| t.clone()).collect();
+            to.values = targets.iter().map(|(id, _)| id.clone()).collect();
+            fields.push(to);
+        }
         Self::new(FormKind::Escalation, section, title, today, fields)
     }
 
@@ -237,7 +252,7 @@ impl Form {
             .iter()
             .find(|f| f.key == key)
             .and_then(|f| match f.input {
-                Input::Choice(i) => f.choices.get(i).cloned(),
+                Input::Choice(i) => f.values.get(i).or_else(|| f.choices.get(i)).cloned(),
                 _ => None,
             })
     }
@@ -254,12 +269,8 @@ impl Form {
     }
 
     /// The edit this form asks for, or why it cannot be saved. `first_column` is where a new
-    /// idea goes; `parent` where an escalation goes.
-    pub fn to_edit(
-        &self,
-        first_column: Option<&str>,
-        parent: Option<&str>,
-    ) -> Result<Edit, InputError> {
+    /// idea goes.
+    pub fn to_edit(&self, first_column: Option<&str>) -> Result<Edit, InputError> {
         Ok(match self.kind {
             FormKind::Value => Edit::SetValue {
                 value: parse_number(self.text("value"))?,
@@ -278,7 +289,7 @@ impl Form {
             FormKind::Escalation => Edit::RaiseEscalation {
                 title: non_empty(self.text("title"), "escalation")?,
                 why: non_empty(self.text("why"), "reason")?,
-                to: parent.map(str::to_owned),
+                to: self.choice("to"),
             },
             FormKind::Client => Edit::AddClient {
                 code: non_empty(self.text("code"), "client code")?,

@@ -4,6 +4,7 @@
 use egui::{RichText, vec2};
 
 use super::theme;
+use crate::i18n::{T, tr};
 use crate::model::Lang;
 
 /// What a key press asks for beyond typing.
@@ -116,8 +117,7 @@ pub fn show(
                 if theme::tapped(&ui.add(shift)) {
                     state.shift = !state.shift;
                 }
-                let space = if lang == Lang::Fr { "espace" } else { "space" };
-                if key(ui, space, width * 5.0) {
+                if key(ui, tr(lang, T::Space), width * 5.0) {
                     text.push(' ');
                 }
                 if key(ui, "⌫", width * 1.5) {

@@ -5,7 +5,7 @@
 
 pub mod form;
 mod grid;
-mod keyboard;
+pub mod keyboard;
 mod sections;
 mod switcher;
 pub mod theme;
@@ -53,6 +53,12 @@ pub struct UiState {
     pub form: Option<Form>,
     /// The safety cross opened large, by section id.
     pub safety_open: Option<String>,
+    /// The day of the safety cross last tapped, whose note can be written.
+    pub safety_day: Option<NaiveDate>,
+    /// The note being written for that day.
+    pub safety_note: String,
+    /// The keyboard under that note.
+    pub safety_keys: keyboard::KeyboardState,
 }
 
 /// The last change of the board, for the undo button.
@@ -164,7 +170,7 @@ pub fn show(ui: &mut egui::Ui, screen: &Screen<'_>, state: &mut UiState) -> Vec<
 }
 
 /// The safety cross, large: each day a finger-sized cell that moves to the next level when
-/// tapped (not recorded → no event → minor → serious).
+/// tapped (not recorded → no event → minor → serious), and a note for the day last tapped.
 fn safety_dialog(
     ui: &mut egui::Ui,
     screen: &Screen<'_>,
@@ -184,26 +190,96 @@ fn safety_dialog(
         _ => &empty,
     };
     let modal = egui::Modal::new(egui::Id::unique("safety-dialog")).show(ui.ctx(), |ui| {
-        ui.set_width(7.0 * 64.0 + 6.0 * 4.0);
-        ui.heading(format!(
-            "{} — {}",
-            section.title,
-            crate::i18n::month_year(lang, screen.today())
-        ));
+        ui.set_width(1400.0_f32.min(ui.ctx().content_rect().width() - 40.0));
+        ui.horizontal(|ui| {
+            ui.heading(format!(
+                "{} — {}",
+                section.title,
+                crate::i18n::month_year(lang, screen.today())
+            ));
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let close = egui::Button::new(format!("✓  {}", tr(lang, T::Close)))
+                    .min_size(egui::vec2(theme::TOUCH * 3.0, theme::TOUCH));
+                if theme::tapped(&ui.add(close)) {
+                    state.safety_open = None;
+                }
+            });
+        });
         ui.separator();
-        ui.allocate_ui(
-            egui::vec2(7.0 * 64.0 + 6.0 * 4.0, 6.0 * 68.0 + 80.0),
-            |ui| {
-                sections::safety_month(ui, lang, section, screen.today(), days, Some(commands));
-            },
-        );
-        let close = egui::Button::new(format!("✓  {}", tr(lang, T::Close)))
-            .min_size(egui::vec2(theme::TOUCH * 3.0, theme::TOUCH));
-        if theme::tapped(&ui.add(close)) {
-            state.safety_open = None;
-        }
+        ui.horizontal_top(|ui| {
+            // Left: the month, days of 56 points or more.
+            ui.allocate_ui(
+                egui::vec2(7.0 * 60.0 + 6.0 * 4.0, 6.0 * 64.0 + 70.0),
+                |ui| {
+                    if let Some(day) = sections::safety_month(
+                        ui,
+                        lang,
+                        section,
+                        screen.today(),
+                        days,
+                        Some(commands),
+                    ) {
+                        state.safety_day = Some(day);
+                        state.safety_note = days
+                            .get(&day)
+                            .and_then(|(_, n)| n.clone())
+                            .unwrap_or_default();
+                    }
+                },
+            );
+            ui.add_space(16.0);
+            // Right: the note of the day last tapped.
+            ui.vertical(|ui| match state.safety_day {
+                None => {
+                    ui.label(
+                        egui::RichText::new(tr(lang, T::ChooseADay)).color(theme::colour::MUTED),
+                    );
+                }
+                Some(day) => {
+                    let label = format!(
+                        "{} — {}",
+                        tr(lang, T::Note),
+                        crate::i18n::short_date(lang, day)
+                    );
+                    let label = ui.label(egui::RichText::new(label).strong());
+                    ui.add(
+                        egui::TextEdit::singleline(&mut state.safety_note)
+                            .desired_width(ui.available_width()),
+                    )
+                    .labelled_by(label.id);
+                    keyboard::show(
+                        ui,
+                        lang,
+                        keyboard::Layout::Letters,
+                        &mut state.safety_keys,
+                        &mut state.safety_note,
+                    );
+                    let save = egui::Button::new(tr(lang, T::SaveNote))
+                        .min_size(egui::vec2(theme::TOUCH * 3.0, theme::TOUCH));
+                    if theme::tapped(&ui.add(save)) {
+                        let level = days
+                            .get(&day)
+                            .map_or(crate::model::SafetyLevel::Unrecorded, |(l, _)| *l);
+                        let note =
+                            Some(state.safety_note.trim().to_owned()).filter(|n| !n.is_empty());
+                        commands.push(UiCommand::Edit {
+                            section: id.to_owned(),
+                            edit: crate::model::Edit::SetSafety {
+                                date: day,
+                                level,
+                                note,
+                            },
+                        });
+                    }
+                }
+            });
+        });
     });
     if modal.should_close() {
         state.safety_open = None;
+    }
+    if state.safety_open.is_none() {
+        state.safety_day = None;
+        state.safety_note.clear();
     }
 }

@@ -42,9 +42,12 @@ pub(super) fn show(
             today,
             person.as_deref(),
         )),
-        SectionKind::Escalations { .. } => {
-            Some(Form::escalation(&section.id, &section.title, today))
-        }
+        SectionKind::Escalations { .. } => Some(Form::escalation(
+            &section.id,
+            &section.title,
+            today,
+            &ancestors(board, screen),
+        )),
         SectionKind::Trajectory { stages, .. } => Some(Form::client(
             &section.id,
             &section.title,
@@ -80,7 +83,7 @@ pub(super) fn show(
         }
     });
     ui.add_space(2.0);
-    let add_hint = |text: T| format!("{} — {}", tr(lang, text), plus_hint(lang));
+    let add_hint = |text: T| format!("{} — {}", tr(lang, text), tr(lang, T::TapPlusToAdd));
     match (&section.kind, data) {
         (SectionKind::Indicator(spec), Some(SectionView::Indicator(values))) => {
             indicator(ui, lang, section, spec, values, today, state)
@@ -160,46 +163,7 @@ pub(super) fn show(
             if ideas.is_empty() {
                 empty(ui, &add_hint(T::NoIdeaYet));
             }
-            ui.columns(columns.len().max(1), |cols| {
-                for (i, (col, column)) in cols.iter_mut().zip(columns).enumerate() {
-                    let here: Vec<_> = ideas.iter().filter(|idea| idea.column == column.name).collect();
-                    let over = column.limit.is_some_and(|l| here.len() > l as usize);
-                    let header = match column.limit {
-                        Some(l) => format!("{} ({}/{l})", column.name, here.len()),
-                        None => format!("{} ({})", column.name, here.len()),
-                    };
-                    let (rect, _) = col.allocate_exact_size(vec2(col.available_width(), 4.0), Sense::hover());
-                    col.painter().rect_filled(rect, 2.0, if over { colour::BAD } else { colour::LINE });
-                    col.label(RichText::new(header).strong().color(if over { colour::BAD } else { colour::INK }));
-                    if over {
-                        col.label(RichText::new(format!("! {}", tr(lang, T::WipExceeded))).color(colour::BAD).size(16.0));
-                    }
-                    for idea in here {
-                        egui::Frame::new().fill(Color32::from_rgb(0xFF, 0xF6, 0xC8)).corner_radius(6).inner_margin(6).show(col, |ui| {
-                            ui.label(&idea.title);
-                            if let Some(by) = &idea.by {
-                                ui.label(RichText::new(by).size(16.0).color(colour::MUTED));
-                            }
-                            if idea.stale {
-                                ui.label(RichText::new(format!("◷ {}", tr(lang, T::Stale))).size(16.0).color(colour::WATCH));
-                            }
-                            ui.horizontal(|ui| {
-                                let mv = |ui: &mut egui::Ui, arrow: &str, to: Option<&crate::model::IdeaColumn>| {
-                                    to.is_some() && theme::tapped(&ui.add(egui::Button::new(format!("{arrow} {}", to.map_or("", |c| c.name.as_str()))).min_size(vec2(theme::TOUCH, theme::TOUCH))))
-                                };
-                                let prev = i.checked_sub(1).and_then(|p| columns.get(p));
-                                let next = columns.get(i + 1);
-                                if mv(ui, "◀", prev) && let Some(c) = prev {
-                                    commands.push(UiCommand::Edit { section: section.id.clone(), edit: Edit::MoveIdea { id: idea.id.clone(), column: c.name.clone() } });
-                                }
-                                if mv(ui, "▶", next) && let Some(c) = next {
-                                    commands.push(UiCommand::Edit { section: section.id.clone(), edit: Edit::MoveIdea { id: idea.id.clone(), column: c.name.clone() } });
-                                }
-                            });
-                        });
-                    }
-                }
-            });
+            idea_columns(ui, lang, section, columns, ideas, commands);
         }
         (SectionKind::Escalations { .. }, Some(SectionView::Escalations(list))) => {
             if list.is_empty() {
@@ -403,11 +367,121 @@ pub(super) fn show(
     }
 }
 
-fn plus_hint(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Fr => "touchez + pour en ajouter",
-        Lang::En => "tap + to add one",
+/// What is carried while an idea is dragged: its id.
+struct DraggedIdea(String);
+
+/// The ideas board: a column each, a card each. Cards move by a tap on ◀ ▶ (always there), or
+/// by dragging them to another column.
+fn idea_columns(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    section: &Section,
+    columns: &[crate::model::IdeaColumn],
+    ideas: &[view::IdeaView],
+    commands: &mut Commands,
+) {
+    let move_to = |id: &str, column: &str| UiCommand::Edit {
+        section: section.id.clone(),
+        edit: Edit::MoveIdea {
+            id: id.to_owned(),
+            column: column.to_owned(),
+        },
+    };
+    ui.columns(columns.len().max(1), |cols| {
+        for (i, (col, column)) in cols.iter_mut().zip(columns).enumerate() {
+            let here: Vec<_> = ideas
+                .iter()
+                .filter(|idea| idea.column == column.name)
+                .collect();
+            let over = column.limit.is_some_and(|l| here.len() > l as usize);
+            let header = match column.limit {
+                Some(l) => format!("{} ({}/{l})", column.name, here.len()),
+                None => format!("{} ({})", column.name, here.len()),
+            };
+            let (rect, _) =
+                col.allocate_exact_size(vec2(col.available_width(), 4.0), Sense::hover());
+            col.painter()
+                .rect_filled(rect, 2.0, if over { colour::BAD } else { colour::LINE });
+            col.label(RichText::new(header).strong().color(if over {
+                colour::BAD
+            } else {
+                colour::INK
+            }));
+            if over {
+                col.label(
+                    RichText::new(format!("! {}", tr(lang, T::WipExceeded)))
+                        .color(colour::BAD)
+                        .size(16.0),
+                );
+            }
+            let (_, dropped) = col.dnd_drop_zone::<DraggedIdea, ()>(egui::Frame::new(), |ui| {
+                ui.set_min_size(vec2(
+                    ui.available_width(),
+                    ui.available_height().max(theme::TOUCH),
+                ));
+                for idea in &here {
+                    let drag_id = egui::Id::unique(("idea", &idea.id));
+                    ui.dnd_drag_source(drag_id, DraggedIdea(idea.id.clone()), |ui| {
+                        egui::Frame::new()
+                            .fill(Color32::from_rgb(0xFF, 0xF6, 0xC8))
+                            .corner_radius(6)
+                            .inner_margin(6)
+                            .show(ui, |ui| {
+                                ui.label(&idea.title);
+                                if let Some(by) = &idea.by {
+                                    ui.label(RichText::new(by).size(16.0).color(colour::MUTED));
+                                }
+                                if idea.stale {
+                                    ui.label(
+                                        RichText::new(format!("◷ {}", tr(lang, T::Stale)))
+                                            .size(16.0)
+                                            .color(colour::WATCH),
+                                    );
+                                }
+                                ui.horizontal(|ui| {
+                                    let prev = i.checked_sub(1).and_then(|p| columns.get(p));
+                                    let next = columns.get(i + 1);
+                                    for (arrow, to) in [("◀", prev), ("▶", next)] {
+                                        let Some(to) = to else { continue };
+                                        let button =
+                                            egui::Button::new(format!("{arrow} {}", to.name))
+                                                .min_size(vec2(theme::TOUCH, theme::TOUCH));
+                                        if theme::tapped(&ui.add(button)) {
+                                            commands.push(move_to(&idea.id, &to.name));
+                                        }
+                                    }
+                                });
+                            });
+                    });
+                }
+            });
+            if let Some(dragged) = dropped
+                && !here.iter().any(|idea| idea.id == dragged.0)
+            {
+                commands.push(move_to(&dragged.0, &column.name));
+            }
+        }
+    });
+}
+
+/// The boards above this one, nearest first: where an escalation can go.
+fn ancestors(board: &Board, screen: &Screen<'_>) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    let mut next = board.parent.as_deref();
+    while let Some(id) = next {
+        let Some(b) = screen.live.board(id) else {
+            break;
+        };
+        if out.iter().any(|(seen, _)| seen == id) {
+            break;
+        }
+        out.push((
+            b.id.clone(),
+            format!("{} ({})", b.title, i18n::level_name(board.lang, &b.level)),
+        ));
+        next = b.parent.as_deref();
     }
+    out
 }
 
 fn empty(ui: &mut egui::Ui, text: &str) {
@@ -627,9 +701,10 @@ pub(super) fn safety_month(
     today: NaiveDate,
     days: &std::collections::BTreeMap<NaiveDate, (SafetyLevel, Option<String>)>,
     mut commands: Option<&mut Commands>,
-) {
+) -> Option<NaiveDate> {
+    let mut tapped = None;
     let Some(first) = today.with_day(1) else {
-        return;
+        return None;
     };
     let offset = first.weekday().num_days_from_monday();
     let count = i18n::days_in_month(today);
@@ -710,15 +785,23 @@ pub(super) fn safety_month(
                     .unwrap_or(0)
                     + 1)
                     % SafetyLevel::ALL.len()];
+                // The day's note stays with it whatever its colour.
+                let note = days.get(&date).and_then(|(_, n)| n.clone());
                 commands.push(UiCommand::Edit {
                     section: section.id.clone(),
                     edit: Edit::SetSafety {
                         date,
                         level: next,
-                        note: None,
+                        note,
                     },
                 });
+                tapped = Some(date);
             }
+        }
+        if days.get(&date).is_some_and(|(_, n)| n.is_some()) {
+            // A day with a note has a small mark in its corner.
+            ui.painter()
+                .circle_filled(r.right_top() + vec2(-5.0, 5.0), 3.5, colour::INK);
         }
     }
     // The legend, two by two.
@@ -753,6 +836,7 @@ pub(super) fn safety_month(
             }
         });
     }
+    tapped
 }
 
 /// The boards below this one: a button each, that opens the board.
