@@ -420,13 +420,15 @@ fn idea_columns(
                     ui.available_height().max(theme::TOUCH),
                 ));
                 for idea in &here {
-                    let drag_id = egui::Id::unique(("idea", &idea.id));
-                    ui.dnd_drag_source(drag_id, DraggedIdea(idea.id.clone()), |ui| {
-                        egui::Frame::new()
-                            .fill(Color32::from_rgb(0xFF, 0xF6, 0xC8))
-                            .corner_radius(6)
-                            .inner_margin(6)
-                            .show(ui, |ui| {
+                    egui::Frame::new()
+                        .fill(Color32::from_rgb(0xFF, 0xF6, 0xC8))
+                        .corner_radius(6)
+                        .inner_margin(6)
+                        .show(ui, |ui| {
+                            // The words of the card are the drag handle; the buttons stay buttons.
+                            let drag_id = egui::Id::unique(("idea", &idea.id));
+                            ui.dnd_drag_source(drag_id, DraggedIdea(idea.id.clone()), |ui| {
+                                ui.set_min_width(ui.available_width());
                                 ui.label(&idea.title);
                                 if let Some(by) = &idea.by {
                                     ui.label(RichText::new(by).size(16.0).color(colour::MUTED));
@@ -438,21 +440,20 @@ fn idea_columns(
                                             .color(colour::WATCH),
                                     );
                                 }
-                                ui.horizontal(|ui| {
-                                    let prev = i.checked_sub(1).and_then(|p| columns.get(p));
-                                    let next = columns.get(i + 1);
-                                    for (arrow, to) in [("◀", prev), ("▶", next)] {
-                                        let Some(to) = to else { continue };
-                                        let button =
-                                            egui::Button::new(format!("{arrow} {}", to.name))
-                                                .min_size(vec2(theme::TOUCH, theme::TOUCH));
-                                        if theme::tapped(&ui.add(button)) {
-                                            commands.push(move_to(&idea.id, &to.name));
-                                        }
-                                    }
-                                });
                             });
-                    });
+                            ui.horizontal(|ui| {
+                                let prev = i.checked_sub(1).and_then(|p| columns.get(p));
+                                let next = columns.get(i + 1);
+                                for (arrow, to) in [("◀", prev), ("▶", next)] {
+                                    let Some(to) = to else { continue };
+                                    let button = egui::Button::new(format!("{arrow} {}", to.name))
+                                        .min_size(vec2(theme::TOUCH, theme::TOUCH));
+                                    if theme::tapped(&ui.add(button)) {
+                                        commands.push(move_to(&idea.id, &to.name));
+                                    }
+                                }
+                            });
+                        });
                 }
             });
             if let Some(dragged) = dropped
@@ -703,9 +704,7 @@ pub(super) fn safety_month(
     mut commands: Option<&mut Commands>,
 ) -> Option<NaiveDate> {
     let mut tapped = None;
-    let Some(first) = today.with_day(1) else {
-        return None;
-    };
+    let first = today.with_day(1)?;
     let offset = first.weekday().num_days_from_monday();
     let count = i18n::days_in_month(today);
     let weeks = (offset + count).div_ceil(7);
