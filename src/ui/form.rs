@@ -387,7 +387,8 @@ pub fn show(ui: &mut egui::Ui, lang: Lang, members: &[String], form: &mut Form) 
                                 let chosen = member.as_deref() == Some(m.as_str());
                                 if theme::tapped(
                                     &ui.add(
-                                        egui::Button::selectable(chosen, m.as_str())
+                                        egui::Button::new(m.as_str())
+                                            .selected(chosen)
                                             .min_size(vec2(theme::TOUCH, theme::TOUCH)),
                                     ),
                                 ) {
@@ -401,7 +402,8 @@ pub fn show(ui: &mut egui::Ui, lang: Lang, members: &[String], form: &mut Form) 
                             for (k, c) in field.choices.iter().enumerate() {
                                 if theme::tapped(
                                     &ui.add(
-                                        egui::Button::selectable(*index == k, c.as_str())
+                                        egui::Button::new(c.as_str())
+                                            .selected(*index == k)
                                             .min_size(vec2(theme::TOUCH, theme::TOUCH)),
                                     ),
                                 ) {
@@ -418,7 +420,8 @@ pub fn show(ui: &mut egui::Ui, lang: Lang, members: &[String], form: &mut Form) 
                         };
                         if theme::tapped(
                             &ui.add(
-                                egui::Button::selectable(*flag, text)
+                                egui::Button::new(text)
+                                    .selected(*flag)
                                     .min_size(vec2(theme::TOUCH * 2.0, theme::TOUCH)),
                             ),
                         ) {

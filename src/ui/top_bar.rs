@@ -143,7 +143,8 @@ pub(super) fn person_picker(ui: &mut egui::Ui, screen: &Screen<'_>, state: &mut 
                 let chosen = state.person.as_ref() == m;
                 if theme::tapped(
                     &ui.add(
-                        egui::Button::selectable(chosen, label)
+                        egui::Button::new(label)
+                            .selected(chosen)
                             .min_size(vec2(theme::TOUCH * 3.0, theme::TOUCH)),
                     ),
                 ) {
