@@ -397,7 +397,175 @@ pub fn build(board: &Board, records: &[Record], today: NaiveDate) -> BoardView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Frequency, IndicatorSpec};
+    use crate::model::{Frequency, IndicatorSpec, Lang, Level, Section};
+    use chrono::TimeZone as _;
+    use serde_json::json;
+
+    fn board(kind: SectionKind) -> Board {
+        Board {
+            id: "b".into(),
+            title: "B".into(),
+            team: String::new(),
+            level: Level::Team,
+            parent: None,
+            trajectory: None,
+            lang: Lang::Fr,
+            columns: 1,
+            rows: 1,
+            members: vec![],
+            huddle: None,
+            sections: vec![Section {
+                id: "s".into(),
+                title: "S".into(),
+                column: 1,
+                row: 1,
+                width: 1,
+                height: 1,
+                kind,
+            }],
+            source: "b.toml".into(),
+        }
+    }
+
+    fn record(id: &str, kind: EntryKind, fields: serde_json::Value, changed: NaiveDate) -> Record {
+        let at = Utc.from_utc_datetime(&changed.and_hms_opt(9, 0, 0).unwrap_or_default());
+        Record {
+            id: id.into(),
+            board: "b".into(),
+            section: "s".into(),
+            kind,
+            fields: serde_json::from_value(fields).unwrap_or_default(),
+            created_at: at,
+            created_by: "A".into(),
+            updated_at: at,
+            updated_by: "A".into(),
+        }
+    }
+
+    fn d(day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, day).unwrap_or_default()
+    }
+
+    #[test]
+    fn actions_overdue_stale_and_closed() {
+        let b = board(SectionKind::Actions {
+            stale_after_days: 7,
+        });
+        let records = [
+            record(
+                "late",
+                EntryKind::Action,
+                json!({"title": "late", "due": "2026-11-20", "status": "todo"}),
+                d(19),
+            ),
+            record(
+                "still",
+                EntryKind::Action,
+                json!({"title": "still", "status": "doing"}),
+                d(10),
+            ),
+            record(
+                "done-old",
+                EntryKind::Action,
+                json!({"title": "done long ago", "status": "done"}),
+                d(1),
+            ),
+            record(
+                "done",
+                EntryKind::Action,
+                json!({"title": "done", "due": "2026-11-20", "status": "done"}),
+                d(22),
+            ),
+        ];
+        let Some(SectionView::Actions(actions)) = build(&b, &records, d(23)).sections.remove("s")
+        else {
+            panic!()
+        };
+        let ids: Vec<_> = actions.iter().map(|a| a.id.as_str()).collect();
+        // Open first (overdue first), closed last; closed over a week ago no longer shown.
+        assert_eq!(ids, ["late", "still", "done"]);
+        assert!(actions[0].overdue && !actions[0].stale);
+        assert!(!actions[1].overdue && actions[1].stale);
+        assert!(!actions[2].overdue, "a closed action is never overdue");
+    }
+
+    #[test]
+    fn mood_today_and_weekly_trend() {
+        let b = board(SectionKind::Mood);
+        let votes = [(16, 0), (16, 2), (18, 4), (23, 4), (23, 3), (23, 4)];
+        let records: Vec<_> = votes
+            .iter()
+            .enumerate()
+            .map(|(i, (day, face))| {
+                record(
+                    &i.to_string(),
+                    EntryKind::Mood,
+                    json!({"date": d(*day), "face": face}),
+                    d(*day),
+                )
+            })
+            .collect();
+        let Some(SectionView::Mood(mood)) = build(&b, &records, d(23)).sections.remove("s") else {
+            panic!()
+        };
+        assert_eq!(mood.today, [0, 0, 0, 1, 2]);
+        // Week of Monday 16 Nov: (0 + 2 + 4) / 3; week of Monday 23 Nov: (4 + 3 + 4) / 3.
+        assert_eq!(mood.weeks.len(), 2);
+        assert_eq!((mood.weeks[0].0, mood.weeks[0].2), (d(16), 3));
+        assert!((mood.weeks[0].1 - 2.0).abs() < 1e-9);
+        assert!((mood.weeks[1].1 - 11.0 / 3.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn clients_wait_from_the_day_they_entered_their_stage() {
+        let b = board(SectionKind::Trajectory {
+            stages: vec!["A".into(), "B".into()],
+            wait_warning_days: Some(10),
+        });
+        let records = [record(
+            "c",
+            EntryKind::Client,
+            json!({"code": "J-1", "stage": "B", "since": "2026-11-09"}),
+            d(9),
+        )];
+        let Some(SectionView::Trajectory(clients)) =
+            build(&b, &records, d(23)).sections.remove("s")
+        else {
+            panic!()
+        };
+        assert_eq!(clients[0].days_waiting, 14);
+    }
+
+    #[test]
+    fn notes_expire_and_values_sort_by_date() {
+        let b = board(SectionKind::Notes);
+        let records = [
+            record(
+                "old",
+                EntryKind::Note,
+                json!({"text": "old", "expires": "2026-11-22"}),
+                d(1),
+            ),
+            record(
+                "today",
+                EntryKind::Note,
+                json!({"text": "today", "expires": "2026-11-23"}),
+                d(1),
+            ),
+            record(
+                "always",
+                EntryKind::Note,
+                json!({"text": "always", "expires": null}),
+                d(1),
+            ),
+        ];
+        let Some(SectionView::Notes(notes)) = build(&b, &records, d(23)).sections.remove("s")
+        else {
+            panic!()
+        };
+        let texts: Vec<_> = notes.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(texts, ["today", "always"]);
+    }
 
     fn spec(direction: Direction, target: f64, warning: Option<f64>) -> IndicatorSpec {
         IndicatorSpec {
