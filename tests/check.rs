@@ -498,3 +498,26 @@ fn every_example_board_checks_clean() {
         );
     }
 }
+
+#[test]
+fn every_problem_is_also_said_in_french() {
+    let text = VALID
+        .replace("target = 20", "targte = 20")
+        .replace("rows = 2", "rows = 0")
+        .replace("time = \"08:30\"", "time = \"25:00\"");
+    let r = report(&text);
+    let fr: Vec<String> = r.problems.iter().map(|p| p.to_string_fr()).collect();
+    assert_eq!(
+        fr,
+        [
+            "b.toml:7:8 : `rows` vaut 0 ; écrivez un nombre entier de 1 à 12",
+            "b.toml:13:9 : l'heure \"25:00\" n'existe pas ; écrivez les heures et les minutes, comme time = \"08:30\"",
+            "b.toml:27:1 : clé inconnue `targte` dans la section `wait` ; vouliez-vous dire `target` ?",
+        ]
+    );
+    assert!(
+        r.problems
+            .iter()
+            .all(|p| !p.message_fr.is_empty() && p.message_fr != p.message)
+    );
+}

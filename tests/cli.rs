@@ -8,6 +8,9 @@ use std::process::{Command, Output};
 fn huddle(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_huddle"))
         .args(args)
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .expect("huddle runs")
@@ -149,4 +152,32 @@ fn output_cut_short_by_a_pipe_is_not_an_error() {
         .unwrap();
     assert!(!err.contains("Broken pipe"), "{err}");
     assert!(status.success() || status.code().is_none());
+}
+
+#[test]
+fn check_speaks_french_in_a_french_locale() {
+    let dir = broken_copy();
+    let o = Command::new(env!("CARGO_BIN_EXE_huddle"))
+        .args(["check", dir.path().to_str().unwrap()])
+        .env("LANG", "fr_CA.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    let file = dir.path().join("gestion-jeunesse.toml");
+    assert!(
+        out.contains(&format!("{}:45:1 : clé inconnue `targte` dans la section `attente-totale` ; vouliez-vous dire `target` ?", file.display())),
+        "{out}"
+    );
+    // JSON carries both languages.
+    let o = huddle(&["check", "--format", "json", dir.path().to_str().unwrap()]);
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(
+        json["problems"][0]["message_fr"]
+            .as_str()
+            .unwrap()
+            .contains("vouliez-vous dire")
+    );
 }

@@ -177,7 +177,7 @@ fn a_broken_file_shows_a_banner_over_the_last_good_board() {
         .unwrap();
     h.run();
     let banner = format!(
-        "⚠ {}:45:1: unknown key `targte` in section `attente-totale`, did you mean `target`? — le tableau affiché est la dernière version valide",
+        "⚠ {}:45:1 : clé inconnue `targte` dans la section `attente-totale` ; vouliez-vous dire `target` ? — le tableau affiché est la dernière version valide",
         file.display()
     );
     h.get_by_label(&banner);

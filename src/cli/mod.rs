@@ -280,8 +280,13 @@ fn print_check(reports: &[FileReport], format: Format) -> anyhow::Result<()> {
             writeln!(out, "{}", serde_json::to_string_pretty(&json)?)?;
         }
         Format::Text => {
+            let french = speaks_french();
             for p in &problems {
-                writeln!(out, "{p}")?;
+                if french {
+                    writeln!(out, "{}", p.to_string_fr())?;
+                } else {
+                    writeln!(out, "{p}")?;
+                }
             }
             let errors = problems.iter().filter(|p| p.is_error()).count();
             let warnings = problems.len() - errors;
@@ -308,6 +313,15 @@ fn print_check(reports: &[FileReport], format: Format) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// Whether the user's locale is French (`LC_ALL`, `LC_MESSAGES` or `LANG` starting with `fr`),
+/// as for any command-line tool: then `huddle check` explains problems in French.
+fn speaks_french() -> bool {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
+        .is_some_and(|locale| locale.starts_with("fr"))
 }
 
 fn plural_warnings(n: usize) -> String {

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use super::parse::{FileReport, parse_board};
+use super::problem::Msg;
 use super::set::check_set;
 
 /// Whether a file name is a board file, and not an editor's or a sync engine's litter
@@ -36,10 +37,19 @@ pub fn read_file(path: &Path) -> FileReport {
             Ok(text) => parse_board(path, &text),
             Err(_) => FileReport::unreadable(
                 path,
-                "the file is not UTF-8 text; save it as UTF-8 in your editor".to_owned(),
+                Msg::new(
+                    "the file is not UTF-8 text; save it as UTF-8 in your editor",
+                    "le fichier n'est pas du texte UTF-8 ; enregistrez-le en UTF-8 dans votre éditeur",
+                ),
             ),
         },
-        Err(err) => FileReport::unreadable(path, format!("the file cannot be read: {err}")),
+        Err(err) => FileReport::unreadable(
+            path,
+            Msg::new(
+                format!("the file cannot be read: {err}"),
+                format!("le fichier ne peut pas être lu : {err}"),
+            ),
+        ),
     }
 }
 

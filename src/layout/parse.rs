@@ -5,8 +5,8 @@ use std::path::Path;
 
 use toml_span::value::ValueInner;
 
-use super::problem::{Diags, LineIndex, Problem, suggestion};
-use super::read::{At, TableReader, quoted_list};
+use super::problem::{Diags, LineIndex, Msg, Problem, suggestion};
+use super::read::{At, Context, TableReader, quoted_list};
 use crate::model::{
     AgendaItem, Board, Direction, Frequency, HuddleSpec, IdeaColumn, IndicatorCategory,
     IndicatorSpec, Lang, Level, Section, SectionKind,
@@ -38,7 +38,7 @@ pub struct FileReport {
 
 impl FileReport {
     /// A report for a file that could not be read at all.
-    pub(crate) fn unreadable(path: &Path, message: String) -> Self {
+    pub(crate) fn unreadable(path: &Path, message: Msg) -> Self {
         Self {
             path: path.to_owned(),
             board: None,
@@ -47,7 +47,8 @@ impl FileReport {
                 line: 1,
                 column: 1,
                 severity: super::Severity::Error,
-                message,
+                message: message.en,
+                message_fr: message.fr,
             }],
             refs: Refs::default(),
             text: String::new(),
@@ -55,7 +56,7 @@ impl FileReport {
     }
 
     /// Adds a problem found later (by the checks across files) at a byte offset of this file.
-    pub(crate) fn add(&mut self, offset: usize, severity: super::Severity, message: String) {
+    pub(crate) fn add(&mut self, offset: usize, severity: super::Severity, message: Msg) {
         let index = LineIndex::new(&self.text);
         let diag = super::problem::Diag {
             offset,
@@ -128,47 +129,84 @@ pub fn parse_board(path: &Path, text: &str) -> FileReport {
 }
 
 /// A TOML syntax error in words, with what to write instead where we can tell.
-fn syntax_message(err: &toml_span::Error, text: &str) -> String {
+fn syntax_message(err: &toml_span::Error, text: &str) -> Msg {
     use toml_span::ErrorKind as K;
     let at = text.get(err.span.start..).unwrap_or_default();
+    let quote_dates = || {
+        Msg::new(
+            "dates and times go in quotes here, for example time = \"08:30\"",
+            "les dates et les heures s'écrivent entre guillemets, par exemple time = \"08:30\"",
+        )
+    };
     match &err.kind {
-        K::UnterminatedString | K::InvalidCharInString('\n') => {
-            "this text has no closing quote; end it with \"".to_owned()
-        }
-        K::InvalidCharInString(c) => format!("the character {c:?} is not allowed in text"),
-        K::DuplicateKey { key, .. } => {
-            format!("`{key}` is written twice in the same table; keep only one")
-        }
-        K::DuplicateTable { name, .. } => format!(
-            "[{name}] is written twice; to have several, write [[{name}]] with double brackets"
+        K::UnterminatedString | K::InvalidCharInString('\n') => Msg::new(
+            "this text has no closing quote; end it with \"",
+            "ce texte n'a pas de guillemet fermant ; terminez-le par \"",
         ),
-        K::RedefineAsArray => "this table was already written with single brackets; use [[double brackets]] everywhere for a list of tables".to_owned(),
-        K::InvalidNumber => {
-            if looks_like_time_or_date(at) {
-                "dates and times go in quotes here, for example time = \"08:30\"".to_owned()
-            } else {
-                "this number cannot be read; write digits with a decimal point, such as 12 or 92.5".to_owned()
-            }
-        }
-        K::Unexpected(_) if looks_like_time_or_date(at) => {
-            "dates and times go in quotes here, for example time = \"08:30\"".to_owned()
-        }
-        K::Unexpected(c) => format!(
-            "unexpected character `{c}`; text values go in quotes, like title = \"Accueil\""
+        K::InvalidCharInString(c) => Msg::new(
+            format!("the character {c:?} is not allowed in text"),
+            format!("le caractère {c:?} n'est pas permis dans un texte"),
+        ),
+        K::DuplicateKey { key, .. } => Msg::new(
+            format!("`{key}` is written twice in the same table; keep only one"),
+            format!("`{key}` est écrit deux fois dans la même table ; n'en gardez qu'un"),
+        ),
+        K::DuplicateTable { name, .. } => Msg::new(
+            format!(
+                "[{name}] is written twice; to have several, write [[{name}]] with double brackets"
+            ),
+            format!(
+                "[{name}] est écrit deux fois ; pour en avoir plusieurs, écrivez [[{name}]] avec des doubles crochets"
+            ),
+        ),
+        K::RedefineAsArray => Msg::new(
+            "this table was already written with single brackets; use [[double brackets]] everywhere for a list of tables",
+            "cette table a déjà été écrite avec des crochets simples ; utilisez partout des [[doubles crochets]] pour une liste de tables",
+        ),
+        K::InvalidNumber if looks_like_time_or_date(at) => quote_dates(),
+        K::InvalidNumber => Msg::new(
+            "this number cannot be read; write digits with a decimal point, such as 12 or 92.5",
+            "ce nombre est illisible ; écrivez des chiffres avec un point décimal, comme 12 ou 92.5",
+        ),
+        K::Unexpected(_) if looks_like_time_or_date(at) => quote_dates(),
+        K::Unexpected(c) => Msg::new(
+            format!(
+                "unexpected character `{c}`; text values go in quotes, like title = \"Accueil\""
+            ),
+            format!(
+                "caractère inattendu `{c}` ; le texte s'écrit entre guillemets, comme title = \"Accueil\""
+            ),
         ),
         K::Wanted { expected, found } => {
             let value_start = at.trim_start().chars().next();
             if *expected == "a value" || value_start.is_some_and(|c| c.is_alphabetic()) {
-                "a value is missing or is not in quotes; text goes in quotes, like title = \"Accueil\"".to_owned()
+                Msg::new(
+                    "a value is missing or is not in quotes; text goes in quotes, like title = \"Accueil\"",
+                    "une valeur manque ou n'est pas entre guillemets ; le texte s'écrit entre guillemets, comme title = \"Accueil\"",
+                )
             } else {
-                format!("expected {expected}, found {found}")
+                Msg::new(
+                    format!("expected {expected}, found {found}"),
+                    format!("attendu : {expected} ; trouvé : {found}"),
+                )
             }
         }
-        K::UnexpectedEof => "the file ends in the middle of a value; close the quotes or brackets".to_owned(),
-        K::InvalidEscape(c) => format!(
-            "`\\{c}` is not allowed in text; write \\\\ for a backslash, or use 'single quotes'"
+        K::UnexpectedEof => Msg::new(
+            "the file ends in the middle of a value; close the quotes or brackets",
+            "le fichier se termine au milieu d'une valeur ; fermez les guillemets ou les crochets",
         ),
-        other => format!("the TOML cannot be read here ({other})"),
+        K::InvalidEscape(c) => Msg::new(
+            format!(
+                "`\\{c}` is not allowed in text; write \\\\ for a backslash, or use 'single quotes'"
+            ),
+            format!(
+                "`\\{c}` n'est pas permis dans un texte ; écrivez \\\\ pour une barre oblique inverse, ou utilisez des 'apostrophes'"
+            ),
+        ),
+        other => Msg::new(
+            format!("the TOML cannot be read here ({other})"),
+            format!("le TOML est illisible ici ({other})"),
+        ),
     }
 }
 
@@ -211,17 +249,23 @@ fn read_board(
     let ValueInner::Table(table) = root.take() else {
         return None;
     };
-    let mut top = TableReader::from_table(table, 0, "the file".to_owned());
+    let mut top = TableReader::from_table(table, 0, Context::new("the file", "le fichier"));
 
     // [board]
     let Some(board_value) = top.take("board") else {
-        diags.error(0, "the file has no [board] table; start it with [board] and an id, such as\n  [board]\n  id = \"my-team\"");
+        diags.error(
+            0,
+            Msg::new(
+                "the file has no [board] table; start it with [board] and an id, such as\n  [board]\n  id = \"my-team\"",
+                "le fichier n'a pas de table [board] ; commencez-le par [board] et un id, par exemple\n  [board]\n  id = \"mon-equipe\"",
+            ),
+        );
         return None;
     };
-    let mut b = TableReader::new(board_value, "[board]", diags)?;
+    let mut b = TableReader::new(board_value, Context::new("[board]", "[board]"), diags)?;
     let id = b.text("id", Some("\"my-team\""), diags);
     if let Some(id) = &id {
-        check_id(id, "board", diags);
+        check_id(id, ("board", " tableau"), diags);
     }
     refs.id = id.clone();
     let title = b.text("title", Some("\"Accueil jeunesse\""), diags);
@@ -232,7 +276,10 @@ fn read_board(
         {
             diags.warning(
                 l.offset,
-                format!("level \"{}\" is not one of {}: did you mean \"{close}\"? (any other name is kept as written)", l.value, quoted_list(LEVELS)),
+                Msg::new(
+                    format!("level \"{}\" is not one of {}: did you mean \"{close}\"? (any other name is kept as written)", l.value, quoted_list(LEVELS, "or")),
+                    format!("le niveau \"{}\" n'est pas {} : vouliez-vous dire \"{close}\" ? (tout autre nom est gardé tel quel)", l.value, quoted_list(LEVELS, "ni")),
+                ),
             );
         }
         Level::from_code(&l.value)
@@ -255,7 +302,10 @@ fn read_board(
                     } else {
                         "[huddle]"
                     };
-                    format!("`{key}` does not go in [board]: move it under {table}")
+                    Msg::new(
+                        format!("`{key}` does not go in [board]: move it under {table}"),
+                        format!("`{key}` ne va pas dans [board] : déplacez-le sous {table}"),
+                    )
                 })
         },
         diags,
@@ -265,7 +315,7 @@ fn read_board(
     // [team]
     let mut members: Vec<String> = Vec::new();
     if let Some(value) = top.take("team")
-        && let Some(mut t) = TableReader::new(value, "[team]", diags)
+        && let Some(mut t) = TableReader::new(value, Context::new("[team]", "[team]"), diags)
     {
         let mut seen = BTreeSet::new();
         for m in t.text_list("members", diags).unwrap_or_default() {
@@ -273,13 +323,17 @@ fn read_board(
             if name.is_empty() {
                 diags.error(
                     m.offset,
-                    "a member's name is empty; write a name or initials, or remove the item",
+                    Msg::new(
+                        "a member's name is empty; write a name or initials, or remove the item",
+                        "le nom d'un membre est vide ; écrivez un nom ou des initiales, ou retirez l'élément",
+                    ),
                 );
             } else if !seen.insert(name.to_lowercase()) {
                 diags.error(
                     m.offset,
-                    format!(
-                        "\"{name}\" is listed twice in `members`; add an initial to tell them apart"
+                    Msg::new(
+                        format!("\"{name}\" is listed twice in `members`; add an initial to tell them apart"),
+                        format!("\"{name}\" figure deux fois dans `members` ; ajoutez une initiale pour les distinguer"),
                     ),
                 );
             } else {
@@ -316,9 +370,15 @@ fn read_board(
             }
             ValueInner::Table(_) => diags.error(
                 offset,
-                "sections are a list: write [[section]] with double brackets before each one",
+                Msg::new(
+                    "sections are a list: write [[section]] with double brackets before each one",
+                    "les sections forment une liste : écrivez [[section]] avec des doubles crochets avant chacune",
+                ),
             ),
-            _ => diags.error(offset, "write each section as a [[section]] table"),
+            _ => diags.error(
+                offset,
+                Msg::new("write each section as a [[section]] table", "écrivez chaque section comme une table [[section]]"),
+            ),
         }
     }
     check_sections(
@@ -331,7 +391,7 @@ fn read_board(
 
     // [huddle]
     let huddle = match top.take("huddle") {
-        Some(value) => TableReader::new(value, "[huddle]", diags)
+        Some(value) => TableReader::new(value, Context::new("[huddle]", "[huddle]"), diags)
             .and_then(|h| read_huddle(h, &declared, diags)),
         None => None,
     };
@@ -339,20 +399,32 @@ fn read_board(
     top.finish(
         &|key| {
             let close = super::problem::did_you_mean(key, TOP_LEVEL.iter().copied());
-            Some(match close {
-                Some("section") => format!("unknown table [{key}], did you mean [[section]]?"),
-                Some(table) => format!("unknown table [{key}], did you mean [{table}]?"),
-                None => format!(
-                    "unknown table or key `{key}`; a board file has only {}",
-                    "[board], [team], [huddle] and [[section]] tables"
-                ),
-            })
+            let table = match close {
+                Some("section") => "[[section]]".to_owned(),
+                Some(table) => format!("[{table}]"),
+                None => {
+                    return Some(Msg::new(
+                        format!("unknown table or key `{key}`; a board file has only [board], [team], [huddle] and [[section]] tables"),
+                        format!("table ou clé inconnue `{key}` ; un fichier de tableau n'a que les tables [board], [team], [huddle] et [[section]]"),
+                    ));
+                }
+            };
+            Some(Msg::new(
+                format!("unknown table [{key}], did you mean {table}?"),
+                format!("table inconnue [{key}] ; vouliez-vous dire {table} ?"),
+            ))
         },
         diags,
     );
 
     if sections.is_empty() && !diags.has_errors() {
-        diags.warning(0, "the board has no section yet; add one with [[section]]");
+        diags.warning(
+            0,
+            Msg::new(
+                "the board has no section yet; add one with [[section]]",
+                "le tableau n'a encore aucune section ; ajoutez-en une avec [[section]]",
+            ),
+        );
     }
 
     Some(Board {
@@ -373,7 +445,7 @@ fn read_board(
 }
 
 /// Ids are used on the command line and in file names: lowercase letters, digits, - and _.
-fn check_id(id: &At<String>, what: &str, diags: &mut Diags) -> bool {
+fn check_id(id: &At<String>, (what, what_fr): (&str, &str), diags: &mut Diags) {
     let ok = !id.value.is_empty()
         && id
             .value
@@ -393,10 +465,12 @@ fn check_id(id: &At<String>, what: &str, diags: &mut Diags) -> bool {
         };
         diags.error(
             id.offset,
-            format!("a {what} id may use only lowercase letters without accents, digits, - and _; write for example id = {hint}"),
+            Msg::new(
+                format!("a {what} id may use only lowercase letters without accents, digits, - and _; write for example id = {hint}"),
+                format!("l'id d'un{what_fr} ne peut contenir que des minuscules sans accents, des chiffres, - et _ ; écrivez par exemple id = {hint}"),
+            ),
         );
     }
-    ok
 }
 
 /// A readable id made from any text: "Délai d'accès" → "delai-d-acces".
@@ -428,11 +502,18 @@ fn read_section(
     diags: &mut Diags,
     units: &mut Vec<At<String>>,
 ) -> Option<Section> {
-    let mut s = TableReader::new(value, "a [[section]]", diags)?;
+    let mut s = TableReader::new(
+        value,
+        Context::new("a [[section]]", "une [[section]]"),
+        diags,
+    )?;
     let id = s.text("id", Some("\"waiting-list\""), diags);
     if let Some(id) = &id {
-        s.context = format!("section `{}`", id.value);
-        check_id(id, "section", diags);
+        s.context = Context::new(
+            format!("section `{}`", id.value),
+            format!("la section `{}`", id.value),
+        );
+        check_id(id, ("section", "e section"), diags);
     }
     let kind_name = s.choice("kind", SectionKind::NAMES, true, diags);
     let title = s.text("title", Some("\"Liste d'attente\""), diags);
@@ -441,7 +522,10 @@ fn read_section(
     {
         diags.error(
             t.offset,
-            "the title is empty; write what the team should read on the section",
+            Msg::new(
+                "the title is empty; write what the team should read on the section",
+                "le titre est vide ; écrivez ce que l'équipe doit lire sur la section",
+            ),
         );
     }
     let column = s.whole("column", (1, MAX_GRID), Some("1"), diags);
@@ -477,10 +561,19 @@ fn read_section(
                 .map(|(k, _)| format!("\"{k}\""))
                 .collect::<Vec<_>>();
             (!owner.is_empty()).then(|| {
-                format!(
-                    "{context} cannot have `{key}`: it belongs to sections of kind {} (this one is \"{}\")",
-                    owner.join(" or "),
-                    this_kind.unwrap_or("?")
+                Msg::new(
+                    format!(
+                        "{} cannot have `{key}`: it belongs to sections of kind {} (this one is \"{}\")",
+                        context.en,
+                        owner.join(" or "),
+                        this_kind.unwrap_or("?")
+                    ),
+                    format!(
+                        "{} ne peut pas avoir `{key}` : cette clé va aux sections de genre {} (celle-ci est \"{}\")",
+                        context.fr,
+                        owner.join(" ou "),
+                        this_kind.unwrap_or("?")
+                    ),
                 )
             })
         },
@@ -532,7 +625,13 @@ fn read_kind(
                 Some(stages) => stages,
                 None => {
                     if !s.has("stages") {
-                        diags.error(s.offset, format!("{} has no `stages`; list the stages a client goes through, such as stages = [\"Réception\", \"Évaluation\", \"Suivi\"]", s.context));
+                        diags.error(
+                            s.offset,
+                            Msg::new(
+                                format!("{} has no `stages`; list the stages a client goes through, such as stages = [\"Réception\", \"Évaluation\", \"Suivi\"]", s.context.en),
+                                format!("{} n'a pas de `stages` ; énumérez les étapes que traverse un usager, comme stages = [\"Réception\", \"Évaluation\", \"Suivi\"]", s.context.fr),
+                            ),
+                        );
                     }
                     return None;
                 }
@@ -543,10 +642,19 @@ fn read_kind(
                 if name.is_empty() {
                     diags.error(
                         stage.offset,
-                        "a stage has no name; write one or remove the item",
+                        Msg::new(
+                            "a stage has no name; write one or remove the item",
+                            "une étape n'a pas de nom ; écrivez-en un ou retirez l'élément",
+                        ),
                     );
                 } else if names.iter().any(|n| n.eq_ignore_ascii_case(&name)) {
-                    diags.error(stage.offset, format!("stage \"{name}\" is listed twice"));
+                    diags.error(
+                        stage.offset,
+                        Msg::new(
+                            format!("stage \"{name}\" is listed twice"),
+                            format!("l'étape \"{name}\" figure deux fois"),
+                        ),
+                    );
                 } else {
                     names.push(name);
                 }
@@ -554,7 +662,13 @@ fn read_kind(
             if names.is_empty() {
                 diags.error(
                     s.offset,
-                    format!("{} needs at least one stage in `stages`", s.context),
+                    Msg::new(
+                        format!("{} needs at least one stage in `stages`", s.context.en),
+                        format!(
+                            "{} a besoin d'au moins une étape dans `stages`",
+                            s.context.fr
+                        ),
+                    ),
                 );
                 return None;
             }
@@ -612,22 +726,22 @@ fn read_indicator(s: &mut TableReader<'_>, diags: &mut Diags) -> Option<Indicato
     };
     let target = target?;
     if let Some(w) = &warning {
-        let (wrong, side) = match direction {
-            Direction::Lower => (w.value <= target.value, "above"),
-            Direction::Higher => (w.value >= target.value, "below"),
+        let (wrong, side, side_fr) = match direction {
+            Direction::Lower => (w.value <= target.value, "above", "au-dessus de"),
+            Direction::Higher => (w.value >= target.value, "below", "sous"),
         };
         if wrong {
-            let better = if direction == Direction::Lower {
-                "lower"
+            let (better, better_fr) = if direction == Direction::Lower {
+                ("lower", "bas")
             } else {
-                "higher"
+                ("higher", "haut")
             };
+            let (w, t) = (fmt_num(w.value), fmt_num(target.value));
             diags.error(
-                w.offset,
-                format!(
-                    "`warning` ({}) should be {side} `target` ({}) because {better} is better: values between the target and the warning are \"to watch\"",
-                    fmt_num(w.value),
-                    fmt_num(target.value)
+                warning.as_ref().map_or(0, |w| w.offset),
+                Msg::new(
+                    format!("`warning` ({w}) should be {side} `target` ({t}) because {better} is better: values between the target and the warning are \"to watch\""),
+                    format!("`warning` ({w}) doit être {side_fr} `target` ({t}) puisque plus {better_fr} est mieux : les valeurs entre la cible et l'alerte sont « à surveiller »"),
                 ),
             );
         }
@@ -679,7 +793,11 @@ fn read_idea_columns(
                 limit: None,
             }),
             ValueInner::Table(table) => {
-                let mut t = TableReader::from_table(table, offset, "an ideas column".to_owned());
+                let mut t = TableReader::from_table(
+                    table,
+                    offset,
+                    Context::new("an ideas column", "une colonne d'idées"),
+                );
                 let name = t.text("name", Some("\"À l'essai\""), diags);
                 let limit = t.whole("limit", (1, 999), None, diags);
                 t.finish(&|_| None, diags);
@@ -691,16 +809,28 @@ fn read_idea_columns(
             _ => {
                 diags.error(
                     offset,
-                    "each column is a name in quotes, or { name = \"À l'essai\", limit = 3 }",
+                    Msg::new(
+                        "each column is a name in quotes, or { name = \"À l'essai\", limit = 3 }",
+                        "chaque colonne est un nom entre guillemets, ou { name = \"À l'essai\", limit = 3 }",
+                    ),
                 );
                 None
             }
         };
         if let Some(c) = column {
             if c.name.is_empty() {
-                diags.error(offset, "a column has no name");
+                diags.error(
+                    offset,
+                    Msg::new("a column has no name", "une colonne n'a pas de nom"),
+                );
             } else if columns.iter().any(|o| o.name == c.name) {
-                diags.error(offset, format!("column \"{}\" is listed twice", c.name));
+                diags.error(
+                    offset,
+                    Msg::new(
+                        format!("column \"{}\" is listed twice", c.name),
+                        format!("la colonne \"{}\" figure deux fois", c.name),
+                    ),
+                );
             } else {
                 columns.push(c);
             }
@@ -709,9 +839,15 @@ fn read_idea_columns(
     if columns.len() < 2 {
         diags.error(
             s.offset,
-            format!(
-                "{} needs at least two `columns` for ideas to move between",
-                s.context
+            Msg::new(
+                format!(
+                    "{} needs at least two `columns` for ideas to move between",
+                    s.context.en
+                ),
+                format!(
+                    "{} a besoin d'au moins deux `columns` entre lesquelles les idées avancent",
+                    s.context.fr
+                ),
             ),
         );
         return None;
@@ -732,9 +868,15 @@ fn check_sections(
         if sections[..i].iter().any(|o| o.id == s.id) {
             diags.error(
                 offset,
-                format!(
-                    "two sections have the id `{}`; give each section its own id",
-                    s.id
+                Msg::new(
+                    format!(
+                        "two sections have the id `{}`; give each section its own id",
+                        s.id
+                    ),
+                    format!(
+                        "deux sections ont l'id `{}` ; donnez à chaque section son propre id",
+                        s.id
+                    ),
                 ),
             );
         }
@@ -743,14 +885,24 @@ fn check_sections(
         if let Some(columns) = columns
             && last_col > columns
         {
-            diags.error(offset, format!(
-                "section `{}` reaches column {last_col} but the grid has {columns} columns; make it narrower or raise `columns` in [board]", s.id));
+            diags.error(
+                offset,
+                Msg::new(
+                    format!("section `{}` reaches column {last_col} but the grid has {columns} columns; make it narrower or raise `columns` in [board]", s.id),
+                    format!("la section `{}` va jusqu'à la colonne {last_col}, mais la grille a {columns} colonnes ; rétrécissez-la ou augmentez `columns` dans [board]", s.id),
+                ),
+            );
         }
         if let Some(rows) = rows
             && last_row > rows
         {
-            diags.error(offset, format!(
-                "section `{}` reaches row {last_row} but the grid has {rows} rows; make it shorter or raise `rows` in [board]", s.id));
+            diags.error(
+                offset,
+                Msg::new(
+                    format!("section `{}` reaches row {last_row} but the grid has {rows} rows; make it shorter or raise `rows` in [board]", s.id),
+                    format!("la section `{}` va jusqu'à la rangée {last_row}, mais la grille a {rows} rangées ; raccourcissez-la ou augmentez `rows` dans [board]", s.id),
+                ),
+            );
         }
         for other in &sections[..i] {
             let col = s.column.max(other.column);
@@ -758,8 +910,13 @@ fn check_sections(
             let col_end = last_col.min(other.column + other.width - 1);
             let row_end = last_row.min(other.row + other.height - 1);
             if col <= col_end && row <= row_end {
-                diags.error(offset, format!(
-                    "sections `{}` and `{}` overlap at column {col}, row {row}; move one of them", other.id, s.id));
+                diags.error(
+                    offset,
+                    Msg::new(
+                        format!("sections `{}` and `{}` overlap at column {col}, row {row}; move one of them", other.id, s.id),
+                        format!("les sections `{}` et `{}` se chevauchent à la colonne {col}, rangée {row} ; déplacez l'une d'elles", other.id, s.id),
+                    ),
+                );
             }
         }
     }
@@ -773,7 +930,13 @@ fn read_huddle(
     let time = h.text("time", Some("\"08:30\""), diags).and_then(|t| {
         let parsed = parse_time(&t.value);
         if parsed.is_none() {
-            diags.error(t.offset, format!("time \"{}\" is not a time of day; write hours and minutes, such as time = \"08:30\"", t.value));
+            diags.error(
+                t.offset,
+                Msg::new(
+                    format!("time \"{}\" is not a time of day; write hours and minutes, such as time = \"08:30\"", t.value),
+                    format!("l'heure \"{}\" n'existe pas ; écrivez les heures et les minutes, comme time = \"08:30\"", t.value),
+                ),
+            );
         }
         parsed
     });
@@ -781,7 +944,11 @@ fn read_huddle(
     let mut agenda = Vec::new();
     let mut total = 0;
     for item in h.list("agenda", diags).unwrap_or_default() {
-        let Some(mut a) = TableReader::new(item, "an agenda item", diags) else {
+        let Some(mut a) = TableReader::new(
+            item,
+            Context::new("an agenda item", "un point de l'ordre du jour"),
+            diags,
+        ) else {
             continue;
         };
         let section = a.text("section", Some("\"waiting-list\""), diags);
@@ -794,9 +961,15 @@ fn read_huddle(
             let hint = suggestion(&section.value, sections.iter().map(String::as_str));
             diags.error(
                 section.offset,
-                format!(
-                    "agenda item points at section `{}` which does not exist{hint}",
-                    section.value
+                Msg::new(
+                    format!(
+                        "agenda item points at section `{}` which does not exist{}",
+                        section.value, hint.en
+                    ),
+                    format!(
+                        "un point de l'ordre du jour renvoie à la section `{}`, qui n'existe pas{}",
+                        section.value, hint.fr
+                    ),
                 ),
             );
             continue;
@@ -813,8 +986,13 @@ fn read_huddle(
     h.finish(&|_| None, diags);
     let minutes = minutes?;
     if total > minutes.value {
-        diags.warning(minutes.offset, format!(
-            "the agenda adds up to {total} minutes but the huddle lasts {}; shorten an item or raise `minutes`", minutes.value));
+        diags.warning(
+            minutes.offset,
+            Msg::new(
+                format!("the agenda adds up to {total} minutes but the huddle lasts {}; shorten an item or raise `minutes`", minutes.value),
+                format!("l'ordre du jour totalise {total} minutes, mais le caucus dure {} ; raccourcissez un point ou augmentez `minutes`", minutes.value),
+            ),
+        );
     }
     Some(HuddleSpec {
         time: time?,

@@ -26,12 +26,46 @@ pub struct Problem {
     pub severity: Severity,
     /// What is wrong and what to write instead.
     pub message: String,
+    /// The same in French.
+    pub message_fr: String,
 }
 
 impl Problem {
     /// Is this an error (as opposed to a warning)?
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
+    }
+
+    /// The problem as `file:line:column: message` in French, for French boards' banners.
+    pub fn to_string_fr(&self) -> String {
+        let warning = if self.severity == Severity::Warning {
+            "avertissement : "
+        } else {
+            ""
+        };
+        format!(
+            "{}:{}:{} : {warning}{}",
+            self.file.display(),
+            self.line,
+            self.column,
+            self.message_fr
+        )
+    }
+}
+
+/// A message in both languages of the boards.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Msg {
+    pub en: String,
+    pub fr: String,
+}
+
+impl Msg {
+    pub fn new(en: impl Into<String>, fr: impl Into<String>) -> Self {
+        Self {
+            en: en.into(),
+            fr: fr.into(),
+        }
     }
 }
 
@@ -51,7 +85,7 @@ pub(crate) struct Diag {
     /// Byte offset in the file.
     pub offset: usize,
     pub severity: Severity,
-    pub message: String,
+    pub message: Msg,
 }
 
 /// Collects the problems of one file.
@@ -61,19 +95,19 @@ pub(crate) struct Diags {
 }
 
 impl Diags {
-    pub fn error(&mut self, offset: usize, message: impl Into<String>) {
+    pub fn error(&mut self, offset: usize, message: Msg) {
         self.list.push(Diag {
             offset,
             severity: Severity::Error,
-            message: message.into(),
+            message,
         });
     }
 
-    pub fn warning(&mut self, offset: usize, message: impl Into<String>) {
+    pub fn warning(&mut self, offset: usize, message: Msg) {
         self.list.push(Diag {
             offset,
             severity: Severity::Warning,
-            message: message.into(),
+            message,
         });
     }
 
@@ -116,7 +150,8 @@ impl<'a> LineIndex<'a> {
             line,
             column,
             severity: diag.severity,
-            message: diag.message,
+            message: diag.message.en,
+            message_fr: diag.message.fr,
         }
     }
 }
@@ -136,11 +171,14 @@ pub fn did_you_mean<'c>(
         .map(|(_, c)| c)
 }
 
-/// Appends ", did you mean `x`?" when a close candidate exists.
-pub(crate) fn suggestion<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) -> String {
+/// ", did you mean `x`?" when a close candidate exists, in both languages.
+pub(crate) fn suggestion<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) -> Msg {
     match did_you_mean(word, candidates) {
-        Some(c) => format!(", did you mean `{c}`?"),
-        None => String::new(),
+        Some(c) => Msg::new(
+            format!(", did you mean `{c}`?"),
+            format!(" ; vouliez-vous dire `{c}` ?"),
+        ),
+        None => Msg::new("", ""),
     }
 }
 

@@ -1,9 +1,10 @@
 //! A small reader over the spanned TOML tree of `toml-span` that collects every problem of a
-//! file instead of stopping at the first, with messages written for a facilitator.
+//! file instead of stopping at the first, with messages written for a facilitator, in English
+//! and in French.
 
 use toml_span::value::{Table, Value, ValueInner};
 
-use super::problem::{Diags, suggestion};
+use super::problem::{Diags, Msg, suggestion};
 
 /// A value with the byte offset where it was written.
 #[derive(Clone, Debug, PartialEq)]
@@ -12,52 +13,67 @@ pub(crate) struct At<T> {
     pub offset: usize,
 }
 
+/// How problems name a table, in both languages: "[board]", "section `delai`".
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Context {
+    pub en: String,
+    pub fr: String,
+}
+
+impl Context {
+    pub fn new(en: impl Into<String>, fr: impl Into<String>) -> Self {
+        Self {
+            en: en.into(),
+            fr: fr.into(),
+        }
+    }
+}
+
 /// One TOML table being read: keys are taken one by one; what is left at the end is unknown.
 pub(crate) struct TableReader<'de> {
     table: Table<'de>,
     /// Offset of the table (its header, or its first key).
     pub offset: usize,
-    /// How problems name this table: "[board]", "section `delai`".
-    pub context: String,
+    /// How problems name this table.
+    pub context: Context,
     known: Vec<&'static str>,
     /// Required keys not written, with the message to give unless a typo explains them.
-    missing: Vec<(&'static str, String)>,
+    missing: Vec<(&'static str, Msg)>,
 }
 
 /// The TOML type of a value, in words.
-fn type_name(value: &ValueInner<'_>) -> &'static str {
+fn type_name(value: &ValueInner<'_>) -> (&'static str, &'static str) {
     match value {
-        ValueInner::String(_) => "text",
-        ValueInner::Integer(_) => "a whole number",
-        ValueInner::Float(_) => "a number",
-        ValueInner::Boolean(_) => "true or false",
-        ValueInner::Array(_) => "a list",
-        ValueInner::Table(_) => "a table",
+        ValueInner::String(_) => ("text", "du texte"),
+        ValueInner::Integer(_) => ("a whole number", "un nombre entier"),
+        ValueInner::Float(_) => ("a number", "un nombre"),
+        ValueInner::Boolean(_) => ("true or false", "vrai ou faux"),
+        ValueInner::Array(_) => ("a list", "une liste"),
+        ValueInner::Table(_) => ("a table", "une table"),
     }
 }
 
 impl<'de> TableReader<'de> {
     /// Reads `value` as a table, or reports that a table was expected.
-    pub fn new(
-        mut value: Value<'de>,
-        context: impl Into<String>,
-        diags: &mut Diags,
-    ) -> Option<Self> {
-        let context = context.into();
+    pub fn new(mut value: Value<'de>, context: Context, diags: &mut Diags) -> Option<Self> {
         let offset = value.span.start;
         match value.take() {
             ValueInner::Table(table) => Some(Self::from_table(table, offset, context)),
             other => {
+                let (en, fr) = type_name(&other);
                 diags.error(
                     offset,
-                    format!("{context} should be a table, found {}", type_name(&other)),
+                    Msg::new(
+                        format!("{} should be a table, found {en}", context.en),
+                        format!("{} devrait être une table, et non {fr}", context.fr),
+                    ),
                 );
                 None
             }
         }
     }
 
-    pub fn from_table(table: Table<'de>, offset: usize, context: String) -> Self {
+    pub fn from_table(table: Table<'de>, offset: usize, context: Context) -> Self {
         // A table made by a `[header]` has the span of its header; an empty span falls back to
         // the first key written in it.
         let offset = if offset == 0 {
@@ -93,11 +109,28 @@ impl<'de> TableReader<'de> {
     /// Notes a required key that is not written. It is reported by [`Self::finish`], unless
     /// an unknown key there is a typo of it: then the typo alone is reported, where it is.
     pub fn missing(&mut self, key: &'static str, example: &str) {
-        let message = format!(
-            "{} has no `{key}`; add a line such as {key} = {example}",
-            self.context
+        let message = Msg::new(
+            format!(
+                "{} has no `{key}`; add a line such as {key} = {example}",
+                self.context.en
+            ),
+            format!(
+                "{} n'a pas de `{key}` ; ajoutez une ligne comme {key} = {example}",
+                self.context.fr
+            ),
         );
         self.missing.push((key, message));
+    }
+
+    /// Takes a key, or notes it missing when it is required.
+    fn take_or_miss(&mut self, key: &'static str, required: Option<&str>) -> Option<Value<'de>> {
+        let value = self.take(key);
+        if value.is_none()
+            && let Some(example) = required
+        {
+            self.missing(key, example);
+        }
+        value
     }
 
     /// A text value.
@@ -107,12 +140,7 @@ impl<'de> TableReader<'de> {
         required: Option<&str>,
         diags: &mut Diags,
     ) -> Option<At<String>> {
-        let Some(mut value) = self.take(key) else {
-            if let Some(example) = required {
-                self.missing(key, example);
-            }
-            return None;
-        };
+        let mut value = self.take_or_miss(key, required)?;
         let offset = value.span.start;
         match value.take() {
             ValueInner::String(s) => Some(At {
@@ -120,14 +148,22 @@ impl<'de> TableReader<'de> {
                 offset,
             }),
             other => {
-                let found = type_name(&other);
-                let hint = match &other {
-                    ValueInner::Integer(i) => format!("; put it in quotes: {key} = \"{i}\""),
-                    _ => String::new(),
+                let (en, fr) = type_name(&other);
+                let (hint_en, hint_fr) = match &other {
+                    ValueInner::Integer(i) => (
+                        format!("; put it in quotes: {key} = \"{i}\""),
+                        format!(" ; mettez-le entre guillemets : {key} = \"{i}\""),
+                    ),
+                    _ => (String::new(), String::new()),
                 };
                 diags.error(
                     offset,
-                    format!("`{key}` should be text in quotes, found {found}{hint}"),
+                    Msg::new(
+                        format!("`{key}` should be text in quotes, found {en}{hint_en}"),
+                        format!(
+                            "`{key}` doit être du texte entre guillemets, et non {fr}{hint_fr}"
+                        ),
+                    ),
                 );
                 None
             }
@@ -142,55 +178,47 @@ impl<'de> TableReader<'de> {
         required: Option<&str>,
         diags: &mut Diags,
     ) -> Option<At<u32>> {
-        let Some(mut value) = self.take(key) else {
-            if let Some(example) = required {
-                self.missing(key, example);
-            }
-            return None;
-        };
+        let mut value = self.take_or_miss(key, required)?;
         let offset = value.span.start;
-        match value.take() {
-            ValueInner::Integer(i) if (i64::from(min)..=i64::from(max)).contains(&i) => Some(At {
-                value: u32::try_from(i).unwrap_or(min),
-                offset,
-            }),
-            ValueInner::Integer(i) => {
-                diags.error(
+        let message = match value.take() {
+            ValueInner::Integer(i) if (i64::from(min)..=i64::from(max)).contains(&i) => {
+                return Some(At {
+                    value: u32::try_from(i).unwrap_or(min),
                     offset,
-                    format!("`{key}` is {i}; write a whole number from {min} to {max}"),
-                );
-                None
+                });
             }
-            ValueInner::Float(f) => {
-                diags.error(
-                    offset,
-                    format!(
-                        "`{key}` is {f}; write a whole number from {min} to {max}, without decimals"
-                    ),
-                );
-                None
-            }
-            ValueInner::String(s) if s.trim().parse::<i64>().is_ok() => {
-                diags.error(
-                    offset,
-                    format!(
-                        "`{key}` should be a number without quotes: {key} = {}",
-                        s.trim()
-                    ),
-                );
-                None
-            }
+            ValueInner::Integer(i) => Msg::new(
+                format!("`{key}` is {i}; write a whole number from {min} to {max}"),
+                format!("`{key}` vaut {i} ; écrivez un nombre entier de {min} à {max}"),
+            ),
+            ValueInner::Float(f) => Msg::new(
+                format!(
+                    "`{key}` is {f}; write a whole number from {min} to {max}, without decimals"
+                ),
+                format!(
+                    "`{key}` vaut {f} ; écrivez un nombre entier de {min} à {max}, sans décimales"
+                ),
+            ),
+            ValueInner::String(s) if s.trim().parse::<i64>().is_ok() => Msg::new(
+                format!(
+                    "`{key}` should be a number without quotes: {key} = {}",
+                    s.trim()
+                ),
+                format!(
+                    "`{key}` doit être un nombre sans guillemets : {key} = {}",
+                    s.trim()
+                ),
+            ),
             other => {
-                diags.error(
-                    offset,
-                    format!(
-                        "`{key}` should be a whole number from {min} to {max}, found {}",
-                        type_name(&other)
-                    ),
-                );
-                None
+                let (en, fr) = type_name(&other);
+                Msg::new(
+                    format!("`{key}` should be a whole number from {min} to {max}, found {en}"),
+                    format!("`{key}` doit être un nombre entier de {min} à {max}, et non {fr}"),
+                )
             }
-        }
+        };
+        diags.error(offset, message);
+        None
     }
 
     /// A number, whole or with decimals.
@@ -200,40 +228,41 @@ impl<'de> TableReader<'de> {
         required: Option<&str>,
         diags: &mut Diags,
     ) -> Option<At<f64>> {
-        let Some(mut value) = self.take(key) else {
-            if let Some(example) = required {
-                self.missing(key, example);
-            }
-            return None;
-        };
+        let mut value = self.take_or_miss(key, required)?;
         let offset = value.span.start;
-        match value.take() {
-            ValueInner::Integer(i) => Some(At {
-                value: i as f64,
-                offset,
-            }),
-            ValueInner::Float(f) if f.is_finite() => Some(At { value: f, offset }),
+        let message = match value.take() {
+            ValueInner::Integer(i) => {
+                return Some(At {
+                    value: i as f64,
+                    offset,
+                });
+            }
+            ValueInner::Float(f) if f.is_finite() => return Some(At { value: f, offset }),
             ValueInner::String(s) => {
                 let hint = match s.trim().replace(',', ".").parse::<f64>() {
                     Ok(n) => format!(": {key} = {n}"),
                     Err(_) => String::new(),
                 };
-                diags.error(
-                    offset,
+                Msg::new(
                     format!(
                         "`{key}` should be a number without quotes, with a decimal point{hint}"
                     ),
-                );
-                None
+                    format!(
+                        "`{key}` doit être un nombre sans guillemets, avec un point décimal{}",
+                        hint.replacen(':', " :", 1)
+                    ),
+                )
             }
             other => {
-                diags.error(
-                    offset,
-                    format!("`{key}` should be a number, found {}", type_name(&other)),
-                );
-                None
+                let (en, fr) = type_name(&other);
+                Msg::new(
+                    format!("`{key}` should be a number, found {en}"),
+                    format!("`{key}` doit être un nombre, et non {fr}"),
+                )
             }
-        }
+        };
+        diags.error(offset, message);
+        None
     }
 
     /// One of a fixed set of words.
@@ -252,13 +281,22 @@ impl<'de> TableReader<'de> {
                 offset: text.offset,
             });
         }
-        let list = quoted_list(choices);
         let hint = suggestion(&text.value, choices.iter().copied());
         diags.error(
             text.offset,
-            format!(
-                "`{key}` cannot be \"{}\"; write one of {list}{hint}",
-                text.value
+            Msg::new(
+                format!(
+                    "`{key}` cannot be \"{}\"; write one of {}{}",
+                    text.value,
+                    quoted_list(choices, "or"),
+                    hint.en
+                ),
+                format!(
+                    "`{key}` ne peut pas valoir \"{}\" ; écrivez {}{}",
+                    text.value,
+                    quoted_list(choices, "ou"),
+                    hint.fr
+                ),
             ),
         );
         None
@@ -275,13 +313,16 @@ impl<'de> TableReader<'de> {
                     value: s.into_owned(),
                     offset,
                 }),
-                other => diags.error(
-                    offset,
-                    format!(
-                        "each item of `{key}` should be text in quotes, found {}",
-                        type_name(&other)
-                    ),
-                ),
+                other => {
+                    let (en, fr) = type_name(&other);
+                    diags.error(
+                        offset,
+                        Msg::new(
+                            format!("each item of `{key}` should be text in quotes, found {en}"),
+                            format!("chaque élément de `{key}` doit être du texte entre guillemets, et non {fr}"),
+                        ),
+                    );
+                }
             }
         }
         Some(out)
@@ -294,11 +335,12 @@ impl<'de> TableReader<'de> {
         match value.take() {
             ValueInner::Array(items) => Some(items),
             other => {
+                let (en, fr) = type_name(&other);
                 diags.error(
                     offset,
-                    format!(
-                        "`{key}` should be a list in square brackets, found {}",
-                        type_name(&other)
+                    Msg::new(
+                        format!("`{key}` should be a list in square brackets, found {en}"),
+                        format!("`{key}` doit être une liste entre crochets, et non {fr}"),
                     ),
                 );
                 None
@@ -308,7 +350,7 @@ impl<'de> TableReader<'de> {
 
     /// Reports the keys nobody asked for. `elsewhere` gives a message of its own for keys it
     /// recognises (a key that belongs in another table, a misspelt table name).
-    pub fn finish(self, elsewhere: &dyn Fn(&str) -> Option<String>, diags: &mut Diags) {
+    pub fn finish(self, elsewhere: &dyn Fn(&str) -> Option<Msg>, diags: &mut Diags) {
         let mut keys: Vec<_> = self.table.into_keys().collect();
         keys.sort_by_key(|k| k.span.start);
         for (key, message) in &self.missing {
@@ -321,24 +363,23 @@ impl<'de> TableReader<'de> {
         }
         for key in keys {
             let name = key.name.as_ref();
-            let message = match elsewhere(name) {
-                Some(message) => message,
-                None => format!(
-                    "unknown key `{name}` in {}{}",
-                    self.context,
-                    suggestion(name, self.known.iter().copied())
-                ),
-            };
+            let message = elsewhere(name).unwrap_or_else(|| {
+                let hint = suggestion(name, self.known.iter().copied());
+                Msg::new(
+                    format!("unknown key `{name}` in {}{}", self.context.en, hint.en),
+                    format!("clé inconnue `{name}` dans {}{}", self.context.fr, hint.fr),
+                )
+            });
             diags.error(key.span.start, message);
         }
     }
 }
 
 /// `"a", "b" or "c"`.
-pub(crate) fn quoted_list(choices: &[&str]) -> String {
+pub(crate) fn quoted_list(choices: &[&str], or: &str) -> String {
     let quoted: Vec<String> = choices.iter().map(|c| format!("\"{c}\"")).collect();
     match quoted.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        Some((last, rest)) if !rest.is_empty() => format!("{} {or} {last}", rest.join(", ")),
         Some((last, _)) => last.clone(),
         None => String::new(),
     }

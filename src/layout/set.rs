@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::Severity;
 use super::parse::FileReport;
-use super::problem::suggestion;
+use super::problem::{Msg, suggestion};
 
 /// Adds to each report the problems that only show across files. A board with such an error
 /// is dropped from its report, as for any other error.
@@ -35,7 +35,10 @@ pub(crate) fn check_set(reports: &mut [FileReport], only: Option<&[usize]>) {
             reports[i].add(
                 offset,
                 Severity::Error,
-                format!("board id `{id}` is already used by {first}; give each board its own id"),
+                Msg::new(
+                    format!("board id `{id}` is already used by {first}; give each board its own id"),
+                    format!("l'id de tableau `{id}` est déjà pris par {first} ; donnez à chaque tableau son propre id"),
+                ),
             );
         }
     }
@@ -62,9 +65,15 @@ pub(crate) fn check_set(reports: &mut [FileReport], only: Option<&[usize]>) {
                 report.add(
                     parent.offset,
                     Severity::Error,
-                    format!(
-                        "a board's parent `{}` is not a known board{hint}",
-                        parent.value
+                    Msg::new(
+                        format!(
+                            "a board's parent `{}` is not a known board{}",
+                            parent.value, hint.en
+                        ),
+                        format!(
+                            "le parent `{}` n'est pas un tableau connu{}",
+                            parent.value, hint.fr
+                        ),
                     ),
                 );
             } else if let Some(id) = &refs.id {
@@ -72,16 +81,18 @@ pub(crate) fn check_set(reports: &mut [FileReport], only: Option<&[usize]>) {
                     report.add(
                         parent.offset,
                         Severity::Error,
-                        "a board cannot be its own parent; name the board its snapshots go up to"
-                            .to_owned(),
+                        Msg::new(
+                            "a board cannot be its own parent; name the board its snapshots go up to",
+                            "un tableau ne peut pas être son propre parent ; nommez le tableau où montent ses photos",
+                        ),
                     );
                 } else if let Some(cycle) = cycle_from(&id.value, &parent_of) {
                     report.add(
                         parent.offset,
                         Severity::Error,
-                        format!(
-                            "parents go round in a circle ({}); the top board must have no parent",
-                            cycle.join(" → ")
+                        Msg::new(
+                            format!("parents go round in a circle ({}); the top board must have no parent", cycle.join(" → ")),
+                            format!("les parents tournent en rond ({}) ; le tableau du sommet ne doit pas avoir de parent", cycle.join(" → ")),
                         ),
                     );
                 }
@@ -93,7 +104,13 @@ pub(crate) fn check_set(reports: &mut [FileReport], only: Option<&[usize]>) {
                 report.add(
                     unit.offset,
                     Severity::Error,
-                    format!("unit `{}` is not a known board{hint}", unit.value),
+                    Msg::new(
+                        format!("unit `{}` is not a known board{}", unit.value, hint.en),
+                        format!(
+                            "l'unité `{}` n'est pas un tableau connu{}",
+                            unit.value, hint.fr
+                        ),
+                    ),
                 );
             }
         }

@@ -172,7 +172,13 @@ pub(super) fn banner_lines(screen: &Screen<'_>) -> Vec<String> {
     let notices = screen.live.notices();
     if let Some(first) = notices.first() {
         let text = match first {
-            Notice::Broken(p) => format!("⚠ {p} — {}", tr(lang, T::ShowingLastGood)),
+            Notice::Broken(p) => {
+                let problem = match lang {
+                    crate::model::Lang::Fr => p.to_string_fr(),
+                    crate::model::Lang::En => p.to_string(),
+                };
+                format!("⚠ {problem} — {}", tr(lang, T::ShowingLastGood))
+            }
             Notice::Missing(path) => format!("⚠ {} : {}", path.display(), tr(lang, T::FileMissing)),
         };
         lines.push(text);
