@@ -40,6 +40,22 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+/// `huddle value set` for the intake team's waiting list; whether it succeeded.
+fn set_waiting_list(k: &Kiosk, date: &str, value: &str) -> bool {
+    let args = [
+        "value",
+        "set",
+        "--board",
+        "accueil-jeunesse",
+        "--indicator",
+        "liste-attente",
+        "--date",
+        date,
+        value,
+    ];
+    k.run(&args).status.success()
+}
+
 #[test]
 fn values_are_set_and_listed_with_status() {
     let k = Kiosk::new();
@@ -49,55 +65,11 @@ fn values_are_set_and_listed_with_status() {
         "--indicator",
         "liste-attente",
     ];
-    assert!(
-        k.run(
-            &[
-                &["value", "set"][..],
-                &board,
-                &["--date", "2026-11-20", "35"]
-            ]
-            .concat()
-        )
-        .status
-        .success()
-    );
-    assert!(
-        k.run(
-            &[
-                &["value", "set"][..],
-                &board,
-                &["--date", "2026-11-23", "18,5"]
-            ]
-            .concat()
-        )
-        .status
-        .success()
-    );
+    assert!(set_waiting_list(&k, "2026-11-20", "35"));
+    assert!(set_waiting_list(&k, "2026-11-23", "18,5"));
     // A second value for the same date replaces the first.
-    assert!(
-        k.run(
-            &[
-                &["value", "set"][..],
-                &board,
-                &["--date", "2026-11-21", "25"]
-            ]
-            .concat()
-        )
-        .status
-        .success()
-    );
-    assert!(
-        k.run(
-            &[
-                &["value", "set"][..],
-                &board,
-                &["--date", "2026-11-21", "26"]
-            ]
-            .concat()
-        )
-        .status
-        .success()
-    );
+    assert!(set_waiting_list(&k, "2026-11-21", "25"));
+    assert!(set_waiting_list(&k, "2026-11-21", "26"));
     let list = k.json(&[&["value", "list"][..], &board, &["--format", "json"]].concat());
     let list = list.as_array().unwrap();
     assert_eq!(list.len(), 3);

@@ -349,22 +349,28 @@ pub(super) fn show(
         (SectionKind::Safety, Some(SectionView::Safety(days))) => {
             safety_month(ui, lang, section, today, days, None);
             // The small calendar is for reading; a tap opens it large, with finger-sized days.
-            let card = ui.max_rect().expand(14.0);
-            let response = ui.interact(card, ui.scope_id().with("open-safety"), Sense::click());
-            response.widget_info(|| {
-                egui::WidgetInfo::labeled(
-                    egui::Role::Button,
-                    true,
-                    format!("{} : {}", tr(lang, T::TapToEnter), section.title),
-                )
-            });
-            if theme::tapped(&response) {
+            if card_tapped(ui, lang, section) {
                 state.safety_open = Some(section.id.clone());
             }
         }
         (SectionKind::Units { boards }, _) => units(ui, board, boards, screen, commands),
         _ => {}
     }
+}
+
+/// Makes the whole card of a section one touch target, named "Touchez pour saisir : <title>";
+/// whether it was tapped.
+fn card_tapped(ui: &mut egui::Ui, lang: Lang, section: &Section) -> bool {
+    let card = ui.max_rect().expand(14.0);
+    let response = ui.interact(card, ui.scope_id().with("card"), Sense::click());
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::Role::Button,
+            true,
+            format!("{} : {}", tr(lang, T::TapToEnter), section.title),
+        )
+    });
+    theme::tapped(&response)
 }
 
 /// What is carried while an idea is dragged: its id.
@@ -594,16 +600,7 @@ fn indicator(
         );
     }
     // The whole card is the touch target for entering a value.
-    let card = ui.max_rect().expand(14.0);
-    let response = ui.interact(card, ui.scope_id().with("enter-value"), Sense::click());
-    response.widget_info(|| {
-        egui::WidgetInfo::labeled(
-            egui::Role::Button,
-            true,
-            format!("{} : {}", tr(lang, T::TapToEnter), section.title),
-        )
-    });
-    if theme::tapped(&response) {
+    if card_tapped(ui, lang, section) {
         state.form = Some(Form::value(&section.id, &section.title, today));
     }
 }
