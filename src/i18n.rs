@@ -107,6 +107,7 @@ pub enum T {
     Note,
     SaveNote,
     ChooseADay,
+    EndFollowUp,
 }
 
 /// A fixed text in the board's language.
@@ -242,6 +243,7 @@ pub fn tr(lang: Lang, t: T) -> &'static str {
             "Touchez un jour pour changer sa couleur",
             "Tap a day to change its colour",
         ),
+        T::EndFollowUp => ("Terminer", "Done"),
     };
     match lang {
         Lang::Fr => fr,

@@ -468,3 +468,26 @@ fn an_idea_can_be_dragged_to_another_column() {
     );
     h.get_by_label("Adoptée (1)");
 }
+
+#[test]
+fn a_client_past_the_last_stage_leaves_the_board() {
+    let mut h = board();
+    tap_button(&mut h, "Ajouter : Trajectoire des jeunes");
+    keys(&mut h, "j-9");
+    tap(&mut h, "✓  Enregistrer");
+    for next in ["▶ Analyse", "▶ Orientation", "▶ Référé au suivi"] {
+        tap_button(&mut h, next);
+    }
+    assert_eq!(
+        records(&h, EntryKind::Client)[0].fields["stage"],
+        json!("Référé au suivi")
+    );
+    tap_button(&mut h, "✓ Terminer");
+    assert!(records(&h, EntryKind::Client).is_empty());
+    // Still in the history, and undo brings it back.
+    tap_button(&mut h, "↶ Défaire");
+    assert_eq!(
+        records(&h, EntryKind::Client)[0].fields["stage"],
+        json!("Référé au suivi")
+    );
+}

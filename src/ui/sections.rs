@@ -290,52 +290,80 @@ pub(super) fn show(
             if clients.is_empty() {
                 empty(ui, &add_hint(T::NoClientYet));
             }
-            ui.columns(stages.len().max(1), |cols| {
-                for (i, (col, stage)) in cols.iter_mut().zip(stages).enumerate() {
-                    let here: Vec<_> = clients.iter().filter(|c| &c.stage == stage).collect();
-                    let (rect, _) =
-                        col.allocate_exact_size(vec2(col.available_width(), 4.0), Sense::hover());
-                    col.painter().rect_filled(rect, 2.0, colour::LINE);
-                    col.label(RichText::new(format!("{stage} ({})", here.len())).strong());
-                    for c in here {
-                        let long =
-                            wait_warning_days.is_some_and(|w| c.days_waiting >= i64::from(w));
-                        let days = format!("{} {}", c.days_waiting, tr(lang, T::DaysInStage));
-                        let days = if long {
-                            RichText::new(format!("! {days}"))
-                                .color(colour::BAD)
-                                .strong()
-                        } else {
-                            RichText::new(days).color(colour::MUTED)
-                        };
-                        egui::Frame::new()
-                            .fill(Color32::from_rgb(0xE8, 0xF1, 0xFA))
-                            .corner_radius(6)
-                            .inner_margin(6)
-                            .show(col, |ui| {
-                                ui.label(RichText::new(&c.code).strong());
-                                ui.label(days);
-                                if !c.next_step.is_empty() {
-                                    ui.label(RichText::new(&c.next_step).size(16.0));
-                                }
-                                if let Some(next) = stages.get(i + 1) {
-                                    let button = egui::Button::new(format!("▶ {next}"))
-                                        .min_size(vec2(theme::TOUCH, theme::TOUCH));
-                                    if theme::tapped(&ui.add(button)) {
-                                        commands.push(UiCommand::Edit {
-                                            section: section.id.clone(),
-                                            edit: Edit::MoveClient {
-                                                id: c.id.clone(),
-                                                stage: next.clone(),
-                                                since: today,
-                                            },
+            egui::ScrollArea::vertical()
+                .id_salt("trajectory")
+                .show(ui, |ui| {
+                    ui.columns(stages.len().max(1), |cols| {
+                        for (i, (col, stage)) in cols.iter_mut().zip(stages).enumerate() {
+                            let here: Vec<_> =
+                                clients.iter().filter(|c| &c.stage == stage).collect();
+                            let (rect, _) = col.allocate_exact_size(
+                                vec2(col.available_width(), 4.0),
+                                Sense::hover(),
+                            );
+                            col.painter().rect_filled(rect, 2.0, colour::LINE);
+                            col.label(RichText::new(format!("{stage} ({})", here.len())).strong());
+                            for c in here {
+                                let long = wait_warning_days
+                                    .is_some_and(|w| c.days_waiting >= i64::from(w));
+                                let days =
+                                    format!("{} {}", c.days_waiting, tr(lang, T::DaysInStage));
+                                let days = if long {
+                                    RichText::new(format!("! {days}"))
+                                        .color(colour::BAD)
+                                        .strong()
+                                } else {
+                                    RichText::new(days).color(colour::MUTED)
+                                };
+                                egui::Frame::new()
+                                    .fill(Color32::from_rgb(0xE8, 0xF1, 0xFA))
+                                    .corner_radius(6)
+                                    .inner_margin(6)
+                                    .show(col, |ui| {
+                                        ui.horizontal_wrapped(|ui| {
+                                            ui.spacing_mut().interact_size.y = 0.0;
+                                            ui.label(RichText::new(&c.code).strong());
+                                            ui.label(days);
                                         });
-                                    }
-                                }
-                            });
-                    }
-                }
-            });
+                                        if !c.next_step.is_empty() {
+                                            ui.label(RichText::new(&c.next_step).size(16.0));
+                                        }
+                                        if let Some(next) = stages.get(i + 1) {
+                                            let button = egui::Button::new(format!("▶ {next}"))
+                                                .min_size(vec2(theme::TOUCH, theme::TOUCH));
+                                            if theme::tapped(&ui.add(button)) {
+                                                commands.push(UiCommand::Edit {
+                                                    section: section.id.clone(),
+                                                    edit: Edit::MoveClient {
+                                                        id: c.id.clone(),
+                                                        stage: next.clone(),
+                                                        since: today,
+                                                    },
+                                                });
+                                            }
+                                        } else {
+                                            // Past the last stage, the client leaves the trajectory
+                                            // (the sheet stays in the history).
+                                            let button = egui::Button::new(format!(
+                                                "✓ {}",
+                                                tr(lang, T::EndFollowUp)
+                                            ))
+                                            .min_size(vec2(theme::TOUCH, theme::TOUCH));
+                                            if theme::tapped(&ui.add(button)) {
+                                                commands.push(UiCommand::Edit {
+                                                    section: section.id.clone(),
+                                                    edit: Edit::Remove {
+                                                        id: c.id.clone(),
+                                                        kind: crate::model::EntryKind::Client,
+                                                    },
+                                                });
+                                            }
+                                        }
+                                    });
+                            }
+                        }
+                    })
+                });
         }
         (SectionKind::Notes, Some(SectionView::Notes(notes))) => {
             if notes.is_empty() {
