@@ -9,6 +9,7 @@ pub mod layout;
 pub mod logging;
 pub mod model;
 pub mod paths;
+pub mod runchart;
 pub mod store;
 pub mod ui;
 pub mod view;
