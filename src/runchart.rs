@@ -88,7 +88,7 @@ pub fn analyse(values: &[f64]) -> Option<RunChart> {
 fn shifts(values: &[f64], median: f64, out: &mut Vec<Signal>) {
     // (side, first, last, counted)
     let mut run: Option<(bool, usize, usize, usize)> = None;
-    let mut close = |run: Option<(bool, usize, usize, usize)>, out: &mut Vec<Signal>| {
+    let close = |run: Option<(bool, usize, usize, usize)>, out: &mut Vec<Signal>| {
         if let Some((above, first, last, points)) = run
             && points >= SHIFT
         {
