@@ -317,3 +317,118 @@ mod tests {
         assert!(signals(&[5.0]).is_empty());
     }
 }
+
+/// A signal in plain words, for a series of `(date, value)` in time order: "Shift: 7 points
+/// above the median since 14 Nov" / "Déplacement : 7 points au-dessus de la médiane depuis le
+/// 14 nov.".
+pub fn describe(signal: &Signal, dates: &[chrono::NaiveDate], lang: crate::model::Lang) -> String {
+    use crate::i18n::short_date;
+    use crate::model::Lang;
+    let date = |i: usize| {
+        dates
+            .get(i)
+            .map(|d| short_date(lang, *d))
+            .unwrap_or_default()
+    };
+    match (lang, signal) {
+        (
+            Lang::Fr,
+            Signal::Shift {
+                first,
+                above,
+                points,
+                ..
+            },
+        ) => {
+            let side = if *above { "au-dessus de" } else { "sous" };
+            format!(
+                "Déplacement : {points} points {side} la médiane depuis le {}",
+                date(*first)
+            )
+        }
+        (
+            Lang::En,
+            Signal::Shift {
+                first,
+                above,
+                points,
+                ..
+            },
+        ) => {
+            let side = if *above { "above" } else { "below" };
+            format!(
+                "Shift: {points} points {side} the median since {}",
+                date(*first)
+            )
+        }
+        (
+            Lang::Fr,
+            Signal::Trend {
+                first, up, points, ..
+            },
+        ) => {
+            let way = if *up { "à la hausse" } else { "à la baisse" };
+            format!(
+                "Tendance : {points} points {way} depuis le {}",
+                date(*first)
+            )
+        }
+        (
+            Lang::En,
+            Signal::Trend {
+                first, up, points, ..
+            },
+        ) => {
+            let way = if *up { "going up" } else { "going down" };
+            format!("Trend: {points} points {way} since {}", date(*first))
+        }
+        (Lang::Fr, Signal::Astronomical { index }) => {
+            format!("Point hors norme le {}", date(*index))
+        }
+        (Lang::En, Signal::Astronomical { index }) => {
+            format!("Astronomical point on {}", date(*index))
+        }
+    }
+}
+
+#[cfg(test)]
+mod words {
+    use super::*;
+    use crate::model::Lang;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn signals_in_plain_words() {
+        let dates: Vec<NaiveDate> = (10..22)
+            .filter_map(|d| NaiveDate::from_ymd_opt(2026, 11, d))
+            .collect();
+        let shift = Signal::Shift {
+            first: 4,
+            last: 10,
+            above: true,
+            points: 7,
+        };
+        assert_eq!(
+            describe(&shift, &dates, Lang::En),
+            "Shift: 7 points above the median since Sat 14 Nov"
+        );
+        assert_eq!(
+            describe(&shift, &dates, Lang::Fr),
+            "Déplacement : 7 points au-dessus de la médiane depuis le sam. 14 nov."
+        );
+        let trend = Signal::Trend {
+            first: 0,
+            last: 4,
+            up: false,
+            points: 5,
+        };
+        assert_eq!(
+            describe(&trend, &dates, Lang::Fr),
+            "Tendance : 5 points à la baisse depuis le mar. 10 nov."
+        );
+        assert_eq!(
+            describe(&Signal::Astronomical { index: 1 }, &dates, Lang::En),
+            "Astronomical point on Wed 11 Nov"
+        );
+    }
+}

@@ -491,3 +491,24 @@ fn a_client_past_the_last_stage_leaves_the_board() {
         json!("Référé au suivi")
     );
 }
+
+#[test]
+fn an_ongoing_shift_is_said_on_the_indicator() {
+    let mut h = board();
+    // Six low weeks, then six high ones: the last six points sit above the median.
+    let values = [
+        10.0, 11.0, 10.0, 12.0, 11.0, 10.0, 16.0, 17.0, 16.0, 18.0, 17.0, 16.0,
+    ];
+    for (i, value) in values.iter().enumerate() {
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 12 + i as u32).unwrap();
+        h.state_mut().apply(huddle::ui::UiCommand::Edit {
+            section: "liste-attente".into(),
+            edit: huddle::model::Edit::SetValue {
+                date,
+                value: *value,
+            },
+        });
+    }
+    h.run();
+    h.get_by_label("◆ Déplacement : 6 points au-dessus de la médiane depuis le mer. 18 nov.");
+}

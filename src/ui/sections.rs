@@ -569,6 +569,16 @@ fn indicator(
                 });
             });
             sparkline(ui, spec, &values.values);
+            if let Some(signal) = values.current_signal() {
+                let dates: Vec<NaiveDate> = values.values.iter().map(|(d, _)| *d).collect();
+                let text = format!("◆ {}", crate::runchart::describe(signal, &dates, lang));
+                ui.label(
+                    RichText::new(text)
+                        .size(16.0)
+                        .color(colour::ACCENT)
+                        .strong(),
+                );
+            }
         }
         None => {
             ui.horizontal(|ui| {

@@ -56,12 +56,29 @@ pub struct IndicatorView {
     pub values: Vec<(NaiveDate, f64)>,
     /// Who entered the latest value, and when.
     pub latest_stamp: Option<Stamp>,
+    /// Median and run-chart signals of the values.
+    pub run_chart: Option<crate::runchart::RunChart>,
 }
 
 impl IndicatorView {
     /// The most recent value.
     pub fn latest(&self) -> Option<(NaiveDate, f64)> {
         self.values.last().copied()
+    }
+
+    /// The signal still going on at the latest value, if any: the one a team should talk about.
+    pub fn current_signal(&self) -> Option<&crate::runchart::Signal> {
+        use crate::runchart::Signal;
+        let last = self.values.len().checked_sub(1)?;
+        self.run_chart
+            .as_ref()?
+            .signals
+            .iter()
+            .rev()
+            .find(|s| match s {
+                Signal::Shift { last: end, .. } | Signal::Trend { last: end, .. } => *end == last,
+                Signal::Astronomical { index } => *index == last,
+            })
     }
 }
 
@@ -230,9 +247,11 @@ pub fn build(board: &Board, records: &[Record], today: NaiveDate) -> BoardView {
                     })
                     .collect();
                 values.sort_by_key(|(d, _, _)| *d);
+                let numbers: Vec<f64> = values.iter().map(|(_, v, _)| *v).collect();
                 SectionView::Indicator(IndicatorView {
                     latest_stamp: values.last().map(|(_, _, r)| stamp(r)),
                     values: values.into_iter().map(|(d, v, _)| (d, v)).collect(),
+                    run_chart: crate::runchart::analyse(&numbers),
                 })
             }
             SectionKind::Actions { stale_after_days } => {
