@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod feed;
 pub mod i18n;
 pub mod layout;
 pub mod logging;

@@ -260,3 +260,64 @@ fn a_data_folder_holding_something_else_is_refused() {
         "not a database at all, but precious"
     );
 }
+
+#[test]
+fn import_a_csv_feed_twice_and_with_bad_rows() {
+    let k = Kiosk::new();
+    let file = k.data.path().join("attente.csv");
+    std::fs::write(
+        &file,
+        "Date;Valeur\n2026-11-20;31\n20/11/2026x;4\n2026-11-21;28,5\n",
+    )
+    .unwrap();
+    let import = |k: &Kiosk| {
+        k.run(&[
+            "import",
+            "--board",
+            "accueil-jeunesse",
+            "--indicator",
+            "liste-attente",
+            file.to_str().unwrap(),
+        ])
+    };
+    let o = import(&k);
+    assert_eq!(o.status.code(), Some(1), "a bad row makes the exit code 1");
+    assert!(
+        stderr(&o).contains("attente.csv:3: \"20/11/2026x\" is not a date"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout).trim(),
+        "2 value(s) imported, 0 unchanged, 1 bad row(s)"
+    );
+    // The same file again: nothing changes.
+    let o = import(&k);
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout).trim(),
+        "0 value(s) imported, 2 unchanged, 1 bad row(s)"
+    );
+    let list = k.json(&[
+        "value",
+        "list",
+        "--board",
+        "accueil-jeunesse",
+        "--indicator",
+        "liste-attente",
+        "--format",
+        "json",
+    ]);
+    let list = list.as_array().unwrap();
+    assert_eq!(list.len(), 2);
+    assert_eq!(list[1]["value"], 28.5);
+    assert_eq!(list[1]["by"], "feed (attente.csv)");
+    let history = k.json(&["history", "--board", "accueil-jeunesse", "--format", "json"]);
+    assert_eq!(history.as_array().unwrap().len(), 2);
+    assert!(
+        history
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|h| h["origin"] == "feed")
+    );
+}

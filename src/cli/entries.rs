@@ -347,3 +347,47 @@ pub fn history(
     }
     Ok(ExitCode::SUCCESS)
 }
+
+/// `huddle import --board B --indicator I FILE.csv`
+pub fn import(
+    places: &Places<'_>,
+    board: &str,
+    indicator: &str,
+    file: &Path,
+) -> anyhow::Result<ExitCode> {
+    let board = find_board(places.boards, board)?;
+    find_section(&board, indicator, "indicator")?;
+    let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let text = String::from_utf8(bytes).or_else(|e| {
+        // Older spreadsheets export Windows-1252 / Latin-1: each byte is its own character.
+        let bytes = e.into_bytes();
+        Ok::<_, anyhow::Error>(bytes.iter().map(|&b| char::from(b)).collect())
+    })?;
+    let (rows, bad) = crate::feed::parse_csv(&text);
+    let name = file.file_name().map_or_else(
+        || file.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let mut store = open_store(places.data)?;
+    let summary = crate::feed::import(
+        &mut store,
+        &board.id,
+        indicator,
+        &rows,
+        &format!("feed ({name})"),
+    )?;
+    for b in &bad {
+        eprintln!("{}:{}: {}", file.display(), b.line, b.message);
+    }
+    println!(
+        "{} value(s) imported, {} unchanged, {} bad row(s)",
+        summary.imported,
+        summary.unchanged,
+        bad.len()
+    );
+    Ok(if bad.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}

@@ -60,6 +60,19 @@ pub enum Command {
     /// Add or list actions of a board's action plan.
     #[command(subcommand)]
     Action(ActionCommand),
+    /// Load an indicator's values from a CSV file (date,value or date;value; header optional;
+    /// decimal commas accepted). Bad rows are reported by line; good rows still load; importing
+    /// the same file again changes nothing. Exit 1 if any row was bad.
+    Import {
+        /// Board id.
+        #[arg(long)]
+        board: String,
+        /// Indicator section id.
+        #[arg(long)]
+        indicator: String,
+        /// The CSV file.
+        file: PathBuf,
+    },
     /// The changes made on a board, newest first.
     History {
         /// Board id.
@@ -213,6 +226,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             limit,
             format,
         }) => entries::history(&places, &board, format, limit),
+        Some(Command::Import {
+            board,
+            indicator,
+            file,
+        }) => entries::import(&places, &board, &indicator, &file),
         None | Some(Command::Kiosk) => {
             crate::app::run_kiosk(crate::app::KioskOptions {
                 boards_dir: boards_dir.clone(),

@@ -1,0 +1,278 @@
+//! Data feeds: indicator values exported by hospital systems as CSV, read into the store
+//! through the one write path, marked as coming from the feed.
+//!
+//! Files are read as spreadsheets write them: `date,value` or `date;value`, a header or not,
+//! decimal commas (`12,5`), dates as `2026-11-20`, `2026-11-20 00:00` or `20/11/2026`. A bad row
+//! is reported with its line number; the good rows still load. Importing the same file again
+//! changes nothing: each row's change has an id made of what it says.
+
+use chrono::{NaiveDate, Utc};
+
+use crate::model::{Change, Edit, Origin, parse_number};
+use crate::store::{Applied, Store, StoreError};
+
+/// A row that could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BadRow {
+    /// Line in the file, from 1.
+    pub line: usize,
+    /// What is wrong, and what to write instead.
+    pub message: String,
+}
+
+/// A value read from a row.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    /// Line in the file, from 1.
+    pub line: usize,
+    /// The date of the value.
+    pub date: NaiveDate,
+    /// The value.
+    pub value: f64,
+}
+
+/// Reads a date as spreadsheets write it.
+pub fn parse_feed_date(text: &str) -> Option<NaiveDate> {
+    let t = text.trim();
+    // "2026-11-21 00:00:00" and "2026-11-21T00:00": the date is the first ten characters.
+    let head = match (t.get(..10), t.get(10..11)) {
+        (Some(head), Some(" " | "T")) => head,
+        _ => t,
+    };
+    NaiveDate::parse_from_str(head, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(head, "%d/%m/%Y"))
+        .or_else(|_| NaiveDate::parse_from_str(t, "%Y/%m/%d"))
+        .ok()
+}
+
+/// Reads the rows of a CSV text: `date,value` or `date;value`, header optional.
+pub fn parse_csv(text: &str) -> (Vec<Row>, Vec<BadRow>) {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // A semicolon anywhere in the first lines means a French-locale export, where the comma is
+    // the decimal mark.
+    let delimiter = if text.lines().take(5).any(|l| l.contains(';')) {
+        b';'
+    } else {
+        b','
+    };
+    let mut rows = Vec::new();
+    let mut bad = Vec::new();
+    // One line at a time, so that problems carry the line a person sees in the file.
+    for (i, text_line) in text.lines().enumerate() {
+        let line = i + 1;
+        if text_line.trim().is_empty() {
+            continue;
+        }
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .trim(csv::Trim::All)
+            .from_reader(text_line.as_bytes());
+        let record = match reader.records().next() {
+            Some(Ok(r)) => r,
+            Some(Err(e)) => {
+                bad.push(BadRow {
+                    line,
+                    message: format!("this line cannot be read: {e}"),
+                });
+                continue;
+            }
+            None => continue,
+        };
+        let fields: Vec<&str> = record.iter().collect();
+        if fields.iter().all(|f| f.is_empty()) {
+            continue;
+        }
+        let date = fields.first().copied().unwrap_or_default();
+        let value = fields.get(1).copied().unwrap_or_default();
+        let Some(date_ok) = parse_feed_date(date) else {
+            // The first line may be a header ("date,valeur").
+            if rows.is_empty() && bad.is_empty() && parse_number(value).is_err() {
+                continue;
+            }
+            bad.push(BadRow {
+                line,
+                message: format!("\"{date}\" is not a date; write 2026-11-20 or 20/11/2026"),
+            });
+            continue;
+        };
+        if fields.len() > 2
+            && delimiter == b','
+            && fields[2..]
+                .iter()
+                .all(|f| f.chars().all(|c| c.is_ascii_digit()))
+        {
+            bad.push(BadRow {
+                line,
+                message: "more than two columns: a decimal comma needs ; between columns, or the value in quotes (\"12,5\")".to_owned(),
+            });
+            continue;
+        }
+        match parse_number(value) {
+            Ok(value) => rows.push(Row {
+                line,
+                date: date_ok,
+                value,
+            }),
+            Err(_) if value.is_empty() => bad.push(BadRow {
+                line,
+                message: "no value after the date".to_owned(),
+            }),
+            Err(_) => bad.push(BadRow {
+                line,
+                message: format!("\"{value}\" is not a number"),
+            }),
+        }
+    }
+    (rows, bad)
+}
+
+/// What an import did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Values stored (new, or changed since the last import).
+    pub imported: usize,
+    /// Rows already imported before: nothing done.
+    pub unchanged: usize,
+}
+
+/// The change a feed row makes: its id is made of the board, indicator, date and value, so
+/// that the same row imported twice is the same change, applied once.
+pub fn row_change(board: &str, indicator: &str, row: &Row, source: &str) -> Option<Change> {
+    let mut change = Edit::SetValue {
+        date: row.date,
+        value: row.value,
+    }
+    .into_change(board, indicator, source, Origin::Feed, Utc::now())
+    .ok()?;
+    let name = format!("feed/{board}/{indicator}/{}/{}", row.date, row.value);
+    change.id = uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_URL, name.as_bytes()).to_string();
+    Some(change)
+}
+
+/// Applies the rows through the store's one write path.
+pub fn import(
+    store: &mut Store,
+    board: &str,
+    indicator: &str,
+    rows: &[Row],
+    source: &str,
+) -> Result<Summary, StoreError> {
+    let mut summary = Summary::default();
+    for row in rows {
+        let Some(change) = row_change(board, indicator, row, source) else {
+            continue;
+        };
+        match store.apply(&change)? {
+            Applied::New => summary.imported += 1,
+            Applied::AlreadyThere => summary.unchanged += 1,
+        }
+    }
+    Ok(summary)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()
+    }
+
+    #[test]
+    fn comma_separated_with_a_header() {
+        let (rows, bad) = parse_csv("date,value\n2026-11-20,12\n2026-11-21,13.5\n");
+        assert!(bad.is_empty(), "{bad:?}");
+        assert_eq!(
+            rows,
+            [
+                Row {
+                    line: 2,
+                    date: d(2026, 11, 20),
+                    value: 12.0
+                },
+                Row {
+                    line: 3,
+                    date: d(2026, 11, 21),
+                    value: 13.5
+                }
+            ]
+        );
+    }
+
+    #[test]
+    fn semicolons_and_decimal_commas_as_french_spreadsheets_write_them() {
+        let (rows, bad) =
+            parse_csv("\u{feff}Date;Valeur\r\n20/11/2026;12,5\r\n2026-11-21 00:00:00;1 250,75\r\n");
+        assert!(bad.is_empty(), "{bad:?}");
+        assert_eq!(
+            rows.iter().map(|r| (r.date, r.value)).collect::<Vec<_>>(),
+            [(d(2026, 11, 20), 12.5), (d(2026, 11, 21), 1250.75)]
+        );
+    }
+
+    #[test]
+    fn no_header_and_quoted_decimal_commas() {
+        let (rows, bad) = parse_csv("2026-11-20,\"12,5\"\n\n2026-11-22,7\n");
+        assert!(bad.is_empty(), "{bad:?}");
+        assert_eq!(
+            rows.iter().map(|r| (r.line, r.value)).collect::<Vec<_>>(),
+            [(1, 12.5), (3, 7.0)]
+        );
+    }
+
+    #[test]
+    fn bad_rows_are_reported_by_line_and_good_rows_still_load() {
+        let text = "date;value\n2026-11-20;12\n2026-13-01;4\n2026-11-22;douze\n2026-11-23;\n2026-11-24;9\n";
+        let (rows, bad) = parse_csv(text);
+        assert_eq!(rows.iter().map(|r| r.line).collect::<Vec<_>>(), [2, 6]);
+        let lines: Vec<_> = bad.iter().map(|b| b.line).collect();
+        assert_eq!(lines, [3, 4, 5]);
+        assert!(bad[0].message.contains("is not a date"));
+        assert!(bad[1].message.contains("\"douze\" is not a number"));
+        assert!(bad[2].message.contains("no value"));
+    }
+
+    #[test]
+    fn an_unquoted_decimal_comma_between_commas_is_caught() {
+        let (rows, bad) = parse_csv("2026-11-20,12,5\n");
+        assert!(rows.is_empty());
+        assert!(bad[0].message.contains("decimal comma"), "{bad:?}");
+    }
+
+    #[test]
+    fn importing_twice_changes_nothing_the_second_time() {
+        let mut store = Store::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+        let (rows, _) = parse_csv("2026-11-20;12\n2026-11-21;13\n");
+        let first = import(&mut store, "b", "i", &rows, "feed").unwrap_or_default();
+        assert_eq!(
+            first,
+            Summary {
+                imported: 2,
+                unchanged: 0
+            }
+        );
+        let version = store.version();
+        let again = import(&mut store, "b", "i", &rows, "feed").unwrap_or_default();
+        assert_eq!(
+            again,
+            Summary {
+                imported: 0,
+                unchanged: 2
+            }
+        );
+        assert_eq!(store.version(), version);
+        // A corrected value in a new export is a new change.
+        let (fixed, _) = parse_csv("2026-11-21;14\n");
+        assert_eq!(
+            import(&mut store, "b", "i", &fixed, "feed").unwrap_or_default(),
+            Summary {
+                imported: 1,
+                unchanged: 0
+            }
+        );
+        let history = store.history("b", 10).unwrap_or_default();
+        assert!(history.iter().all(|h| h.change.origin == Origin::Feed));
+    }
+}
