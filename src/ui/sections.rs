@@ -550,6 +550,8 @@ fn indicator(
     today: NaiveDate,
     state: &mut UiState,
 ) {
+    // In order of importance: the value and its status, the target, the signal going on; then,
+    // if the card has room, the trend line, the direction and frequency, and who entered it.
     match values.latest() {
         Some((date, value)) => {
             let (mark, color) = status_mark(view::status(spec, value));
@@ -568,17 +570,6 @@ fn indicator(
                     );
                 });
             });
-            sparkline(ui, spec, &values.values);
-            if let Some(signal) = values.current_signal() {
-                let dates: Vec<NaiveDate> = values.values.iter().map(|(d, _)| *d).collect();
-                let text = format!("◆ {}", crate::runchart::describe(signal, &dates, lang));
-                ui.label(
-                    RichText::new(text)
-                        .size(16.0)
-                        .color(colour::ACCENT)
-                        .strong(),
-                );
-            }
         }
         None => {
             ui.horizontal(|ui| {
@@ -602,6 +593,27 @@ fn indicator(
         spec.unit
     );
     ui.label(RichText::new(target.trim_end()).strong());
+    if let Some(signal) = values.current_signal() {
+        let dates: Vec<NaiveDate> = values.values.iter().map(|(d, _)| *d).collect();
+        let text = format!("◆ {}", crate::runchart::describe(signal, &dates, lang));
+        ui.label(
+            RichText::new(text)
+                .size(16.0)
+                .color(colour::ACCENT)
+                .strong(),
+        );
+    }
+    if values.latest().is_none() {
+        ui.label(
+            RichText::new(format!("☝ {}", tr(lang, T::TapToEnter)))
+                .size(17.0)
+                .color(colour::ACCENT),
+        );
+    }
+    let room = |ui: &egui::Ui, needed: f32| ui.available_height() >= needed;
+    if values.values.len() >= 2 && room(ui, 44.0) {
+        sparkline(ui, spec, &values.values);
+    }
     let better = match spec.direction {
         Direction::Lower => tr(lang, T::LowerIsBetter),
         Direction::Higher => tr(lang, T::HigherIsBetter),
@@ -611,31 +623,25 @@ fn indicator(
         Frequency::Weekly => tr(lang, T::Weekly),
         Frequency::Monthly => tr(lang, T::Monthly),
     };
-    ui.label(
-        RichText::new(format!("{better} · {frequency}"))
-            .size(17.0)
-            .color(colour::MUTED),
-    );
-    if let Some(stamp) = &values.latest_stamp {
-        let local = stamp.at.with_timezone(&chrono::Local).naive_local();
+    if room(ui, 22.0) {
         ui.label(
-            RichText::new(format!(
-                "{} {} {} {}",
-                tr(lang, T::ChangedBy),
-                i18n::author(lang, &stamp.by),
-                tr(lang, T::At),
-                i18n::time_of_day(local)
-            ))
-            .size(15.0)
-            .color(colour::MUTED),
+            RichText::new(format!("{better} · {frequency}"))
+                .size(17.0)
+                .color(colour::MUTED),
         );
     }
-    if values.latest().is_none() {
-        ui.label(
-            RichText::new(format!("☝ {}", tr(lang, T::TapToEnter)))
-                .size(17.0)
-                .color(colour::ACCENT),
+    if let Some(stamp) = &values.latest_stamp
+        && room(ui, 20.0)
+    {
+        let local = stamp.at.with_timezone(&chrono::Local).naive_local();
+        let by = i18n::author(lang, &stamp.by);
+        let text = format!(
+            "{} {by} {} {}",
+            tr(lang, T::ChangedBy),
+            tr(lang, T::At),
+            i18n::time_of_day(local)
         );
+        ui.label(RichText::new(text).size(15.0).color(colour::MUTED));
     }
     // The whole card is the touch target for entering a value.
     if card_tapped(ui, lang, section) {
