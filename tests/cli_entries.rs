@@ -82,46 +82,28 @@ fn values_are_set_and_listed_with_status() {
     assert_eq!(list[2]["by"], "it-admin (cli)");
 }
 
+/// `huddle value set` on the intake team's board, with the arguments after `--board B`.
+fn value_set(k: &Kiosk, rest: &[&str]) -> Output {
+    k.run(&[&["value", "set", "--board", "accueil-jeunesse"][..], rest].concat())
+}
+
 #[test]
 fn bad_values_are_refused_with_exit_1_and_nothing_stored() {
     let k = Kiosk::new();
-    let o = k.run(&[
-        "value",
-        "set",
-        "--board",
-        "accueil-jeunesse",
-        "--indicator",
-        "liste-attente",
-        "douze",
-    ]);
+    let o = value_set(&k, &["--indicator", "liste-attente", "douze"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
         stderr(&o).contains("\"douze\" is not a number"),
         "{}",
         stderr(&o)
     );
-    let o = k.run(&[
-        "value",
-        "set",
-        "--board",
-        "accueil-jeunesse",
-        "--indicator",
-        "liste-attente",
-        "--date",
-        "23/11/2026",
-        "3",
-    ]);
+    let o = value_set(
+        &k,
+        &["--indicator", "liste-attente", "--date", "23/11/2026", "3"],
+    );
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("is not a date; write it as YYYY-MM-DD"));
-    let o = k.run(&[
-        "value",
-        "set",
-        "--board",
-        "accueil-jeunesse",
-        "--indicator",
-        "liste-atente",
-        "3",
-    ]);
+    let o = value_set(&k, &["--indicator", "liste-atente", "3"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
         stderr(&o).contains("did you mean `liste-attente`?"),
