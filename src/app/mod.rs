@@ -277,6 +277,9 @@ impl KioskApp {
             )
             .map_err(|e| i18n::input_error(lang, &e))?;
         store.apply(&change).map_err(|e| e.to_string())?;
+        // A write that works again (the disk has room again…) clears the banner of the last
+        // one that failed.
+        self.store_error = None;
         Ok(())
     }
 
