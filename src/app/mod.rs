@@ -199,7 +199,6 @@ impl KioskApp {
             now,
             folder_error: self.folder_error.as_deref(),
             store_error: self.store_error.as_deref(),
-            boards_dir: &self.boards_dir,
         };
         let commands = ui::show(ui, &screen, &mut self.ui_state);
         let changed = !commands.is_empty();

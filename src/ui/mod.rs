@@ -11,8 +11,6 @@ mod switcher;
 pub mod theme;
 mod top_bar;
 
-use std::path::Path;
-
 use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::i18n::{T, tr};
@@ -88,8 +86,6 @@ pub struct Screen<'a> {
     pub folder_error: Option<&'a str>,
     /// Why changes cannot be saved, if they cannot.
     pub store_error: Option<&'a str>,
-    /// The boards folder, named in messages.
-    pub boards_dir: &'a Path,
 }
 
 impl Screen<'_> {

@@ -27,44 +27,22 @@ pub(super) fn show(
     let lang = board.lang;
     let today = screen.today();
     let data = screen.view.sections.get(&section.id);
-    let person = state.person.clone();
     // Header: title, and a + for the sections that take new entries.
-    let add_form = match &section.kind {
-        SectionKind::Actions { .. } => Some(Form::action(
-            &section.id,
-            &section.title,
-            today,
-            person.as_deref(),
-        )),
-        SectionKind::Ideas { .. } => Some(Form::idea(
-            &section.id,
-            &section.title,
-            today,
-            person.as_deref(),
-        )),
-        SectionKind::Escalations { .. } => Some(Form::escalation(
-            &section.id,
-            &section.title,
-            today,
-            &ancestors(board, screen),
-        )),
-        SectionKind::Trajectory { stages, .. } => Some(Form::client(
-            &section.id,
-            &section.title,
-            stages,
-            today,
-            person.as_deref(),
-        )),
-        SectionKind::Notes => Some(Form::note(&section.id, &section.title, today)),
-        _ => None,
-    };
+    let takes_entries = matches!(
+        section.kind,
+        SectionKind::Actions { .. }
+            | SectionKind::Ideas { .. }
+            | SectionKind::Escalations { .. }
+            | SectionKind::Trajectory { .. }
+            | SectionKind::Notes
+    );
     ui.horizontal(|ui| {
         ui.spacing_mut().interact_size.y = 0.0;
         ui.add(
             egui::Label::new(RichText::new(&section.title).text_style(egui::TextStyle::Heading))
                 .wrap(),
         );
-        if let Some(form) = add_form {
+        if takes_entries {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
                 let plus = egui::Button::new(RichText::new("+").size(32.0))
                     .min_size(vec2(theme::TOUCH, theme::TOUCH));
@@ -77,7 +55,7 @@ pub(super) fn show(
                     )
                 });
                 if theme::tapped(&response) {
-                    state.form = Some(form);
+                    state.form = new_entry_form(board, section, screen, state.person.as_deref());
                 }
             });
         }
@@ -497,6 +475,27 @@ fn idea_columns(
             }
         }
     });
+}
+
+/// The form that adds an entry to a section (made when + is tapped, not every frame).
+fn new_entry_form(
+    board: &Board,
+    section: &Section,
+    screen: &Screen<'_>,
+    person: Option<&str>,
+) -> Option<Form> {
+    let today = screen.today();
+    let (id, title) = (&section.id, &section.title);
+    Some(match &section.kind {
+        SectionKind::Actions { .. } => Form::action(id, title, today, person),
+        SectionKind::Ideas { .. } => Form::idea(id, title, today, person),
+        SectionKind::Escalations { .. } => {
+            Form::escalation(id, title, today, &ancestors(board, screen))
+        }
+        SectionKind::Trajectory { stages, .. } => Form::client(id, title, stages, today, person),
+        SectionKind::Notes => Form::note(id, title, today),
+        _ => return None,
+    })
 }
 
 /// The boards above this one, nearest first: where an escalation can go.
