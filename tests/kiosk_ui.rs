@@ -50,7 +50,7 @@ fn every_section_kind_renders_with_its_empty_state() {
     // attendance, with the team's members
     h.get_by_label("Présences");
     h.get_by_label("Élise M.");
-    h.get_by_label("Présences pas encore prises");
+    h.get_by_label("0/6 présents");
     // trajectory, with its stages
     h.get_by_label("Trajectoire des jeunes");
     h.get_by_label("Référé au suivi (0)");

@@ -42,6 +42,18 @@ pub(super) fn show(
             egui::Label::new(RichText::new(&section.title).text_style(egui::TextStyle::Heading))
                 .wrap(),
         );
+        if let Some(SectionView::Attendance(present)) = data {
+            // Who is here, counted where it costs no line.
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let count = format!(
+                    "{}/{} {}",
+                    present.len(),
+                    board.members.len(),
+                    tr(lang, T::Present)
+                );
+                ui.label(RichText::new(count).color(colour::MUTED));
+            });
+        }
         if takes_entries {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
                 let plus = egui::Button::new(RichText::new("+").size(32.0))
@@ -244,18 +256,8 @@ pub(super) fn show(
                     }
                 }
             });
-            if present.is_empty() {
+            if present.is_empty() && ui.available_height() >= 24.0 {
                 empty(ui, tr(lang, T::AttendanceNotTaken));
-            } else {
-                ui.label(
-                    RichText::new(format!(
-                        "{}/{} {}",
-                        present.len(),
-                        board.members.len(),
-                        tr(lang, T::Present)
-                    ))
-                    .color(colour::MUTED),
-                );
             }
         }
         (
