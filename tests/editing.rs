@@ -83,7 +83,7 @@ fn keys(h: &mut Harness<'_, KioskApp>, text: &str) {
 #[test]
 fn record_a_value_with_the_keypad() {
     let mut h = board();
-    tap(&mut h, "Touchez pour saisir : Liste d'attente");
+    tap(&mut h, "Ajouter : Liste d'attente");
     h.get_by_label("Valeur");
     keys(&mut h, "17,5");
     tap(&mut h, "✓  Enregistrer");
@@ -101,7 +101,7 @@ fn record_a_value_with_the_keypad() {
 #[test]
 fn a_value_for_a_past_day() {
     let mut h = board();
-    tap(&mut h, "Touchez pour saisir : Délai moyen avant évaluation");
+    tap(&mut h, "Ajouter : Délai moyen avant évaluation");
     keys(&mut h, "16");
     tap_button(&mut h, "◀");
     tap_button(&mut h, "◀");
@@ -115,7 +115,7 @@ fn a_value_for_a_past_day() {
 #[test]
 fn a_value_that_is_not_a_number_is_refused_and_nothing_is_stored() {
     let mut h = board();
-    tap(&mut h, "Touchez pour saisir : Liste d'attente");
+    tap(&mut h, "Ajouter : Liste d'attente");
     keys(&mut h, ",");
     tap(&mut h, "✓  Enregistrer");
     assert!(h.query_by_label_contains("n'est pas un nombre").is_some());
@@ -339,7 +339,7 @@ fn add_a_note_and_raise_an_escalation() {
 fn undo_the_last_change() {
     let mut h = board();
     tap_button(&mut h, "Amélie R.");
-    tap(&mut h, "Touchez pour saisir : Liste d'attente");
+    tap(&mut h, "Ajouter : Liste d'attente");
     keys(&mut h, "40");
     tap(&mut h, "✓  Enregistrer");
     h.get_by_label("✕ 40");
@@ -361,7 +361,7 @@ fn changes_carry_the_name_of_who_is_at_the_screen() {
     tap_button(&mut h, "☺ Qui êtes-vous?");
     tap_in_dialog(&mut h, "Benoît T.");
     h.get_by_label("☺ Benoît T.");
-    tap(&mut h, "Touchez pour saisir : Liste d'attente");
+    tap(&mut h, "Ajouter : Liste d'attente");
     keys(&mut h, "12");
     tap(&mut h, "✓  Enregistrer");
     assert_eq!(records(&h, EntryKind::Value)[0].created_by, "Benoît T.");
@@ -372,7 +372,7 @@ fn changes_carry_the_name_of_who_is_at_the_screen() {
 fn an_english_board_takes_input_in_english() {
     let mut h = kiosk(&examples(), Some("youth-follow-up"));
     h.run();
-    tap(&mut h, "Tap to enter : First meeting within 30 days");
+    tap(&mut h, "Add : First meeting within 30 days");
     keys(&mut h, "87.5");
     tap(&mut h, "✓  Save");
     h.get_by_label("✓ 87.5");

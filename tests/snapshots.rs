@@ -30,3 +30,17 @@ fn example_boards_look_as_they_should() {
     h.run();
     results.add(h.try_snapshot("board-switcher"));
 }
+
+#[test]
+fn an_indicator_large_shows_its_run_chart() {
+    let app = common::app_with(
+        &common::examples(),
+        Some("accueil-jeunesse"),
+        common::waiting_list_values,
+    );
+    let mut h = common::builder().wgpu().build_ui_state(common::frame, app);
+    h.run();
+    h.get_by_label("Voir en grand : Liste d'attente").click();
+    h.run();
+    h.snapshot("indicator-chart");
+}

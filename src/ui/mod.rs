@@ -3,6 +3,7 @@
 //! (which dialog is open, the form being typed, who is at the screen); it never changes the
 //! board's data itself and knows no files, threads or SQL.
 
+mod chart;
 pub mod form;
 mod grid;
 pub mod keyboard;
@@ -49,6 +50,8 @@ pub struct UiState {
     pub person: Option<String>,
     /// The form being filled in.
     pub form: Option<Form>,
+    /// The indicator whose chart is open large, by section id.
+    pub chart_open: Option<String>,
     /// The safety cross opened large, by section id.
     pub safety_open: Option<String>,
     /// The day of the safety cross last tapped, whose note can be written.
@@ -151,6 +154,9 @@ pub fn show(ui: &mut egui::Ui, screen: &Screen<'_>, state: &mut UiState) -> Vec<
     if let (Some(id), Some(board)) = (state.safety_open.clone(), screen.board) {
         safety_dialog(ui, screen, board, &id, state, &mut commands);
     }
+    if let (Some(id), Some(board)) = (state.chart_open.clone(), screen.board) {
+        chart_dialog(ui, screen, board, &id, state);
+    }
     if let Some(form) = &mut state.form {
         let members = screen
             .board
@@ -163,6 +169,93 @@ pub fn show(ui: &mut egui::Ui, screen: &Screen<'_>, state: &mut UiState) -> Vec<
         }
     }
     commands
+}
+
+/// An indicator, large: the chart over the whole screen, the signals in plain words, and a
+/// button to enter a value.
+fn chart_dialog(
+    ui: &mut egui::Ui,
+    screen: &Screen<'_>,
+    board: &Board,
+    id: &str,
+    state: &mut UiState,
+) {
+    use crate::model::SectionKind;
+    let lang = screen.lang();
+    let (Some(section), Some(crate::view::SectionView::Indicator(data))) =
+        (board.section(id), screen.view.sections.get(id))
+    else {
+        state.chart_open = None;
+        return;
+    };
+    let SectionKind::Indicator(spec) = &section.kind else {
+        state.chart_open = None;
+        return;
+    };
+    let screen_rect = ui.ctx().content_rect();
+    let modal = egui::Modal::new(egui::Id::unique("chart-dialog")).show(ui.ctx(), |ui| {
+        ui.set_width(screen_rect.width() - 80.0);
+        ui.horizontal(|ui| {
+            ui.heading(egui::RichText::new(&section.title).text_style(theme::board_title()));
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let close = egui::Button::new(format!("✓  {}", tr(lang, T::Close)))
+                    .min_size(egui::vec2(theme::TOUCH * 3.0, theme::TOUCH));
+                if theme::tapped(&ui.add(close)) {
+                    state.chart_open = None;
+                }
+                let enter = egui::Button::new(format!("+  {}", tr(lang, T::EnterValue)))
+                    .min_size(egui::vec2(theme::TOUCH * 4.0, theme::TOUCH));
+                if theme::tapped(&ui.add(enter)) {
+                    state.chart_open = None;
+                    state.form = Some(Form::value(&section.id, &section.title, screen.today()));
+                }
+            });
+        });
+        ui.separator();
+        let height = (screen_rect.height() - 330.0).max(240.0);
+        chart::show(ui, lang, id, spec, data, height);
+        ui.add_space(8.0);
+        let dates: Vec<NaiveDate> = data.values.iter().map(|(d, _)| *d).collect();
+        let signals = data
+            .run_chart
+            .as_ref()
+            .map(|c| c.signals.as_slice())
+            .unwrap_or_default();
+        if let Some(chart) = &data.run_chart {
+            ui.label(format!(
+                "{} : {} {} · {} {}",
+                tr(lang, T::Median),
+                crate::i18n::number(lang, chart.median),
+                spec.unit,
+                data.values.len(),
+                tr(lang, T::Values).to_lowercase()
+            ));
+        }
+        if signals.is_empty() {
+            ui.label(egui::RichText::new(tr(lang, T::NoSignal)).color(theme::colour::MUTED));
+        }
+        for signal in signals {
+            ui.label(
+                egui::RichText::new(format!(
+                    "◆ {}",
+                    crate::runchart::describe(signal, &dates, lang)
+                ))
+                .color(theme::colour::ACCENT)
+                .strong(),
+            );
+        }
+        if data.values.len() < 10 {
+            ui.label(egui::RichText::new(tr(lang, T::FewPoints)).color(theme::colour::MUTED));
+        }
+        ui.label(
+            egui::RichText::new(tr(lang, T::HowToRead))
+                .size(16.0)
+                .color(theme::colour::MUTED),
+        );
+    });
+    if modal.should_close() {
+        state.chart_open = None;
+    }
 }
 
 /// The safety cross, large: each day a finger-sized cell that moves to the next level when

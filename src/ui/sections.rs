@@ -27,10 +27,18 @@ pub(super) fn show(
     let lang = board.lang;
     let today = screen.today();
     let data = screen.view.sections.get(&section.id);
+    // An indicator's whole card opens its chart, large; the + on top of it enters a value.
+    // The card is sensed first so that the widgets drawn on it stay tappable.
+    if matches!(section.kind, SectionKind::Indicator(_))
+        && card_tapped(ui, lang, T::ShowLarge, section)
+    {
+        state.chart_open = Some(section.id.clone());
+    }
     // Header: title, and a + for the sections that take new entries.
     let takes_entries = matches!(
         section.kind,
-        SectionKind::Actions { .. }
+        SectionKind::Indicator(_)
+            | SectionKind::Actions { .. }
             | SectionKind::Ideas { .. }
             | SectionKind::Escalations { .. }
             | SectionKind::Trajectory { .. }
@@ -76,7 +84,7 @@ pub(super) fn show(
     let add_hint = |text: T| format!("{} — {}", tr(lang, text), tr(lang, T::TapPlusToAdd));
     match (&section.kind, data) {
         (SectionKind::Indicator(spec), Some(SectionView::Indicator(values))) => {
-            indicator(ui, lang, section, spec, values, today, state)
+            indicator(ui, lang, spec, values)
         }
         (SectionKind::Actions { .. }, Some(SectionView::Actions(actions))) => {
             if actions.is_empty() {
@@ -357,7 +365,7 @@ pub(super) fn show(
         (SectionKind::Safety, Some(SectionView::Safety(days))) => {
             safety_month(ui, lang, section, today, days, None);
             // The small calendar is for reading; a tap opens it large, with finger-sized days.
-            if card_tapped(ui, lang, section) {
+            if card_tapped(ui, lang, T::TapToEnter, section) {
                 state.safety_open = Some(section.id.clone());
             }
         }
@@ -366,16 +374,16 @@ pub(super) fn show(
     }
 }
 
-/// Makes the whole card of a section one touch target, named "Touchez pour saisir : <title>";
-/// whether it was tapped.
-fn card_tapped(ui: &mut egui::Ui, lang: Lang, section: &Section) -> bool {
+/// Makes the whole card of a section one touch target, named "<what> : <title>"; whether it
+/// was tapped.
+fn card_tapped(ui: &mut egui::Ui, lang: Lang, what: T, section: &Section) -> bool {
     let card = ui.max_rect().expand(14.0);
     let response = ui.interact(card, ui.scope_id().with("card"), Sense::click());
     response.widget_info(|| {
         egui::WidgetInfo::labeled(
             egui::Role::Button,
             true,
-            format!("{} : {}", tr(lang, T::TapToEnter), section.title),
+            format!("{} : {}", tr(lang, what), section.title),
         )
     });
     theme::tapped(&response)
@@ -496,6 +504,7 @@ fn new_entry_form(
         }
         SectionKind::Trajectory { stages, .. } => Form::client(id, title, stages, today, person),
         SectionKind::Notes => Form::note(id, title, today),
+        SectionKind::Indicator(_) => Form::value(id, title, today),
         _ => return None,
     })
 }
@@ -542,15 +551,7 @@ fn status_mark(status: Status) -> (&'static str, Color32) {
     }
 }
 
-fn indicator(
-    ui: &mut egui::Ui,
-    lang: Lang,
-    section: &Section,
-    spec: &IndicatorSpec,
-    values: &view::IndicatorView,
-    today: NaiveDate,
-    state: &mut UiState,
-) {
+fn indicator(ui: &mut egui::Ui, lang: Lang, spec: &IndicatorSpec, values: &view::IndicatorView) {
     // In order of importance: the value and its status, the target, the signal going on; then,
     // if the card has room, the trend line, the direction and frequency, and who entered it.
     match values.latest() {
@@ -606,7 +607,7 @@ fn indicator(
     }
     if values.latest().is_none() {
         ui.label(
-            RichText::new(format!("☝ {}", tr(lang, T::TapToEnter)))
+            RichText::new(format!("☝ {}", tr(lang, T::TapPlusToAdd)))
                 .size(17.0)
                 .color(colour::ACCENT),
         );
@@ -643,10 +644,6 @@ fn indicator(
             i18n::time_of_day(local)
         );
         ui.label(RichText::new(text).size(15.0).color(colour::MUTED));
-    }
-    // The whole card is the touch target for entering a value.
-    if card_tapped(ui, lang, section) {
-        state.form = Some(Form::value(&section.id, &section.title, today));
     }
 }
 

@@ -5,12 +5,13 @@
 //! knows neither egui nor SQL.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
 
 use chrono::{DateTime, Datelike as _, Duration, NaiveDate, Utc};
 use serde_json::Value;
 
 use crate::model::{
-    ActionStatus, Board, Direction, EntryKind, IndicatorSpec, SafetyLevel, SectionKind,
+    ActionStatus, Board, Direction, EntryKind, Frequency, IndicatorSpec, SafetyLevel, SectionKind,
 };
 use crate::store::Record;
 
@@ -80,6 +81,42 @@ impl IndicatorView {
                 Signal::Astronomical { index } => *index == last,
             })
     }
+}
+
+/// The period a date falls in, as a number that grows by one from one period to the next:
+/// days for a daily indicator (working days: a weekend is not a missing day), weeks for a
+/// weekly one, months for a monthly one.
+pub fn period(frequency: Frequency, date: NaiveDate) -> i64 {
+    match frequency {
+        Frequency::Daily => {
+            let days = i64::from(date.num_days_from_ce());
+            // Monday to Friday count one each; Saturday and Sunday count as the Friday before.
+            let weeks = days.div_euclid(7);
+            let weekday = i64::from(date.weekday().num_days_from_monday());
+            weeks * 5 + weekday.min(4)
+        }
+        Frequency::Weekly => i64::from(date.num_days_from_ce() - 1).div_euclid(7),
+        Frequency::Monthly => i64::from(date.year()) * 12 + i64::from(date.month0()),
+    }
+}
+
+/// Cuts values (oldest first) into runs with no missing period between them, so that a chart
+/// draws a gap where a period has no value, not a line through it and never a zero.
+pub fn unbroken_runs(frequency: Frequency, values: &[(NaiveDate, f64)]) -> Vec<Range<usize>> {
+    let mut runs = Vec::new();
+    let mut start = 0;
+    for i in 1..values.len() {
+        let before = period(frequency, values[i - 1].0);
+        let now = period(frequency, values[i].0);
+        if now - before > 1 {
+            runs.push(start..i);
+            start = i;
+        }
+    }
+    if !values.is_empty() {
+        runs.push(start..values.len());
+    }
+    runs
 }
 
 /// An action of the plan.
@@ -416,7 +453,7 @@ pub fn build(board: &Board, records: &[Record], today: NaiveDate) -> BoardView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Frequency, IndicatorSpec, Lang, Level, Section};
+    use crate::model::{IndicatorSpec, Lang, Level, Section};
     use chrono::TimeZone as _;
     use serde_json::json;
 
@@ -610,5 +647,51 @@ mod tests {
         assert_eq!(status(&higher, 70.0), Status::Bad);
         let no_warning = spec(Direction::Higher, 90.0, None);
         assert_eq!(status(&no_warning, 89.0), Status::Bad);
+    }
+
+    fn runs_of(frequency: Frequency, dates: &[(i32, u32, u32)]) -> Vec<Range<usize>> {
+        let values: Vec<(NaiveDate, f64)> = dates
+            .iter()
+            .map(|&(y, m, d)| (NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default(), 1.0))
+            .collect();
+        unbroken_runs(frequency, &values)
+    }
+
+    #[test]
+    fn a_missing_working_day_is_a_gap_a_weekend_is_not() {
+        // Thu 19, Fri 20, (weekend), Mon 23, (Tue 24 missing), Wed 25.
+        let runs = runs_of(
+            Frequency::Daily,
+            &[
+                (2026, 11, 19),
+                (2026, 11, 20),
+                (2026, 11, 23),
+                (2026, 11, 25),
+            ],
+        );
+        assert_eq!(runs, [0..3, 3..4]);
+        // A value entered on a Saturday joins the Friday and the Monday around it.
+        let runs = runs_of(
+            Frequency::Daily,
+            &[(2026, 11, 20), (2026, 11, 21), (2026, 11, 23)],
+        );
+        assert_eq!(runs, vec![0..3]);
+    }
+
+    #[test]
+    fn weekly_and_monthly_gaps_are_missing_weeks_and_months() {
+        // Weeks of Mon 2, Mon 9 (on Sunday 15), then the week of Mon 23: the 16th is missing.
+        let weekly = runs_of(
+            Frequency::Weekly,
+            &[(2026, 11, 2), (2026, 11, 15), (2026, 11, 23)],
+        );
+        assert_eq!(weekly, [0..2, 2..3]);
+        // Across a new year: December then January is no gap; March after January is.
+        let monthly = runs_of(
+            Frequency::Monthly,
+            &[(2025, 12, 31), (2026, 1, 1), (2026, 3, 15)],
+        );
+        assert_eq!(monthly, [0..2, 2..3]);
+        assert!(runs_of(Frequency::Monthly, &[]).is_empty());
     }
 }

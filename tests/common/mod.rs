@@ -52,3 +52,31 @@ pub fn app(boards: &Path, board: Option<&str>) -> KioskApp {
 pub fn kiosk(boards: &Path, board: Option<&str>) -> Harness<'static, KioskApp> {
     builder().build_ui_state(frame, app(boards, board))
 }
+
+/// The kiosk at 08:25 on a Monday, with entries already in its store.
+pub fn app_with(
+    boards: &Path,
+    board: Option<&str>,
+    seed: impl FnOnce(&mut huddle::store::Store),
+) -> KioskApp {
+    let mut store = huddle::store::Store::open_in_memory().expect("an in-memory store");
+    seed(&mut store);
+    KioskApp::new(
+        boards.to_owned(),
+        board.map(str::to_owned),
+        monday_morning(),
+        Ok(store),
+    )
+}
+
+/// Twelve working days of the intake team's waiting list, 5 to 23 November with the 17th
+/// missing: high, then falling below the median — a shift and a trend at the end.
+pub fn waiting_list_values(store: &mut huddle::store::Store) {
+    let csv = "2026-11-05;26\n2026-11-06;25\n2026-11-09;27\n2026-11-10;24\n2026-11-11;26\n\
+               2026-11-12;22\n2026-11-13;21\n2026-11-16;20\n2026-11-18;19\n2026-11-19;19\n\
+               2026-11-20;18\n2026-11-23;17\n";
+    let (rows, bad) = huddle::feed::parse_csv(csv);
+    assert!(bad.is_empty());
+    huddle::feed::import(store, "accueil-jeunesse", "liste-attente", &rows, "test")
+        .expect("values stored");
+}

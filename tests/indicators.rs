@@ -1,0 +1,69 @@
+//! An indicator read large: its chart, the run-chart signals in plain words, and entering a
+//! value from there.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use egui::accesskit::Role;
+use egui_kittest::kittest::Queryable as _;
+use huddle::view::SectionView;
+
+#[test]
+fn tapping_an_indicator_shows_it_large_with_its_signals_in_plain_words() {
+    let app = common::app_with(
+        &common::examples(),
+        Some("accueil-jeunesse"),
+        common::waiting_list_values,
+    );
+    let mut h = common::builder().build_ui_state(common::frame, app);
+    h.run();
+    const SHIFT: &str = "◆ Déplacement : 6 points sous la médiane depuis le ven. 13 nov.";
+    const TREND: &str = "◆ Tendance : 7 points à la baisse depuis le mer. 11 nov.";
+    let count = |h: &egui_kittest::Harness<'_, _>, label| h.query_all_by_label(label).count();
+    // The card says the signal going on; the chart is not open yet.
+    assert!(
+        h.query_by_label("Médiane : 21,5 jeunes · 12 valeurs")
+            .is_none()
+    );
+    let on_card = (count(&h, SHIFT), count(&h, TREND));
+    assert_eq!(on_card.0 + on_card.1, 1, "the card names one signal");
+    h.get_by_label("Voir en grand : Liste d'attente").click();
+    h.run();
+    assert_eq!(
+        h.state().ui_state().chart_open.as_deref(),
+        Some("liste-attente")
+    );
+    h.get_by_label("Médiane : 21,5 jeunes · 12 valeurs");
+    // Every signal of the series, in words, with the day it started.
+    assert_eq!(count(&h, SHIFT), on_card.0 + 1);
+    assert_eq!(count(&h, TREND), on_card.1 + 1);
+    // From the chart, a value is one tap away.
+    h.get_by_role_and_label(Role::Button, "+  Saisir une valeur")
+        .click();
+    h.run();
+    assert!(h.state().ui_state().chart_open.is_none());
+    let form = h.state().ui_state().form.as_ref().expect("the value form");
+    assert_eq!(form.section, "liste-attente");
+}
+
+#[test]
+fn the_chart_closes_and_says_when_there_is_no_signal() {
+    let app = common::app_with(&common::examples(), Some("accueil-jeunesse"), |store| {
+        let (rows, _) = huddle::feed::parse_csv("2026-11-19;20\n2026-11-20;22\n2026-11-23;21\n");
+        huddle::feed::import(store, "accueil-jeunesse", "liste-attente", &rows, "t").unwrap();
+    });
+    let mut h = common::builder().build_ui_state(common::frame, app);
+    h.run();
+    h.get_by_label("Voir en grand : Liste d'attente").click();
+    h.run();
+    h.get_by_label_contains("Aucun signal");
+    h.get_by_label_contains("au moins 10 valeurs");
+    h.get_by_role_and_label(Role::Button, "✓  Fermer").click();
+    h.run();
+    assert!(h.state().ui_state().chart_open.is_none());
+    match h.state().view().sections.get("liste-attente") {
+        Some(SectionView::Indicator(i)) => assert_eq!(i.values.len(), 3),
+        other => panic!("{other:?}"),
+    }
+}
