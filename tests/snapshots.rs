@@ -44,3 +44,45 @@ fn an_indicator_large_shows_its_run_chart() {
     h.run();
     h.snapshot("indicator-chart");
 }
+
+#[test]
+fn a_huddle_mid_way() {
+    let app = common::app_with(
+        &common::examples(),
+        Some("accueil-jeunesse"),
+        common::waiting_list_values,
+    );
+    let mut h = common::builder().wgpu().build_ui_state(common::frame, app);
+    h.run();
+    let tap = |h: &mut Harness<'static, KioskApp>, label: &str| {
+        h.get_all_by_label(label).last().expect(label).click();
+        h.run();
+    };
+    tap(&mut h, "Commencer le caucus");
+    for name in ["Amélie R.", "Benoît T.", "Chloé D.", "Élise M."] {
+        tap(&mut h, name);
+    }
+    results_of_setup(&mut h);
+    tap(&mut h, "▶  Commencer");
+    // Three items in, the waiting list a little over its two minutes.
+    let t = |m: u32, s: u32| {
+        huddle::app::Clock::Fixed(
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 23)
+                .and_then(|d| d.and_hms_opt(8, m, s))
+                .expect("a time"),
+        )
+    };
+    for (i, (m, s)) in [(26, 5), (26, 50), (27, 40)].into_iter().enumerate() {
+        h.state_mut().set_clock(t(m, s));
+        h.run();
+        tap(&mut h, "Suivant  ▶");
+        assert_eq!(h.state().huddle().map(|s| s.current), Some(i + 1));
+    }
+    h.state_mut().set_clock(t(30, 5));
+    h.run();
+    h.snapshot("huddle-mid-way");
+}
+
+fn results_of_setup(h: &mut Harness<'static, KioskApp>) {
+    h.snapshot("huddle-start");
+}

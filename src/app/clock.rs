@@ -22,6 +22,12 @@ impl Clock {
         }
     }
 
+    /// Time until the second shown on screen changes (huddle timers).
+    pub fn until_next_second(&self) -> Duration {
+        let into_second = self.now().nanosecond() % 1_000_000_000;
+        Duration::from_nanos(u64::from(1_000_000_000 - into_second)).max(Duration::from_millis(200))
+    }
+
     /// Time until the minute shown on screen changes.
     pub fn until_next_minute(&self) -> Duration {
         let now = self.now();

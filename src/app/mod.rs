@@ -16,7 +16,8 @@ pub use clock::Clock;
 use crate::i18n;
 use crate::layout::watch::{BoardWatcher, LayoutEvent};
 use crate::layout::{self, LiveBoards};
-use crate::model::{Edit, Origin};
+use crate::model::huddle::{self, Created, Roles, Session};
+use crate::model::{Change, Edit, Origin, SectionKind};
 use crate::store::{Store, StoreError};
 use crate::ui::{self, LastChange, Screen, UiCommand, UiState};
 use crate::view::{self, BoardView};
@@ -59,6 +60,8 @@ pub struct KioskApp {
     view_key: Option<ViewKey>,
     last_change: Option<LastChange>,
     ui_state: UiState,
+    /// The huddle under way, if one is.
+    huddle: Option<Session>,
 }
 
 impl KioskApp {
@@ -101,6 +104,7 @@ impl KioskApp {
             view_key: None,
             last_change: None,
             ui_state: UiState::default(),
+            huddle: None,
         };
         app.current = first
             .filter(|id| app.live.board(id).is_some())
@@ -199,6 +203,7 @@ impl KioskApp {
             now,
             folder_error: self.folder_error.as_deref(),
             store_error: self.store_error.as_deref(),
+            huddle: self.huddle.as_ref(),
         };
         let commands = ui::show(ui, &screen, &mut self.ui_state);
         let changed = !commands.is_empty();
@@ -209,15 +214,24 @@ impl KioskApp {
             self.refresh_view();
             ui.ctx().request_repaint();
         }
-        // The clock shows minutes: one repaint at the next minute, nothing in between.
-        ui.ctx()
-            .request_repaint_after(self.clock.until_next_minute());
+        // The clock shows minutes: one repaint at the next minute, nothing in between; a huddle's
+        // timers count seconds: one repaint a second while it runs.
+        let next = if self.huddle.is_some() {
+            self.clock.until_next_second()
+        } else {
+            self.clock.until_next_minute()
+        };
+        ui.ctx().request_repaint_after(next);
     }
 
     /// The one place where UI commands change the state.
     pub fn apply(&mut self, command: UiCommand) {
         match command {
             UiCommand::ShowBoard(id) => {
+                // A huddle is held at its board: the screen stays there until it ends.
+                if self.huddle.is_some() {
+                    return;
+                }
                 if self.live.board(&id).is_some() {
                     self.current = Some(id);
                 }
@@ -230,6 +244,44 @@ impl KioskApp {
             UiCommand::Edit { section, edit } => {
                 if let Err(message) = self.edit(&section, edit) {
                     self.store_error = Some(message);
+                }
+            }
+            UiCommand::StartHuddle { attendees, roles } => self.start_huddle(attendees, roles),
+            UiCommand::HuddleGoTo(index) => {
+                let now = self.clock.now();
+                if let Some(session) = &mut self.huddle {
+                    session.go_to(index, now);
+                }
+            }
+            UiCommand::NoteDecision(text) => {
+                let text = text.trim().to_owned();
+                if text.is_empty() {
+                    return;
+                }
+                if let Some(session) = &mut self.huddle {
+                    session.note_decision(text);
+                }
+                self.ui_state.decision = None;
+                self.save_huddle();
+            }
+            UiCommand::DecisionToAction { item, decision } => {
+                self.decision_to_action(item, decision);
+            }
+            UiCommand::EndHuddle => {
+                let now = self.clock.now();
+                if let Some(session) = self.huddle.take() {
+                    let id = session.id.clone();
+                    let record = session.finish(now);
+                    self.ui_state.huddle_end_open = false;
+                    if let Err(message) = self.edit(
+                        "huddle",
+                        Edit::SaveHuddle {
+                            id,
+                            record: Box::new(record),
+                        },
+                    ) {
+                        self.store_error = Some(message);
+                    }
                 }
             }
             UiCommand::SaveForm => self.save_form(),
@@ -251,8 +303,30 @@ impl KioskApp {
         }
     }
 
-    /// Applies an edit made on screen to a section of the current board.
-    fn edit(&mut self, section: &str, edit: Edit) -> Result<(), String> {
+    /// Applies an edit made on screen to a section of the current board. During a huddle, the
+    /// actions and escalations it creates are noted in the huddle's record.
+    fn edit(&mut self, section: &str, edit: Edit) -> Result<Change, String> {
+        let created = match &edit {
+            Edit::AddAction { title, .. } => Some((true, title.trim().to_owned())),
+            Edit::RaiseEscalation { title, .. } => Some((false, title.trim().to_owned())),
+            _ => None,
+        };
+        let change = self.apply_edit(section, edit)?;
+        if let (Some(session), Some((is_action, title))) = (&mut self.huddle, created) {
+            let entry = Created {
+                id: change.record.clone(),
+                title,
+            };
+            if is_action {
+                session.record.actions.push(entry);
+            } else {
+                session.record.escalations.push(entry);
+            }
+        }
+        Ok(change)
+    }
+
+    fn apply_edit(&mut self, section: &str, edit: Edit) -> Result<Change, String> {
         let lang = self.lang();
         let (Some(store), Some(board)) = (&mut self.store, &self.current) else {
             return Err(self.store_error.clone().unwrap_or_default());
@@ -279,7 +353,109 @@ impl KioskApp {
         // A write that works again (the disk has room again…) clears the banner of the last
         // one that failed.
         self.store_error = None;
-        Ok(())
+        Ok(change)
+    }
+
+    /// Starts the huddle of the board on screen: the record is kept at once, and the members
+    /// present are marked present in the board's attendance.
+    fn start_huddle(&mut self, attendees: Vec<String>, roles: Roles) {
+        let now = self.clock.now();
+        let Some(board) = self.current.as_deref().and_then(|id| self.live.board(id)) else {
+            return;
+        };
+        let Some(spec) = &board.huddle else {
+            return;
+        };
+        let items = huddle::agenda(board, spec);
+        let attendance: Vec<String> = board
+            .sections
+            .iter()
+            .filter(|s| matches!(s.kind, SectionKind::Attendance))
+            .map(|s| s.id.clone())
+            .collect();
+        self.huddle = Some(Session::start(
+            crate::model::new_id(),
+            &board.id,
+            items,
+            attendees.clone(),
+            roles,
+            now,
+        ));
+        self.ui_state.huddle_setup = None;
+        self.save_huddle();
+        for section in attendance {
+            for member in &attendees {
+                let edit = Edit::SetPresent {
+                    date: now.date(),
+                    member: member.clone(),
+                    present: true,
+                };
+                if let Err(message) = self.edit(&section, edit) {
+                    self.store_error = Some(message);
+                }
+            }
+        }
+    }
+
+    /// Keeps the huddle's record as it stands, so that a decision noted is never lost.
+    fn save_huddle(&mut self) {
+        let now = self.clock.now();
+        let Some(session) = &self.huddle else {
+            return;
+        };
+        let edit = Edit::SaveHuddle {
+            id: session.id.clone(),
+            record: Box::new(session.snapshot(now)),
+        };
+        if let Err(message) = self.apply_edit("huddle", edit) {
+            self.store_error = Some(message);
+        }
+    }
+
+    /// Turns a decision into an action of the board's action plan.
+    fn decision_to_action(&mut self, item: usize, decision: usize) {
+        let Some(text) = self
+            .huddle
+            .as_ref()
+            .and_then(|s| s.record.items.get(item))
+            .and_then(|i| i.decisions.get(decision))
+            .filter(|d| d.action.is_none())
+            .map(|d| d.text.clone())
+        else {
+            return;
+        };
+        let Some(actions) = self
+            .current
+            .as_deref()
+            .and_then(|id| self.live.board(id))
+            .and_then(|b| {
+                b.sections
+                    .iter()
+                    .find(|s| matches!(s.kind, SectionKind::Actions { .. }))
+            })
+            .map(|s| s.id.clone())
+        else {
+            return;
+        };
+        let edit = Edit::AddAction {
+            title: text,
+            owner: None,
+            due: None,
+        };
+        match self.edit(&actions, edit) {
+            Ok(change) => {
+                if let Some(d) = self
+                    .huddle
+                    .as_mut()
+                    .and_then(|s| s.record.items.get_mut(item))
+                    .and_then(|i| i.decisions.get_mut(decision))
+                {
+                    d.action = Some(change.record);
+                }
+                self.save_huddle();
+            }
+            Err(message) => self.store_error = Some(message),
+        }
     }
 
     fn save_form(&mut self) {
@@ -307,7 +483,7 @@ impl KioskApp {
         let result = form
             .to_edit(first_column.as_deref())
             .map_err(|e| i18n::input_error(self.lang(), &e))
-            .and_then(|edit| self.edit(&form.section, edit));
+            .and_then(|edit| self.edit(&form.section, edit).map(drop));
         match result {
             Ok(()) => self.ui_state.form = None,
             Err(message) => {
@@ -323,6 +499,16 @@ impl KioskApp {
             .as_deref()
             .and_then(|id| self.live.board(id))
             .map_or_else(Default::default, |b| b.lang)
+    }
+
+    /// The huddle under way, if one is.
+    pub fn huddle(&self) -> Option<&Session> {
+        self.huddle.as_ref()
+    }
+
+    /// Sets the clock (tests move time forward with it).
+    pub fn set_clock(&mut self, clock: Clock) {
+        self.clock = clock;
     }
 
     /// The id of the board on screen.

@@ -31,6 +31,8 @@ pub enum EntryKind {
     Note,
     /// One day of the safety cross.
     Safety,
+    /// The record of one huddle.
+    Huddle,
 }
 
 impl EntryKind {
@@ -46,6 +48,7 @@ impl EntryKind {
             EntryKind::Client => "client",
             EntryKind::Note => "note",
             EntryKind::Safety => "safety",
+            EntryKind::Huddle => "huddle",
         }
     }
 
@@ -61,6 +64,7 @@ impl EntryKind {
             "client" => EntryKind::Client,
             "note" => EntryKind::Note,
             "safety" => EntryKind::Safety,
+            "huddle" => EntryKind::Huddle,
             _ => return None,
         })
     }

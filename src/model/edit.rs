@@ -214,6 +214,11 @@ pub enum Edit {
         level: SafetyLevel,
         note: Option<String>,
     },
+    /// Keeps the record of a huddle (at its start, as it goes, and at its end).
+    SaveHuddle {
+        id: String,
+        record: Box<super::huddle::HuddleRecord>,
+    },
     /// Removes an entry.
     Remove { id: String, kind: EntryKind },
 }
@@ -231,6 +236,7 @@ impl Edit {
             Edit::AddClient { .. } | Edit::MoveClient { .. } => EntryKind::Client,
             Edit::AddNote { .. } => EntryKind::Note,
             Edit::SetSafety { .. } => EntryKind::Safety,
+            Edit::SaveHuddle { .. } => EntryKind::Huddle,
             Edit::Remove { kind, .. } => *kind,
         }
     }
@@ -342,6 +348,7 @@ impl Edit {
                     ("note", json!(note)),
                 ]),
             ),
+            Edit::SaveHuddle { id, record } => (id, Op::Put(record.to_fields())),
             Edit::Remove { id, .. } => (id, Op::Delete),
         };
         Ok(Change {

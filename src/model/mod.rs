@@ -7,6 +7,7 @@
 mod board;
 mod change;
 mod edit;
+pub mod huddle;
 
 pub use board::{
     AgendaItem, Board, Direction, Frequency, HuddleSpec, IdeaColumn, IndicatorCategory,

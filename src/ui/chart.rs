@@ -58,6 +58,7 @@ pub(super) fn show(
     spec: &IndicatorSpec,
     data: &IndicatorView,
     height: f32,
+    legend: bool,
 ) {
     let values = &data.values;
     let unit = spec.unit.clone();
@@ -86,14 +87,16 @@ pub(super) fn show(
         .find(|s| s * px_per_day >= 120.0)
         .unwrap_or(364.0);
     let unit_for_labels = unit.clone();
-    let plot = Plot::new(("indicator-chart", id))
-        .height(height)
-        .legend(
+    let mut plot = Plot::new(("indicator-chart", id)).height(height);
+    if legend {
+        plot = plot.legend(
             Legend::default()
                 .position(Corner::LeftTop)
                 .text_style(egui::TextStyle::Body)
                 .background_alpha(0.9),
-        )
+        );
+    }
+    let plot = plot
         .allow_zoom(false)
         .allow_drag(false)
         .allow_scroll(false)

@@ -6,6 +6,7 @@
 mod chart;
 pub mod form;
 mod grid;
+pub mod huddle;
 pub mod keyboard;
 mod sections;
 mod switcher;
@@ -37,6 +38,26 @@ pub enum UiCommand {
     SaveForm,
     /// Undo the last change made on the board on screen.
     Undo,
+    /// Start the huddle with these people and roles.
+    StartHuddle {
+        /// Who is here.
+        attendees: Vec<String>,
+        /// Who holds each role.
+        roles: crate::model::huddle::Roles,
+    },
+    /// Show this agenda item of the huddle.
+    HuddleGoTo(usize),
+    /// Note a decision on the current agenda item.
+    NoteDecision(String),
+    /// Turn a decision into an action.
+    DecisionToAction {
+        /// The agenda item.
+        item: usize,
+        /// The decision on it.
+        decision: usize,
+    },
+    /// End the huddle and keep its record.
+    EndHuddle,
 }
 
 /// The UI's own state between frames: open dialogs and drafts.
@@ -60,6 +81,12 @@ pub struct UiState {
     pub safety_note: String,
     /// The keyboard under that note.
     pub safety_keys: keyboard::KeyboardState,
+    /// The huddle's start dialog (who is here, roles), when open.
+    pub huddle_setup: Option<huddle::Setup>,
+    /// The decision being written, when its dialog is open.
+    pub decision: Option<huddle::DecisionDraft>,
+    /// The end-of-huddle summary is open.
+    pub huddle_end_open: bool,
 }
 
 /// The last change of the board, for the undo button.
@@ -89,6 +116,8 @@ pub struct Screen<'a> {
     pub folder_error: Option<&'a str>,
     /// Why changes cannot be saved, if they cannot.
     pub store_error: Option<&'a str>,
+    /// The huddle under way, if one is.
+    pub huddle: Option<&'a crate::model::huddle::Session>,
 }
 
 impl Screen<'_> {
@@ -128,6 +157,19 @@ pub fn show(ui: &mut egui::Ui, screen: &Screen<'_>, state: &mut UiState) -> Vec<
                 }
             });
     }
+    if let (Some(session), Some(board)) = (screen.huddle, screen.board) {
+        egui::Panel::right("huddle-panel")
+            .exact_size(480.0)
+            .resizable(false)
+            .frame(
+                egui::Frame::new()
+                    .fill(theme::colour::CARD)
+                    .inner_margin(egui::Margin::symmetric(16, 12)),
+            )
+            .show(ui, |ui| {
+                huddle::panel(ui, screen, board, session, state, &mut commands)
+            });
+    }
     if screen.board.is_some() {
         egui::Panel::bottom("bottom-bar")
             .frame(
@@ -150,6 +192,9 @@ pub fn show(ui: &mut egui::Ui, screen: &Screen<'_>, state: &mut UiState) -> Vec<
     }
     if state.person_picker_open {
         top_bar::person_picker(ui, screen, state);
+    }
+    if let Some(board) = screen.board {
+        huddle::dialogs(ui, screen, board, state, &mut commands);
     }
     if let (Some(id), Some(board)) = (state.safety_open.clone(), screen.board) {
         safety_dialog(ui, screen, board, &id, state, &mut commands);
@@ -213,7 +258,7 @@ fn chart_dialog(
         });
         ui.separator();
         let height = (screen_rect.height() - 330.0).max(240.0);
-        chart::show(ui, lang, id, spec, data, height);
+        chart::show(ui, lang, id, spec, data, height, true);
         ui.add_space(8.0);
         let dates: Vec<NaiveDate> = data.values.iter().map(|(d, _)| *d).collect();
         let signals = data

@@ -23,6 +23,7 @@ pub(super) fn show(
     screen: &Screen<'_>,
     state: &mut UiState,
     commands: &mut Commands,
+    large: bool,
 ) {
     let lang = board.lang;
     let today = screen.today();
@@ -84,7 +85,7 @@ pub(super) fn show(
     let add_hint = |text: T| format!("{} — {}", tr(lang, text), tr(lang, T::TapPlusToAdd));
     match (&section.kind, data) {
         (SectionKind::Indicator(spec), Some(SectionView::Indicator(values))) => {
-            indicator(ui, lang, spec, values)
+            indicator(ui, lang, &section.id, spec, values, large)
         }
         (SectionKind::Actions { .. }, Some(SectionView::Actions(actions))) => {
             if actions.is_empty() {
@@ -551,7 +552,15 @@ fn status_mark(status: Status) -> (&'static str, Color32) {
     }
 }
 
-fn indicator(ui: &mut egui::Ui, lang: Lang, spec: &IndicatorSpec, values: &view::IndicatorView) {
+/// An indicator's card; `large` (its turn in the huddle) shows the whole run chart.
+fn indicator(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    id: &str,
+    spec: &IndicatorSpec,
+    values: &view::IndicatorView,
+    large: bool,
+) {
     // In order of importance: the value and its status, the target, the signal going on; then,
     // if the card has room, the trend line, the direction and frequency, and who entered it.
     match values.latest() {
@@ -613,6 +622,11 @@ fn indicator(ui: &mut egui::Ui, lang: Lang, spec: &IndicatorSpec, values: &view:
         );
     }
     let room = |ui: &egui::Ui, needed: f32| ui.available_height() >= needed;
+    if large && values.values.len() >= 2 && room(ui, 200.0) {
+        let height = ui.available_height() - 8.0;
+        super::chart::show(ui, lang, id, spec, values, height, false);
+        return;
+    }
     if values.values.len() >= 2 && room(ui, 44.0) {
         sparkline(ui, spec, &values.values);
     }

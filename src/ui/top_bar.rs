@@ -44,20 +44,48 @@ pub(super) fn show(
                 }
             },
             |ui| {
-                if bar_button(
-                    ui,
-                    format!("☰  {}", tr(lang, T::Boards)),
-                    theme::TOUCH * 2.5,
-                ) {
+                // During a huddle the screen stays on its board: no switching away.
+                let in_huddle = screen.huddle.is_some();
+                if !in_huddle
+                    && bar_button(
+                        ui,
+                        format!("☰  {}", tr(lang, T::Boards)),
+                        theme::TOUCH * 2.5,
+                    )
+                {
                     state.switcher_open = true;
                 }
                 if let Some(parent) = screen
                     .board
                     .and_then(|b| b.parent.as_deref())
                     .and_then(|p| screen.live.board(p))
+                    && !in_huddle
                     && bar_button(ui, format!("⬆ {}", parent.title), theme::TOUCH)
                 {
                     commands.push(UiCommand::ShowBoard(parent.id.clone()));
+                }
+                if let Some(board) = screen.board.filter(|b| b.huddle.is_some())
+                    && !in_huddle
+                {
+                    // Short on the bar, where the board's title needs the room; named in full.
+                    let start = egui::Button::new(
+                        RichText::new(format!("▶  {}", tr(lang, T::Huddle)))
+                            .color(egui::Color32::WHITE)
+                            .strong(),
+                    )
+                    .fill(colour::GOOD)
+                    .min_size(vec2(theme::TOUCH * 2.5, theme::TOUCH));
+                    let response = ui.add(start);
+                    response.widget_info(|| {
+                        egui::WidgetInfo::labeled(
+                            egui::Role::Button,
+                            true,
+                            tr(lang, T::StartHuddle),
+                        )
+                    });
+                    if theme::tapped(&response) {
+                        state.huddle_setup = Some(super::huddle::Setup::new(board, screen));
+                    }
                 }
                 if screen.board.is_some() {
                     let person = state
@@ -100,31 +128,48 @@ pub(super) fn show(
 
 /// The bottom bar: the board's last change, and undo.
 pub(super) fn bottom(ui: &mut egui::Ui, screen: &Screen<'_>, commands: &mut Vec<UiCommand>) {
-    let lang = screen.lang();
-    ui.horizontal(|ui| match screen.last_change {
-        Some(last) => {
-            let button = egui::Button::new(format!("↶ {}", tr(lang, T::Undo)))
-                .min_size(vec2(theme::TOUCH * 2.5, theme::TOUCH));
-            if theme::tapped(&ui.add(button)) {
-                commands.push(UiCommand::Undo);
-            }
-            let by = i18n::author(lang, &last.by);
-            let text = format!(
-                "{} — {} {by} {} {}",
-                last.what,
-                tr(lang, T::ChangedBy),
-                tr(lang, T::At),
-                i18n::time_of_day(last.at)
-            );
-            ui.label(RichText::new(text).color(colour::MUTED));
+    ui.horizontal(|ui| {
+        if screen.board.is_some_and(|b| b.huddle.is_some()) {
+            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                ui.label(
+                    RichText::new(super::huddle::regularity_text(screen)).color(colour::MUTED),
+                );
+                last_change(ui, screen, commands);
+            });
+        } else {
+            last_change(ui, screen, commands);
         }
-        None => {
-            ui.add_enabled(
-                false,
-                egui::Button::new(format!("↶ {}", tr(lang, T::Undo)))
-                    .min_size(vec2(theme::TOUCH * 2.5, theme::TOUCH)),
-            );
-            ui.label(RichText::new(tr(lang, T::NothingToUndo)).color(colour::MUTED));
+    });
+}
+
+fn last_change(ui: &mut egui::Ui, screen: &Screen<'_>, commands: &mut Vec<UiCommand>) {
+    let lang = screen.lang();
+    ui.with_layout(Layout::left_to_right(Align::Center), |ui| {
+        match screen.last_change {
+            Some(last) => {
+                let button = egui::Button::new(format!("↶ {}", tr(lang, T::Undo)))
+                    .min_size(vec2(theme::TOUCH * 2.5, theme::TOUCH));
+                if theme::tapped(&ui.add(button)) {
+                    commands.push(UiCommand::Undo);
+                }
+                let by = i18n::author(lang, &last.by);
+                let text = format!(
+                    "{} — {} {by} {} {}",
+                    last.what,
+                    tr(lang, T::ChangedBy),
+                    tr(lang, T::At),
+                    i18n::time_of_day(last.at)
+                );
+                ui.label(RichText::new(text).color(colour::MUTED));
+            }
+            None => {
+                ui.add_enabled(
+                    false,
+                    egui::Button::new(format!("↶ {}", tr(lang, T::Undo)))
+                        .min_size(vec2(theme::TOUCH * 2.5, theme::TOUCH)),
+                );
+                ui.label(RichText::new(tr(lang, T::NothingToUndo)).color(colour::MUTED));
+            }
         }
     });
 }

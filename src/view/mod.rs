@@ -10,6 +10,7 @@ use std::ops::Range;
 use chrono::{DateTime, Datelike as _, Duration, NaiveDate, Utc};
 use serde_json::Value;
 
+use crate::model::huddle::{HuddleRecord, Regularity, regularity};
 use crate::model::{
     ActionStatus, Board, Direction, EntryKind, Frequency, IndicatorSpec, SafetyLevel, SectionKind,
 };
@@ -241,6 +242,10 @@ pub enum SectionView {
 pub struct BoardView {
     /// By section id.
     pub sections: BTreeMap<String, SectionView>,
+    /// The board's huddles, oldest first.
+    pub huddles: Vec<HuddleRecord>,
+    /// The last huddle and how many were held in four weeks.
+    pub regularity: Regularity,
 }
 
 fn text(fields: &crate::model::Fields, key: &str) -> Option<String> {
@@ -447,6 +452,20 @@ pub fn build(board: &Board, records: &[Record], today: NaiveDate) -> BoardView {
         };
         view.sections.insert(section.id.clone(), section_view);
     }
+    view.huddles = records
+        .iter()
+        .filter(|r| r.kind == EntryKind::Huddle)
+        .filter_map(|r| HuddleRecord::from_fields(&r.fields))
+        .collect();
+    view.huddles.sort_by_key(|h| h.started);
+    // A huddle counts once ended, or once its day is over (one cut short by a restart).
+    let held: Vec<HuddleRecord> = view
+        .huddles
+        .iter()
+        .filter(|h| h.ended || h.date < today)
+        .cloned()
+        .collect();
+    view.regularity = regularity(&held, today);
     view
 }
 
