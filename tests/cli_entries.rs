@@ -303,3 +303,82 @@ fn import_a_csv_feed_twice_and_with_bad_rows() {
             .all(|h| h["origin"] == "feed")
     );
 }
+
+#[test]
+fn huddles_are_listed_newest_first_with_their_record() {
+    use huddle::model::huddle::{Decision, HuddleRecord, ItemRecord, Roles};
+    let k = Kiosk::new();
+    let out = k.run(&["huddles", "--board", "accueil-jeunesse"]);
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "no huddle recorded yet on accueil-jeunesse\n"
+    );
+    let started = |day: u32| {
+        chrono::NaiveDate::from_ymd_opt(2026, 11, day)
+            .and_then(|d| d.and_hms_opt(8, 30, 0))
+            .unwrap()
+    };
+    {
+        let mut store = huddle::store::Store::open(k.data.path()).unwrap();
+        for (id, day, minutes) in [("fri", 20, 14), ("mon", 23, 12)] {
+            let record = HuddleRecord {
+                date: started(day).date(),
+                started: started(day),
+                duration_s: minutes * 60,
+                attendees: vec!["Amélie R.".into(), "Farid K.".into()],
+                roles: Roles {
+                    facilitator: Some("Farid K.".into()),
+                    ..Roles::default()
+                },
+                items: vec![ItemRecord {
+                    section: "actions".into(),
+                    title: "Plan d'action".into(),
+                    planned_s: 180,
+                    spent_s: 200,
+                    decisions: vec![Decision {
+                        text: "Appeler le labo".into(),
+                        action: Some("a1".into()),
+                    }],
+                }],
+                actions: Vec::new(),
+                escalations: Vec::new(),
+                ended: true,
+            };
+            let change = huddle::model::Edit::SaveHuddle {
+                id: id.into(),
+                record: Box::new(record),
+            }
+            .into_change(
+                "accueil-jeunesse",
+                "huddle",
+                "Farid K.",
+                huddle::model::Origin::Screen,
+                chrono::Utc::now(),
+            )
+            .unwrap();
+            store.apply(&change).unwrap();
+        }
+    }
+    let text =
+        String::from_utf8(k.run(&["huddles", "--board", "accueil-jeunesse"]).stdout).unwrap();
+    let first = text.lines().next().unwrap();
+    assert!(
+        first.starts_with("2026-11-23 08:30    12:00  2 present  1 decision(s)"),
+        "{text}"
+    );
+    assert!(text.contains("    facilitator: Farid K.\n"), "{text}");
+    assert!(
+        text.contains("      decision: Appeler le labo  → action\n"),
+        "{text}"
+    );
+    let json = k.json(&["huddles", "--board", "accueil-jeunesse", "--format", "json"]);
+    assert_eq!(json[0]["id"], "mon");
+    assert_eq!(json[1]["id"], "fri");
+    assert_eq!(json[1]["duration_s"], 840);
+    assert_eq!(json[0]["items"][0]["decisions"][0]["action"], "a1");
+    // An unknown board is an error that names the closest one.
+    let bad = k.run(&["huddles", "--board", "accueil-jeunese"]);
+    assert!(!bad.status.success());
+    assert!(stderr(&bad).contains("did you mean `accueil-jeunesse`"));
+}

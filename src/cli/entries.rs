@@ -1,4 +1,4 @@
-//! Commands that read and write a board's entries: `value`, `action`, `history`.
+//! Commands that read and write a board's entries: `value`, `action`, `history`, `huddles`.
 
 use std::io::Write as _;
 use std::path::Path;
@@ -342,6 +342,91 @@ pub fn history(
             }
             if entries.is_empty() {
                 writeln!(out, "no change yet on {}", board.id)?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `huddle huddles --board B [--format json]`
+pub fn huddles(places: &Places<'_>, board: &str, format: Format) -> anyhow::Result<ExitCode> {
+    use crate::model::huddle::{HuddleRecord, clock_text};
+    let board = find_board(places.boards, board)?;
+    let store = open_store(places.data)?;
+    let mut list: Vec<(String, HuddleRecord)> = store
+        .records(&board.id)?
+        .into_iter()
+        .filter(|r| r.kind == EntryKind::Huddle)
+        .filter_map(|r| Some((r.id.clone(), HuddleRecord::from_fields(&r.fields)?)))
+        .collect();
+    list.sort_by_key(|(_, h)| std::cmp::Reverse(h.started));
+    let mut out = std::io::stdout().lock();
+    match format {
+        Format::Json => {
+            let json: Vec<_> = list
+                .iter()
+                .map(|(id, h)| {
+                    let mut value = serde_json::to_value(h).unwrap_or_default();
+                    if let Some(map) = value.as_object_mut() {
+                        map.insert("id".to_owned(), serde_json::json!(id));
+                    }
+                    value
+                })
+                .collect();
+            writeln!(out, "{}", serde_json::to_string_pretty(&json)?)?;
+        }
+        Format::Text => {
+            for (_, h) in &list {
+                let roles = [
+                    ("facilitator", &h.roles.facilitator),
+                    ("secretary", &h.roles.secretary),
+                    ("timekeeper", &h.roles.timekeeper),
+                ]
+                .iter()
+                .filter_map(|(role, who)| who.as_ref().map(|w| format!("{role}: {w}")))
+                .collect::<Vec<_>>()
+                .join(", ");
+                let state = if h.ended { "" } else { "  (not ended)" };
+                writeln!(
+                    out,
+                    "{}  {:>7}  {} present  {} decision(s)  {} action(s)  {} escalation(s){state}",
+                    h.started.format("%Y-%m-%d %H:%M"),
+                    clock_text(h.duration_s),
+                    h.attendees.len(),
+                    h.decisions().count(),
+                    h.actions.len(),
+                    h.escalations.len(),
+                )?;
+                if !h.attendees.is_empty() {
+                    writeln!(out, "    present: {}", h.attendees.join(", "))?;
+                }
+                if !roles.is_empty() {
+                    writeln!(out, "    {roles}")?;
+                }
+                for item in h
+                    .items
+                    .iter()
+                    .filter(|i| i.spent_s > 0 || !i.decisions.is_empty())
+                {
+                    writeln!(
+                        out,
+                        "    {:<32} {:>6} / {}",
+                        item.title,
+                        clock_text(item.spent_s),
+                        clock_text(item.planned_s)
+                    )?;
+                    for d in &item.decisions {
+                        let action = if d.action.is_some() {
+                            "  → action"
+                        } else {
+                            ""
+                        };
+                        writeln!(out, "      decision: {}{action}", d.text)?;
+                    }
+                }
+            }
+            if list.is_empty() {
+                writeln!(out, "no huddle recorded yet on {}", board.id)?;
             }
         }
     }

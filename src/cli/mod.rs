@@ -73,6 +73,16 @@ pub enum Command {
         /// The CSV file.
         file: PathBuf,
     },
+    /// The huddles held at a board, newest first: when, how long, who came, roles, time per
+    /// agenda item, decisions, actions and escalations created.
+    Huddles {
+        /// Board id.
+        #[arg(long)]
+        board: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
     /// The changes made on a board, newest first.
     History {
         /// Board id.
@@ -231,6 +241,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             indicator,
             file,
         }) => entries::import(&places, &board, &indicator, &file),
+        Some(Command::Huddles { board, format }) => entries::huddles(&places, &board, format),
         None | Some(Command::Kiosk) => {
             crate::app::run_kiosk(crate::app::KioskOptions {
                 boards_dir: boards_dir.clone(),
