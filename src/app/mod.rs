@@ -7,12 +7,14 @@
 
 mod clock;
 
-use std::path::PathBuf;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 use chrono::{NaiveDate, TimeZone as _, Utc};
 pub use clock::Clock;
 
+use crate::feed::watch::{FeedEvent, FeedWatcher};
 use crate::i18n;
 use crate::layout::watch::{BoardWatcher, LayoutEvent};
 use crate::layout::{self, LiveBoards};
@@ -33,6 +35,8 @@ pub struct KioskOptions {
     pub board: Option<String>,
     /// A window instead of the whole screen.
     pub windowed: bool,
+    /// Folder watched for CSV feeds (`<feeds>/<board>/<indicator>.csv`).
+    pub feeds_dir: PathBuf,
 }
 
 /// What the board view was built from; when any of it moves, the view is rebuilt.
@@ -62,6 +66,11 @@ pub struct KioskApp {
     ui_state: UiState,
     /// The huddle under way, if one is.
     huddle: Option<Session>,
+    feed_tx: Sender<FeedEvent>,
+    feed_rx: Receiver<FeedEvent>,
+    feed_watcher: Option<FeedWatcher>,
+    /// The last problem of each feed file that has one.
+    feed_problems: BTreeMap<PathBuf, String>,
 }
 
 impl KioskApp {
@@ -75,6 +84,7 @@ impl KioskApp {
         store: Result<Store, StoreError>,
     ) -> Self {
         let (layout_tx, layout_rx) = channel();
+        let (feed_tx, feed_rx) = channel();
         let (live, folder_error) = match layout::load_dir(&boards_dir) {
             Ok(reports) => (LiveBoards::new(reports), None),
             Err(err) => (
@@ -105,6 +115,10 @@ impl KioskApp {
             last_change: None,
             ui_state: UiState::default(),
             huddle: None,
+            feed_tx,
+            feed_rx,
+            feed_watcher: None,
+            feed_problems: BTreeMap::new(),
         };
         app.current = first
             .filter(|id| app.live.board(id).is_some())
@@ -125,9 +139,132 @@ impl KioskApp {
         }
     }
 
+    /// Loads the CSV feeds of `dir` (read on a worker thread, then as files are written there)
+    /// into the store; `wake` is called when a file was read.
+    pub fn watch_feeds(&mut self, dir: &Path, wake: impl Fn() + Send + Sync + 'static) {
+        let wake = std::sync::Arc::new(wake);
+        let tx = self.feed_tx.clone();
+        let folder = dir.to_owned();
+        let first_wake = wake.clone();
+        let scan = std::thread::Builder::new()
+            .name("feeds-scan".into())
+            .spawn(move || {
+                for event in crate::feed::watch::scan(&folder) {
+                    if tx.send(event).is_err() {
+                        return;
+                    }
+                }
+                first_wake();
+            });
+        if let Err(err) = scan {
+            tracing::warn!("cannot read the feeds folder: {err}");
+        }
+        match crate::feed::watch::watch(dir, self.feed_tx.clone(), move || wake()) {
+            Ok(watcher) => self.feed_watcher = Some(watcher),
+            Err(err) => tracing::warn!("cannot watch the feeds folder {}: {err}", dir.display()),
+        }
+    }
+
+    /// A sender that feeds the app as the feeds watcher does (for tests and tools).
+    pub fn feed_sender(&self) -> Sender<FeedEvent> {
+        self.feed_tx.clone()
+    }
+
+    /// The feed files that have a problem, with it.
+    pub fn feed_problems(&self) -> &BTreeMap<PathBuf, String> {
+        &self.feed_problems
+    }
+
+    fn load_feed(&mut self, event: FeedEvent) {
+        let (path, problem) = match event {
+            FeedEvent::Problem { path, message } => (path, Some(message)),
+            FeedEvent::Removed { path } => (path, None),
+            FeedEvent::Read {
+                path,
+                board,
+                indicator,
+                rows,
+                bad,
+            } => {
+                let problem = self.import_feed(&path, &board, &indicator, &rows, &bad);
+                (path, problem)
+            }
+        };
+        match problem {
+            Some(message) => {
+                tracing::warn!("feed {}: {message}", path.display());
+                self.feed_problems.insert(path, message);
+            }
+            None => {
+                self.feed_problems.remove(&path);
+            }
+        }
+    }
+
+    /// Imports a feed file's rows; the problem to show, if any.
+    fn import_feed(
+        &mut self,
+        path: &Path,
+        board: &str,
+        indicator: &str,
+        rows: &[crate::feed::Row],
+        bad: &[crate::feed::BadRow],
+    ) -> Option<String> {
+        let Some(known) = self.live.board(board) else {
+            let hint =
+                layout::did_you_mean(board, self.live.boards().iter().map(|b| b.id.as_str()))
+                    .map(|c| format!(", did you mean `{c}`?"))
+                    .unwrap_or_default();
+            return Some(format!("there is no board `{board}`{hint}"));
+        };
+        if !known
+            .section(indicator)
+            .is_some_and(|s| matches!(s.kind, SectionKind::Indicator(_)))
+        {
+            let indicators = known
+                .sections
+                .iter()
+                .filter(|s| matches!(s.kind, SectionKind::Indicator(_)))
+                .map(|s| s.id.as_str());
+            let hint = layout::did_you_mean(indicator, indicators)
+                .map(|c| format!(", did you mean `{c}.csv`?"))
+                .unwrap_or_default();
+            return Some(format!(
+                "board `{board}` has no indicator `{indicator}`{hint}"
+            ));
+        }
+        let store = self.store.as_mut()?;
+        let name = path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let at = now_utc(&self.clock);
+        match crate::feed::import(store, board, indicator, rows, &format!("feed ({name})"), at) {
+            Ok(summary) => {
+                tracing::info!(
+                    "feed {}: {} value(s) imported, {} unchanged, {} bad row(s)",
+                    path.display(),
+                    summary.imported,
+                    summary.unchanged,
+                    bad.len()
+                );
+            }
+            Err(err) => return Some(err.to_string()),
+        }
+        let first = bad.first()?;
+        let more = if bad.len() > 1 {
+            format!(" (+{})", bad.len() - 1)
+        } else {
+            String::new()
+        };
+        Some(format!("line {}: {}{more}", first.line, first.message))
+    }
+
     /// Applies what the background threads reported, and rebuilds the board view if what it
     /// is built from moved. Cheap when nothing did.
     pub fn logic(&mut self) {
+        while let Ok(event) = self.feed_rx.try_recv() {
+            self.load_feed(event);
+        }
         while let Ok(event) = self.layout_rx.try_recv() {
             match event {
                 LayoutEvent::Scanned(reports) => {
@@ -204,6 +341,11 @@ impl KioskApp {
             folder_error: self.folder_error.as_deref(),
             store_error: self.store_error.as_deref(),
             huddle: self.huddle.as_ref(),
+            feed_problem: self
+                .feed_problems
+                .iter()
+                .next()
+                .map(|(path, message)| format!("{}: {message}", path.display())),
         };
         let commands = ui::show(ui, &screen, &mut self.ui_state);
         let changed = !commands.is_empty();
@@ -609,6 +751,7 @@ pub fn run_kiosk(options: KioskOptions) -> anyhow::Result<()> {
         data = %options.data_dir.display(),
         board = ?options.board,
         windowed = options.windowed,
+        feeds = %options.feeds_dir.display(),
         "starting the kiosk"
     );
     let store = Store::open(&options.data_dir);
@@ -633,6 +776,8 @@ pub fn run_kiosk(options: KioskOptions) -> anyhow::Result<()> {
             let mut app = KioskApp::new(options.boards_dir, options.board, Clock::System, store);
             let ctx = cc.egui_ctx.clone();
             app.watch_boards(move || ctx.request_repaint());
+            let ctx = cc.egui_ctx.clone();
+            app.watch_feeds(&options.feeds_dir, move || ctx.request_repaint());
             Ok(Box::new(Shell {
                 app,
                 fullscreen: !options.windowed,

@@ -460,6 +460,7 @@ pub fn import(
         indicator,
         &rows,
         &format!("feed ({name})"),
+        Utc::now(),
     )?;
     for b in &bad {
         eprintln!("{}:{}: {}", file.display(), b.line, b.message);

@@ -24,6 +24,10 @@ pub struct Cli {
     /// Folder for this kiosk's data (database, logs). Default: the platform's data folder.
     #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
+    /// Folder the kiosk watches for CSV feeds, one file per indicator at
+    /// DIR/<board>/<indicator>.csv. Default: the `feeds` folder of the data folder.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub feeds: Option<PathBuf>,
     /// Board to show first (its id, as `huddle boards` lists them).
     #[arg(long, global = true, value_name = "ID")]
     pub board: Option<String>,
@@ -248,6 +252,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 data_dir: data_dir.clone(),
                 board: cli.board,
                 windowed: cli.windowed,
+                feeds_dir: cli.feeds.clone().unwrap_or_else(|| data_dir.join("feeds")),
             })?;
             Ok(ExitCode::SUCCESS)
         }

@@ -6,7 +6,9 @@
 //! is reported with its line number; the good rows still load. Importing the same file again
 //! changes nothing: each row's change has an id made of what it says.
 
-use chrono::{NaiveDate, Utc};
+pub mod watch;
+
+use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::model::{Change, Edit, Origin, parse_number};
 use crate::store::{Applied, Store, StoreError};
@@ -139,29 +141,36 @@ pub struct Summary {
 
 /// The change a feed row makes: its id is made of the board, indicator, date and value, so
 /// that the same row imported twice is the same change, applied once.
-pub fn row_change(board: &str, indicator: &str, row: &Row, source: &str) -> Option<Change> {
+pub fn row_change(
+    board: &str,
+    indicator: &str,
+    row: &Row,
+    source: &str,
+    at: DateTime<Utc>,
+) -> Option<Change> {
     let mut change = Edit::SetValue {
         date: row.date,
         value: row.value,
     }
-    .into_change(board, indicator, source, Origin::Feed, Utc::now())
+    .into_change(board, indicator, source, Origin::Feed, at)
     .ok()?;
     let name = format!("feed/{board}/{indicator}/{}/{}", row.date, row.value);
     change.id = uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_URL, name.as_bytes()).to_string();
     Some(change)
 }
 
-/// Applies the rows through the store's one write path.
+/// Applies the rows through the store's one write path, as changes made `at` that time.
 pub fn import(
     store: &mut Store,
     board: &str,
     indicator: &str,
     rows: &[Row],
     source: &str,
+    at: DateTime<Utc>,
 ) -> Result<Summary, StoreError> {
     let mut summary = Summary::default();
     for row in rows {
-        let Some(change) = row_change(board, indicator, row, source) else {
+        let Some(change) = row_change(board, indicator, row, source, at) else {
             continue;
         };
         match store.apply(&change)? {
@@ -245,7 +254,7 @@ mod tests {
     fn importing_twice_changes_nothing_the_second_time() {
         let mut store = Store::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
         let (rows, _) = parse_csv("2026-11-20;12\n2026-11-21;13\n");
-        let first = import(&mut store, "b", "i", &rows, "feed").unwrap_or_default();
+        let first = import(&mut store, "b", "i", &rows, "feed", Utc::now()).unwrap_or_default();
         assert_eq!(
             first,
             Summary {
@@ -254,7 +263,7 @@ mod tests {
             }
         );
         let version = store.version();
-        let again = import(&mut store, "b", "i", &rows, "feed").unwrap_or_default();
+        let again = import(&mut store, "b", "i", &rows, "feed", Utc::now()).unwrap_or_default();
         assert_eq!(
             again,
             Summary {
@@ -266,7 +275,7 @@ mod tests {
         // A corrected value in a new export is a new change.
         let (fixed, _) = parse_csv("2026-11-21;14\n");
         assert_eq!(
-            import(&mut store, "b", "i", &fixed, "feed").unwrap_or_default(),
+            import(&mut store, "b", "i", &fixed, "feed", Utc::now()).unwrap_or_default(),
             Summary {
                 imported: 1,
                 unchanged: 0

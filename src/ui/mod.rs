@@ -118,6 +118,8 @@ pub struct Screen<'a> {
     pub store_error: Option<&'a str>,
     /// The huddle under way, if one is.
     pub huddle: Option<&'a crate::model::huddle::Session>,
+    /// A feed file's problem (file: line: message), if one has.
+    pub feed_problem: Option<String>,
 }
 
 impl Screen<'_> {

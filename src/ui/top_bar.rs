@@ -214,6 +214,9 @@ pub(super) fn banner_lines(screen: &Screen<'_>) -> Vec<String> {
     if let Some(err) = screen.folder_error {
         lines.push(format!("⚠ {} : {err}", tr(lang, T::BoardsFolderUnreadable)));
     }
+    if let Some(problem) = &screen.feed_problem {
+        lines.push(format!("⚠ {} : {problem}", tr(lang, T::DataFeed)));
+    }
     let notices = screen.live.notices();
     if let Some(first) = notices.first() {
         let text = match first {

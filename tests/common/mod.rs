@@ -77,6 +77,17 @@ pub fn waiting_list_values(store: &mut huddle::store::Store) {
                2026-11-20;18\n2026-11-23;17\n";
     let (rows, bad) = huddle::feed::parse_csv(csv);
     assert!(bad.is_empty());
-    huddle::feed::import(store, "accueil-jeunesse", "liste-attente", &rows, "test")
-        .expect("values stored");
+    // Entered at 07:00 UTC that Monday, so that pictures do not depend on when tests run.
+    let at = chrono::DateTime::parse_from_rfc3339("2026-11-23T07:00:00Z")
+        .expect("a time")
+        .with_timezone(&chrono::Utc);
+    huddle::feed::import(
+        store,
+        "accueil-jeunesse",
+        "liste-attente",
+        &rows,
+        "test",
+        at,
+    )
+    .expect("values stored");
 }
