@@ -138,6 +138,8 @@ pub enum T {
     NoDecisionYet,
     DataFeed,
     Line,
+    TapWhoIsHere,
+    End,
 }
 
 /// A fixed text in the board's language.
@@ -313,6 +315,11 @@ pub fn tr(lang: Lang, t: T) -> &'static str {
         T::NoDecisionYet => ("Aucune décision pour ce point", "No decision on this item"),
         T::DataFeed => ("Flux de données", "Data feed"),
         T::Line => ("ligne", "line"),
+        T::TapWhoIsHere => (
+            "Touchez le nom de chaque personne présente : les rôles seront suggérés à tour de rôle",
+            "Tap the name of everyone here: roles will be suggested in rotation",
+        ),
+        T::End => ("Terminer", "End"),
     };
     match lang {
         Lang::Fr => fr,

@@ -117,7 +117,7 @@ fn a_huddle_from_start_to_end_is_kept_in_the_store() {
     h.get_by_label("0:40");
 
     // A decision on the mood item, then an action made of it in one tap.
-    tap(&mut h, "+  Noter une décision");
+    tap(&mut h, "Noter une décision");
     assert!(
         h.state().ui_state().decision.is_some(),
         "the decision dialog"
@@ -140,7 +140,7 @@ fn a_huddle_from_start_to_end_is_kept_in_the_store() {
     set_time(&mut h, at(23, 8, 27, 10));
     tap(&mut h, "4. Liste d'attente");
     set_time(&mut h, at(23, 8, 29, 10));
-    tap(&mut h, "■  Terminer le caucus");
+    tap(&mut h, "Terminer le caucus");
     h.get_by_label("Durée : 4:10 / 15:00");
     h.get_by_label("Décisions : 1 · actions créées : 1 · escalades : 0");
     tap(&mut h, "✓  Enregistrer et terminer");

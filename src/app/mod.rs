@@ -317,9 +317,12 @@ impl KioskApp {
             .unwrap_or_default();
         self.last_change = last.and_then(|h| {
             let board = board?;
-            let what = board
-                .section(&h.change.section)
-                .map_or(h.change.section.clone(), |s| s.title.clone());
+            let what = match h.change.kind {
+                crate::model::EntryKind::Huddle => i18n::tr(board.lang, i18n::T::Huddle).to_owned(),
+                _ => board
+                    .section(&h.change.section)
+                    .map_or(h.change.section.clone(), |s| s.title.clone()),
+            };
             Some(LastChange {
                 what,
                 by: h.change.author,

@@ -141,7 +141,7 @@ pub(super) fn panel(
     // so that the whole agenda stays in view.
     ui.spacing_mut().item_spacing.y = 4.0;
     let padding = ui.spacing().button_padding;
-    ui.spacing_mut().button_padding = vec2(padding.x, 4.0);
+    ui.spacing_mut().button_padding = vec2(padding.x, 2.0);
     for (i, item) in session.record.items.iter().enumerate() {
         let spent = session.spent_s(i, now);
         let text = format!(
@@ -151,14 +151,14 @@ pub(super) fn panel(
             clock_text(spent),
             clock_text(item.planned_s)
         );
-        let mut rich = RichText::new(text).size(18.0);
+        let mut rich = RichText::new(text).size(17.0);
         if spent > item.planned_s {
             rich = rich.color(colour::WATCH);
         }
         let button = egui::Button::new(rich)
             .selected(i == session.current)
             .truncate()
-            .min_size(vec2(width, 40.0));
+            .min_size(vec2(width, 36.0));
         if named(
             ui,
             button,
@@ -236,28 +236,30 @@ pub(super) fn panel(
     ui.separator();
     // The decisions of this item, each one tap from becoming an action; under them, always in
     // reach, note a decision and end the huddle.
-    let buttons = 2.0 * theme::TOUCH + 3.0 * ui.spacing().item_spacing.y;
+    let buttons = theme::TOUCH + 2.0 * ui.spacing().item_spacing.y;
     let list = (ui.available_height() - buttons).max(60.0);
     ui.allocate_ui(vec2(width, list), |ui| {
         ui.set_min_height(list);
         decisions(ui, lang, board, session, item, commands);
     });
-    if theme::tapped(&ui.add(big_button(
-        format!("+  {}", tr(lang, T::NoteDecision)),
-        width,
-    ))) {
-        state.decision = Some(DecisionDraft::default());
-    }
-    let end = egui::Button::new(
-        RichText::new(format!("■  {}", tr(lang, T::EndHuddle)))
-            .color(Color32::WHITE)
-            .strong(),
-    )
-    .fill(colour::BAR)
-    .min_size(vec2(width, theme::TOUCH));
-    if theme::tapped(&ui.add(end)) {
-        state.huddle_end_open = true;
-    }
+    ui.horizontal(|ui| {
+        let half = (width - ui.spacing().item_spacing.x) / 2.0;
+        // Short words on the buttons, the full ones in their names.
+        let note = big_button(format!("+  {}", tr(lang, T::Decision)), half);
+        if named(ui, note, tr(lang, T::NoteDecision).to_owned(), false) {
+            state.decision = Some(DecisionDraft::default());
+        }
+        let end = egui::Button::new(
+            RichText::new(format!("■  {}", tr(lang, T::End)))
+                .color(Color32::WHITE)
+                .strong(),
+        )
+        .fill(colour::BAR)
+        .min_size(vec2(half, theme::TOUCH));
+        if named(ui, end, tr(lang, T::EndHuddle).to_owned(), false) {
+            state.huddle_end_open = true;
+        }
+    });
 }
 
 fn decisions(
@@ -336,7 +338,11 @@ fn setup_dialog(
     };
     let mut open = true;
     let modal = egui::Modal::new(egui::Id::unique("huddle-setup")).show(ui.ctx(), |ui| {
-        ui.set_width(1100.0_f32.min(ui.ctx().content_rect().width() - 40.0));
+        // A dialog that keeps its size as names are tapped: a dialog that grows moves, and
+        // the next tap lands on the wrong name.
+        let screen_rect = ui.ctx().content_rect();
+        ui.set_width(1600.0_f32.min(screen_rect.width() - 60.0));
+        ui.set_min_height(560.0_f32.min(screen_rect.height() - 120.0));
         ui.heading(RichText::new(tr(lang, T::StartHuddle)).text_style(theme::board_title()));
         ui.separator();
         ui.label(
@@ -359,7 +365,7 @@ fn setup_dialog(
                 };
                 let button = egui::Button::new(text)
                     .selected(here)
-                    .min_size(vec2(theme::TOUCH * 2.6, theme::TOUCH));
+                    .min_size(vec2(theme::TOUCH * 3.4, theme::TOUCH));
                 if named(ui, button, member.clone(), here) {
                     if here {
                         setup.present.retain(|p| p != member);
@@ -378,6 +384,9 @@ fn setup_dialog(
         }
         ui.add_space(10.0);
         ui.label(RichText::new(tr(lang, T::Roles)).strong());
+        if setup.present.is_empty() {
+            ui.label(RichText::new(tr(lang, T::TapWhoIsHere)).color(colour::MUTED));
+        }
         let suggested = suggest_roles(&setup.present, &screen.view.huddles);
         for role in Role::ALL {
             ui.horizontal_wrapped(|ui| {
