@@ -184,3 +184,50 @@ fn cancelling_the_start_dialog_starts_nothing() {
     assert!(h.state().huddle().is_none());
     assert!(records(&h, EntryKind::Huddle).is_empty());
 }
+
+#[test]
+fn a_kiosk_restarted_during_a_huddle_takes_it_up_again() {
+    use huddle::ui::UiCommand;
+    let data = tempfile::tempdir().unwrap();
+    let open = |t: NaiveDateTime| {
+        KioskApp::new(
+            common::examples(),
+            Some(BOARD.into()),
+            Clock::Fixed(t),
+            huddle::store::Store::open(data.path()),
+        )
+    };
+    let mut first = open(at(23, 8, 25, 0));
+    first.apply(UiCommand::StartHuddle {
+        attendees: vec!["Chloé D.".into(), "Farid K.".into()],
+        roles: Roles {
+            facilitator: Some("Farid K.".into()),
+            ..Roles::default()
+        },
+    });
+    first.set_clock(Clock::Fixed(at(23, 8, 26, 0)));
+    first.apply(UiCommand::HuddleGoTo(1));
+    first.set_clock(Clock::Fixed(at(23, 8, 27, 0)));
+    first.apply(UiCommand::NoteDecision("Revoir l'horaire".into()));
+    let id = first.huddle().unwrap().id.clone();
+    drop(first); // the power goes
+
+    let again = open(at(23, 8, 28, 0));
+    let session = again.huddle().expect("the huddle is taken up again");
+    assert_eq!(session.id, id);
+    assert_eq!(session.current, 1, "at the item it had reached");
+    assert_eq!(session.record.attendees, ["Chloé D.", "Farid K."]);
+    assert_eq!(
+        session.record.roles.facilitator.as_deref(),
+        Some("Farid K.")
+    );
+    assert_eq!(
+        session.record.items[1].decisions[0].text,
+        "Revoir l'horaire"
+    );
+    assert_eq!(session.total_s(at(23, 8, 28, 0)), 180);
+
+    // In the afternoon, the morning's huddle is over: the board is not held in it.
+    let afternoon = open(at(23, 14, 0, 0));
+    assert!(afternoon.huddle().is_none());
+}

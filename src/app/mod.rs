@@ -315,6 +315,18 @@ impl KioskApp {
         self.view = board
             .map(|b| view::build(b, &records, key.today))
             .unwrap_or_default();
+        // A kiosk that restarted during a huddle takes it up again, if it is still going on.
+        if self.huddle.is_none()
+            && let (Some((id, record)), Some(board)) = (self.view.open_huddle.clone(), board)
+        {
+            let now = self.clock.now();
+            let session = Session::resume(id, &board.id, record, now);
+            let late = session.total_s(now) > session.planned_s() + 30 * 60;
+            if !late {
+                tracing::info!("taking up the huddle started at {}", session.record.started);
+                self.huddle = Some(session);
+            }
+        }
         self.last_change = last.and_then(|h| {
             let board = board?;
             let what = match h.change.kind {

@@ -218,6 +218,23 @@ impl Session {
         }
     }
 
+    /// Takes up a huddle whose record was kept but not ended (the kiosk restarted during it):
+    /// at the last item it had reached, its clock going on from now.
+    pub fn resume(id: String, board: &str, record: HuddleRecord, now: NaiveDateTime) -> Self {
+        let current = record
+            .items
+            .iter()
+            .rposition(|i| i.spent_s > 0)
+            .unwrap_or(0);
+        Session {
+            id,
+            board: board.to_owned(),
+            record,
+            current,
+            item_started: now,
+        }
+    }
+
     /// Seconds since the huddle started.
     pub fn total_s(&self, now: NaiveDateTime) -> i64 {
         (now - self.record.started).num_seconds().max(0)

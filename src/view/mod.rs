@@ -246,6 +246,9 @@ pub struct BoardView {
     pub huddles: Vec<HuddleRecord>,
     /// The last huddle and how many were held in four weeks.
     pub regularity: Regularity,
+    /// Today's huddle not ended yet (its record id and record), if there is one: a kiosk that
+    /// restarted during a huddle takes it up again.
+    pub open_huddle: Option<(String, HuddleRecord)>,
 }
 
 fn text(fields: &crate::model::Fields, key: &str) -> Option<String> {
@@ -452,11 +455,17 @@ pub fn build(board: &Board, records: &[Record], today: NaiveDate) -> BoardView {
         };
         view.sections.insert(section.id.clone(), section_view);
     }
-    view.huddles = records
+    let huddles: Vec<(&Record, HuddleRecord)> = records
         .iter()
         .filter(|r| r.kind == EntryKind::Huddle)
-        .filter_map(|r| HuddleRecord::from_fields(&r.fields))
+        .filter_map(|r| Some((r, HuddleRecord::from_fields(&r.fields)?)))
         .collect();
+    view.open_huddle = huddles
+        .iter()
+        .filter(|(_, h)| !h.ended && h.date == today)
+        .max_by_key(|(_, h)| h.started)
+        .map(|(r, h)| (r.id.clone(), h.clone()));
+    view.huddles = huddles.into_iter().map(|(_, h)| h).collect();
     view.huddles.sort_by_key(|h| h.started);
     // A huddle counts once ended, or once its day is over (one cut short by a restart).
     let held: Vec<HuddleRecord> = view
