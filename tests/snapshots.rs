@@ -31,8 +31,8 @@ fn example_boards_look_as_they_should() {
     results.add(h.try_snapshot("board-switcher"));
 }
 
-#[test]
-fn an_indicator_large_shows_its_run_chart() {
+/// The intake board with twelve days of its waiting list.
+fn with_values() -> Harness<'static, KioskApp> {
     let app = common::app_with(
         &common::examples(),
         Some("accueil-jeunesse"),
@@ -40,6 +40,12 @@ fn an_indicator_large_shows_its_run_chart() {
     );
     let mut h = common::builder().wgpu().build_ui_state(common::frame, app);
     h.run();
+    h
+}
+
+#[test]
+fn an_indicator_large_shows_its_run_chart() {
+    let mut h = with_values();
     h.get_by_label("Voir en grand : Liste d'attente").click();
     h.run();
     h.snapshot("indicator-chart");
@@ -47,13 +53,7 @@ fn an_indicator_large_shows_its_run_chart() {
 
 #[test]
 fn a_huddle_mid_way() {
-    let app = common::app_with(
-        &common::examples(),
-        Some("accueil-jeunesse"),
-        common::waiting_list_values,
-    );
-    let mut h = common::builder().wgpu().build_ui_state(common::frame, app);
-    h.run();
+    let mut h = with_values();
     let tap = |h: &mut Harness<'static, KioskApp>, label: &str| {
         h.get_all_by_label(label).last().expect(label).click();
         h.run();

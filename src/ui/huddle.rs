@@ -89,6 +89,13 @@ fn big_button(text: impl Into<egui::WidgetText>, width: f32) -> egui::Button<'st
     egui::Button::new(text).min_size(vec2(width, theme::TOUCH))
 }
 
+/// A button in a strong colour with white words, for the step that moves the huddle on.
+fn strong_button(text: String, fill: Color32, width: f32) -> egui::Button<'static> {
+    egui::Button::new(RichText::new(text).color(Color32::WHITE).strong())
+        .fill(fill)
+        .min_size(vec2(width, theme::TOUCH))
+}
+
 /// A button with its own accessible name, when the text on it is not enough to tell it apart.
 fn named(ui: &mut egui::Ui, button: egui::Button<'_>, name: String, selected: bool) -> bool {
     let response = ui.add(button);
@@ -249,13 +256,7 @@ pub(super) fn panel(
         if named(ui, note, tr(lang, T::NoteDecision).to_owned(), false) {
             state.decision = Some(DecisionDraft::default());
         }
-        let end = egui::Button::new(
-            RichText::new(format!("■  {}", tr(lang, T::End)))
-                .color(Color32::WHITE)
-                .strong(),
-        )
-        .fill(colour::BAR)
-        .min_size(vec2(half, theme::TOUCH));
+        let end = strong_button(format!("■  {}", tr(lang, T::End)), colour::BAR, half);
         if named(ui, end, tr(lang, T::EndHuddle).to_owned(), false) {
             state.huddle_end_open = true;
         }
@@ -358,14 +359,11 @@ fn setup_dialog(
         ui.horizontal_wrapped(|ui| {
             for member in &board.members {
                 let here = setup.present.contains(member);
-                let text = if here {
-                    format!("✓ {member}")
-                } else {
-                    member.clone()
-                };
-                let button = egui::Button::new(text)
-                    .selected(here)
-                    .min_size(vec2(theme::TOUCH * 3.4, theme::TOUCH));
+                let button = super::sections::member_toggle(
+                    member,
+                    here,
+                    vec2(theme::TOUCH * 3.4, theme::TOUCH),
+                );
                 if named(ui, button, member.clone(), here) {
                     if here {
                         setup.present.retain(|p| p != member);
@@ -422,13 +420,11 @@ fn setup_dialog(
         }
         ui.separator();
         ui.horizontal(|ui| {
-            let begin = egui::Button::new(
-                RichText::new(format!("▶  {}", tr(lang, T::Begin)))
-                    .color(Color32::WHITE)
-                    .strong(),
-            )
-            .fill(colour::GOOD)
-            .min_size(vec2(theme::TOUCH * 4.0, theme::TOUCH));
+            let begin = strong_button(
+                format!("▶  {}", tr(lang, T::Begin)),
+                colour::GOOD,
+                theme::TOUCH * 4.0,
+            );
             if theme::tapped(&ui.add(begin)) {
                 commands.push(UiCommand::StartHuddle {
                     attendees: setup.present.clone(),
@@ -556,13 +552,11 @@ fn end_dialog(
         }
         ui.separator();
         ui.horizontal(|ui| {
-            let save = egui::Button::new(
-                RichText::new(format!("✓  {}", tr(lang, T::SaveAndEnd)))
-                    .color(Color32::WHITE)
-                    .strong(),
-            )
-            .fill(colour::BAR)
-            .min_size(vec2(theme::TOUCH * 5.0, theme::TOUCH));
+            let save = strong_button(
+                format!("✓  {}", tr(lang, T::SaveAndEnd)),
+                colour::BAR,
+                theme::TOUCH * 5.0,
+            );
             if theme::tapped(&ui.add(save)) {
                 commands.push(UiCommand::EndHuddle);
             }

@@ -245,14 +245,7 @@ pub(super) fn show(
             ui.horizontal_wrapped(|ui| {
                 for member in &board.members {
                     let here = present.contains(member);
-                    let text = if here {
-                        format!("✓ {member}")
-                    } else {
-                        member.clone()
-                    };
-                    let button = egui::Button::new(text)
-                        .selected(here)
-                        .min_size(vec2(48.0, 48.0));
+                    let button = member_toggle(member, here, vec2(48.0, 48.0));
                     if theme::tapped(&ui.add(button)) {
                         commands.push(UiCommand::Edit {
                             section: section.id.clone(),
@@ -373,6 +366,16 @@ pub(super) fn show(
         (SectionKind::Units { boards }, _) => units(ui, board, boards, screen, commands),
         _ => {}
     }
+}
+
+/// A member's name to tick: ✓ and selected when here; `size` at least.
+pub(super) fn member_toggle(member: &str, here: bool, size: egui::Vec2) -> egui::Button<'static> {
+    let text = if here {
+        format!("✓ {member}")
+    } else {
+        member.to_owned()
+    };
+    egui::Button::new(text).selected(here).min_size(size)
 }
 
 /// Makes the whole card of a section one touch target, named "<what> : <title>"; whether it
