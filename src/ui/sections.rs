@@ -45,21 +45,56 @@ pub(super) fn show(
             | SectionKind::Trajectory { .. }
             | SectionKind::Notes
     );
+    // Who is here, counted where it costs no line.
+    let mut count = match data {
+        Some(SectionView::Attendance(present)) => Some(format!(
+            "{}/{} {}",
+            present.len(),
+            board.members.len(),
+            tr(lang, T::Present)
+        )),
+        _ => None,
+    };
+    // The title wraps short of what sits on its right (the +, the count), never under it. A
+    // count that would squeeze the title goes on a line of its own.
+    let width_of = |ui: &egui::Ui, text: &str, style: egui::TextStyle| {
+        let font = style.resolve(ui.style());
+        ui.painter()
+            .layout_no_wrap(text.to_owned(), font, colour::INK)
+            .size()
+            .x
+    };
+    let mut count_below = None;
+    let reserved = match count.take() {
+        _ if takes_entries => theme::TOUCH + ui.spacing().item_spacing.x,
+        Some(text) => {
+            let needed =
+                width_of(ui, &text, egui::TextStyle::Body) + 2.0 * ui.spacing().item_spacing.x;
+            let title = width_of(ui, &section.title, egui::TextStyle::Heading);
+            if title + needed <= ui.available_width() {
+                count = Some(text);
+                needed
+            } else {
+                count_below = Some(text);
+                0.0
+            }
+        }
+        None => 0.0,
+    };
     ui.horizontal(|ui| {
         ui.spacing_mut().interact_size.y = 0.0;
-        ui.add(
-            egui::Label::new(RichText::new(&section.title).text_style(egui::TextStyle::Heading))
+        let title_width = (ui.available_width() - reserved).max(60.0);
+        ui.scope(|ui| {
+            ui.set_max_width(title_width);
+            ui.add(
+                egui::Label::new(
+                    RichText::new(&section.title).text_style(egui::TextStyle::Heading),
+                )
                 .wrap(),
-        );
-        if let Some(SectionView::Attendance(present)) = data {
-            // Who is here, counted where it costs no line.
+            );
+        });
+        if let Some(count) = count {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let count = format!(
-                    "{}/{} {}",
-                    present.len(),
-                    board.members.len(),
-                    tr(lang, T::Present)
-                );
                 ui.label(RichText::new(count).color(colour::MUTED));
             });
         }
@@ -81,6 +116,9 @@ pub(super) fn show(
             });
         }
     });
+    if let Some(count) = count_below {
+        ui.label(RichText::new(count).color(colour::MUTED));
+    }
     ui.add_space(2.0);
     let add_hint = |text: T| format!("{} — {}", tr(lang, text), tr(lang, T::TapPlusToAdd));
     match (&section.kind, data) {
