@@ -265,6 +265,10 @@ impl KioskApp {
         while let Ok(event) = self.feed_rx.try_recv() {
             self.load_feed(event);
         }
+        // A feed file with a problem that is gone takes its banner with it, whether or not the
+        // watcher saw it go (network shares often say nothing). Only files with a problem are
+        // looked at: usually none.
+        self.feed_problems.retain(|path, _| path.exists());
         while let Ok(event) = self.layout_rx.try_recv() {
             match event {
                 LayoutEvent::Scanned(reports) => {
