@@ -34,3 +34,13 @@ pub fn default_data_dir() -> PathBuf {
         |d| d.data_dir().to_owned(),
     )
 }
+
+/// Whether a file's name marks it as litter of an editor, a spreadsheet or a sync engine, not
+/// a file a person put there: hidden and temporary files (`.x`, `.#x`, `.x.swp`), lock files
+/// (`~$x.xlsx`), and conflict copies (`x.sync-conflict-…`, `x (conflicted copy …)`).
+pub fn is_litter(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with('~')
+        || name.contains(".sync-conflict-")
+        || name.contains("(conflicted copy")
+}

@@ -443,12 +443,7 @@ pub fn import(
     let board = find_board(places.boards, board)?;
     find_section(&board, indicator, "indicator")?;
     let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
-    let text = String::from_utf8(bytes).or_else(|e| {
-        // Older spreadsheets export Windows-1252 / Latin-1: each byte is its own character.
-        let bytes = e.into_bytes();
-        Ok::<_, anyhow::Error>(bytes.iter().map(|&b| char::from(b)).collect())
-    })?;
-    let (rows, bad) = crate::feed::parse_csv(&text);
+    let (rows, bad) = crate::feed::parse_csv(&crate::feed::decode(bytes));
     let name = file.file_name().map_or_else(
         || file.display().to_string(),
         |n| n.to_string_lossy().into_owned(),

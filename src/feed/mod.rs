@@ -47,6 +47,13 @@ pub fn parse_feed_date(text: &str) -> Option<NaiveDate> {
         .ok()
 }
 
+/// The text of a feed file: UTF-8, or else Windows-1252 / Latin-1 as older spreadsheets export
+/// it, where each byte is its own character.
+pub fn decode(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes)
+        .unwrap_or_else(|e| e.into_bytes().iter().map(|&b| char::from(b)).collect())
+}
+
 /// Reads the rows of a CSV text: `date,value` or `date;value`, header optional.
 pub fn parse_csv(text: &str) -> (Vec<Row>, Vec<BadRow>) {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);

@@ -13,7 +13,7 @@ use std::time::Duration;
 use notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 
-use super::{BadRow, Row, parse_csv};
+use super::{BadRow, Row, decode, parse_csv};
 
 /// How long a file must be quiet before it is read (exports are written in bursts).
 pub const DEBOUNCE: Duration = Duration::from_millis(500);
@@ -53,11 +53,7 @@ pub fn is_feed_file(path: &Path) -> bool {
     let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
         return false;
     };
-    name.to_ascii_lowercase().ends_with(".csv")
-        && !name.starts_with('.')
-        && !name.starts_with('~')
-        && !name.contains(".sync-conflict-")
-        && !name.contains("(conflicted copy")
+    name.to_ascii_lowercase().ends_with(".csv") && !crate::paths::is_litter(name)
 }
 
 /// Reads one feed file.
@@ -82,10 +78,7 @@ pub fn read_feed(dir: &Path, path: &Path) -> FeedEvent {
         Ok(b) => b,
         Err(e) => return problem(format!("cannot be read: {e}")),
     };
-    // Older spreadsheets export Windows-1252 / Latin-1: each byte is its own character.
-    let text = String::from_utf8(bytes)
-        .unwrap_or_else(|e| e.into_bytes().iter().map(|&b| char::from(b)).collect());
-    let (rows, bad) = parse_csv(&text);
+    let (rows, bad) = parse_csv(&decode(bytes));
     FeedEvent::Read {
         path: path.to_owned(),
         board: (*board).to_owned(),
@@ -95,26 +88,30 @@ pub fn read_feed(dir: &Path, path: &Path) -> FeedEvent {
     }
 }
 
+/// The feed files directly in `dir` (none if it cannot be read).
+fn feed_files_in(dir: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(dir).map_or_else(
+        |_| Vec::new(),
+        |entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| is_feed_file(p) && p.is_file())
+                .collect()
+        },
+    )
+}
+
 /// Every feed file of the folder, read (at start-up, and after a burst the watcher could not
 /// follow).
 pub fn scan(dir: &Path) -> Vec<FeedEvent> {
-    let mut files = Vec::new();
-    let Ok(boards) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    for entry in boards.filter_map(Result::ok) {
-        let path = entry.path();
-        if path.is_dir() {
-            if let Ok(inner) = std::fs::read_dir(&path) {
-                files.extend(
-                    inner
-                        .filter_map(Result::ok)
-                        .map(|e| e.path())
-                        .filter(|p| p.is_file() && is_feed_file(p)),
-                );
+    // Files in the boards' folders, and those dropped at the top (to say where they go).
+    let mut files = feed_files_in(dir);
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for path in entries.filter_map(Result::ok).map(|e| e.path()) {
+            if path.is_dir() {
+                files.extend(feed_files_in(&path));
             }
-        } else if is_feed_file(&path) {
-            files.push(path);
         }
     }
     files.sort();
@@ -160,14 +157,7 @@ pub fn watch(
                     .flat_map(|e| e.paths.iter())
                     .filter(|p| p.is_dir());
                 for dir in new_dirs {
-                    if let Ok(inner) = std::fs::read_dir(dir) {
-                        paths.extend(
-                            inner
-                                .filter_map(Result::ok)
-                                .map(|e| e.path())
-                                .filter(|p| is_feed_file(p) && p.is_file()),
-                        );
-                    }
+                    paths.extend(feed_files_in(dir));
                 }
                 paths.sort();
                 paths.dedup();

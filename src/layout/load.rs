@@ -12,11 +12,7 @@ pub fn is_board_file(path: &Path) -> bool {
     let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
         return false;
     };
-    name.ends_with(".toml")
-        && !name.starts_with('.')
-        && !name.starts_with('~')
-        && !name.contains(".sync-conflict-")
-        && !name.contains("(conflicted copy")
+    name.ends_with(".toml") && !crate::paths::is_litter(name)
 }
 
 /// The board files of a folder, sorted by name.
