@@ -349,11 +349,13 @@ pub struct Regularity {
     pub working_days: usize,
 }
 
-/// The regularity of the huddles in `records` as of `today`.
+/// The regularity of the huddles in `records` as of `today`. A huddle counts once it is ended,
+/// or once its day is over (one cut short by a restart was held all the same); today's huddle
+/// under way does not count yet.
 pub fn regularity(records: &[HuddleRecord], today: NaiveDate) -> Regularity {
     let from = today - chrono::Duration::days(27);
-    let days: BTreeSet<NaiveDate> = records
-        .iter()
+    let held = || records.iter().filter(|r| r.ended || r.date < today);
+    let days: BTreeSet<NaiveDate> = held()
         .map(|r| r.date)
         .filter(|d| *d >= from && *d <= today)
         .collect();
@@ -363,7 +365,7 @@ pub fn regularity(records: &[HuddleRecord], today: NaiveDate) -> Regularity {
         .filter(|d| !matches!(d.weekday(), Weekday::Sat | Weekday::Sun))
         .count();
     Regularity {
-        last: records.iter().max_by_key(|r| r.started).cloned(),
+        last: held().max_by_key(|r| r.started).cloned(),
         held: days.len(),
         working_days,
     }
@@ -521,6 +523,19 @@ mod tests {
         assert_eq!(r.working_days, 20);
         assert_eq!(r.last.map(|l| l.date.day()), Some(20));
         assert_eq!(regularity(&[], today).held, 0);
+        // Today's huddle under way does not count yet; one of an earlier day cut short does.
+        let running = HuddleRecord {
+            date: today,
+            ended: false,
+            ..held(19, "A", "B")
+        };
+        let cut_short = HuddleRecord {
+            ended: false,
+            ..held(18, "A", "B")
+        };
+        let r = regularity(&[running, cut_short], today);
+        assert_eq!(r.held, 1);
+        assert_eq!(r.last.map(|l| l.date.day()), Some(18));
     }
 
     #[test]

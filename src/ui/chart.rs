@@ -63,18 +63,14 @@ pub(super) fn show(
     let values = &data.values;
     let unit = spec.unit.clone();
     let number = move |v: f64| i18n::number(lang, v);
-    let lo = values
+    let (lo, hi) = values
         .iter()
         .map(|(_, v)| *v)
         .chain([spec.target])
         .chain(spec.warning)
-        .fold(f64::INFINITY, f64::min);
-    let hi = values
-        .iter()
-        .map(|(_, v)| *v)
-        .chain([spec.target])
-        .chain(spec.warning)
-        .fold(f64::NEG_INFINITY, f64::max);
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+            (lo.min(v), hi.max(v))
+        });
     let pad = ((hi - lo).abs() * 0.15).max(1.0);
     let (lo, hi) = (lo - pad, hi + pad);
     let first = values.first().map_or(0.0, |(d, _)| x(*d));

@@ -467,14 +467,7 @@ pub fn build(board: &Board, records: &[Record], today: NaiveDate) -> BoardView {
         .map(|(r, h)| (r.id.clone(), h.clone()));
     view.huddles = huddles.into_iter().map(|(_, h)| h).collect();
     view.huddles.sort_by_key(|h| h.started);
-    // A huddle counts once ended, or once its day is over (one cut short by a restart).
-    let held: Vec<HuddleRecord> = view
-        .huddles
-        .iter()
-        .filter(|h| h.ended || h.date < today)
-        .cloned()
-        .collect();
-    view.regularity = regularity(&held, today);
+    view.regularity = regularity(&view.huddles, today);
     view
 }
 
