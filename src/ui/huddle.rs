@@ -20,6 +20,8 @@ pub struct Setup {
     pub roles: Roles,
     /// The roles chosen by hand (the others follow the suggestion).
     pub chosen: Vec<Role>,
+    /// The rotation's suggestion for those present, worked out when they change.
+    pub suggested: Roles,
 }
 
 impl Setup {
@@ -50,7 +52,7 @@ impl Setup {
 
     /// Fills the roles not chosen by hand with the suggestion for those present.
     fn suggest(&mut self, screen: &Screen<'_>) {
-        let suggested = suggest_roles(&self.present, &screen.view.huddles);
+        self.suggested = suggest_roles(&self.present, &screen.view.huddles);
         for role in Role::ALL {
             let kept = self.chosen.contains(&role)
                 && self
@@ -59,7 +61,8 @@ impl Setup {
                     .is_some_and(|who| self.present.iter().any(|p| p == who));
             if !kept {
                 self.chosen.retain(|r| *r != role);
-                self.roles.set(role, suggested.get(role).map(str::to_owned));
+                self.roles
+                    .set(role, self.suggested.get(role).map(str::to_owned));
             }
         }
     }
@@ -98,11 +101,7 @@ fn strong_button(text: String, fill: Color32, width: f32) -> egui::Button<'stati
 
 /// A button with its own accessible name, when the text on it is not enough to tell it apart.
 fn named(ui: &mut egui::Ui, button: egui::Button<'_>, name: String, selected: bool) -> bool {
-    let response = ui.add(button);
-    response.widget_info(|| {
-        egui::WidgetInfo::selected(egui::Role::Button, true, selected, name.clone())
-    });
-    theme::tapped(&response)
+    theme::tapped_named(&ui.add(button), name, Some(selected))
 }
 
 /// The huddle's panel at the side of the board.
@@ -385,7 +384,6 @@ fn setup_dialog(
         if setup.present.is_empty() {
             ui.label(RichText::new(tr(lang, T::TapWhoIsHere)).color(colour::MUTED));
         }
-        let suggested = suggest_roles(&setup.present, &screen.view.huddles);
         for role in Role::ALL {
             ui.horizontal_wrapped(|ui| {
                 ui.allocate_ui_with_layout(
@@ -394,7 +392,7 @@ fn setup_dialog(
                     |ui| {
                         ui.set_min_width(230.0);
                         ui.label(RichText::new(role_name(lang, role)).strong());
-                        if let Some(who) = suggested.get(role) {
+                        if let Some(who) = setup.suggested.get(role) {
                             ui.label(
                                 RichText::new(format!("★ {} : {who}", tr(lang, T::Suggested)))
                                     .size(16.0)

@@ -102,15 +102,8 @@ pub(super) fn show(
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
                 let plus = egui::Button::new(RichText::new("+").size(32.0))
                     .min_size(vec2(theme::TOUCH, theme::TOUCH));
-                let response = ui.add(plus);
-                response.widget_info(|| {
-                    egui::WidgetInfo::labeled(
-                        egui::Role::Button,
-                        true,
-                        format!("{} : {}", tr(lang, T::Add), section.title),
-                    )
-                });
-                if theme::tapped(&response) {
+                let name = format!("{} : {}", tr(lang, T::Add), section.title);
+                if theme::tapped_named(&ui.add(plus), name, None) {
                     state.form = new_entry_form(board, section, screen, state.person.as_deref());
                 }
             });
@@ -240,14 +233,7 @@ pub(super) fn show(
                 for level in (0..5u8).rev() {
                     ui.vertical(|ui| {
                         let response = face(ui, level, 52.0).interact(Sense::click());
-                        response.widget_info(|| {
-                            egui::WidgetInfo::labeled(
-                                egui::Role::Button,
-                                true,
-                                i18n::mood_name(lang, level),
-                            )
-                        });
-                        if theme::tapped(&response) {
+                        if theme::tapped_named(&response, i18n::mood_name(lang, level), None) {
                             commands.push(UiCommand::Edit {
                                 section: section.id.clone(),
                                 edit: Edit::Vote {
@@ -421,14 +407,11 @@ pub(super) fn member_toggle(member: &str, here: bool, size: egui::Vec2) -> egui:
 fn card_tapped(ui: &mut egui::Ui, lang: Lang, what: T, section: &Section) -> bool {
     let card = ui.max_rect().expand(14.0);
     let response = ui.interact(card, ui.scope_id().with("card"), Sense::click());
-    response.widget_info(|| {
-        egui::WidgetInfo::labeled(
-            egui::Role::Button,
-            true,
-            format!("{} : {}", tr(lang, what), section.title),
-        )
-    });
-    theme::tapped(&response)
+    theme::tapped_named(
+        &response,
+        format!("{} : {}", tr(lang, what), section.title),
+        None,
+    )
 }
 
 /// What is carried while an idea is dragged: its id.
@@ -868,10 +851,7 @@ pub(super) fn safety_month(
         if !future && let Some(commands) = commands.as_deref_mut() {
             let id = ui.scope_id().with(("safety-day", day));
             let response = ui.interact(r, id, Sense::click());
-            response.widget_info(|| {
-                egui::WidgetInfo::labeled(egui::Role::Button, true, i18n::short_date(lang, date))
-            });
-            if theme::tapped(&response) {
+            if theme::tapped_named(&response, i18n::short_date(lang, date), None) {
                 let next = SafetyLevel::ALL[(SafetyLevel::ALL
                     .iter()
                     .position(|l| *l == level)

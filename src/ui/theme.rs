@@ -126,3 +126,21 @@ fn fonts() -> FontDefinitions {
 pub fn tapped(response: &egui::Response) -> bool {
     response.clicked() || response.long_touched()
 }
+
+/// Whether a response was a tap, naming it first for screen readers and tests where its look
+/// says too little (an icon, a whole card, a day's cell, a short word): a button called `name`,
+/// `selected` or not when it toggles.
+pub fn tapped_named(
+    response: &egui::Response,
+    name: impl ToString,
+    selected: Option<bool>,
+) -> bool {
+    let name = name.to_string();
+    response.widget_info(|| match selected {
+        Some(selected) => {
+            egui::WidgetInfo::selected(egui::Role::Button, true, selected, name.clone())
+        }
+        None => egui::WidgetInfo::labeled(egui::Role::Button, true, name.clone()),
+    });
+    tapped(response)
+}

@@ -75,15 +75,7 @@ pub(super) fn show(
                     )
                     .fill(colour::GOOD)
                     .min_size(vec2(theme::TOUCH * 2.5, theme::TOUCH));
-                    let response = ui.add(start);
-                    response.widget_info(|| {
-                        egui::WidgetInfo::labeled(
-                            egui::Role::Button,
-                            true,
-                            tr(lang, T::StartHuddle),
-                        )
-                    });
-                    if theme::tapped(&response) {
+                    if theme::tapped_named(&ui.add(start), tr(lang, T::StartHuddle), None) {
                         state.huddle_setup = Some(super::huddle::Setup::new(board, screen));
                     }
                 }
