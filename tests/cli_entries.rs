@@ -56,22 +56,30 @@ fn set_waiting_list(k: &Kiosk, date: &str, value: &str) -> bool {
     k.run(&args).status.success()
 }
 
-#[test]
-fn values_are_set_and_listed_with_status() {
-    let k = Kiosk::new();
-    let board = [
+/// `huddle value list --format json` of the intake team's waiting list.
+fn waiting_list(k: &Kiosk) -> Vec<serde_json::Value> {
+    let list = k.json(&[
+        "value",
+        "list",
         "--board",
         "accueil-jeunesse",
         "--indicator",
         "liste-attente",
-    ];
+        "--format",
+        "json",
+    ]);
+    list.as_array().unwrap().clone()
+}
+
+#[test]
+fn values_are_set_and_listed_with_status() {
+    let k = Kiosk::new();
     assert!(set_waiting_list(&k, "2026-11-20", "35"));
     assert!(set_waiting_list(&k, "2026-11-23", "18,5"));
     // A second value for the same date replaces the first.
     assert!(set_waiting_list(&k, "2026-11-21", "25"));
     assert!(set_waiting_list(&k, "2026-11-21", "26"));
-    let list = k.json(&[&["value", "list"][..], &board, &["--format", "json"]].concat());
-    let list = list.as_array().unwrap();
+    let list = waiting_list(&k);
     assert_eq!(list.len(), 3);
     assert_eq!(list[0]["date"], "2026-11-20");
     assert_eq!(list[0]["status"], "bad"); // 35 > warning 30, lower is better
@@ -113,17 +121,7 @@ fn bad_values_are_refused_with_exit_1_and_nothing_stored() {
     let o = k.run(&["value", "set", "--board", "nope", "--indicator", "x", "3"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("there is no board `nope`"));
-    let list = k.json(&[
-        "value",
-        "list",
-        "--board",
-        "accueil-jeunesse",
-        "--indicator",
-        "liste-attente",
-        "--format",
-        "json",
-    ]);
-    assert_eq!(list.as_array().unwrap().len(), 0);
+    assert_eq!(waiting_list(&k).len(), 0);
 }
 
 #[test]
@@ -279,17 +277,7 @@ fn import_a_csv_feed_twice_and_with_bad_rows() {
         String::from_utf8_lossy(&o.stdout).trim(),
         "0 value(s) imported, 2 unchanged, 1 bad row(s)"
     );
-    let list = k.json(&[
-        "value",
-        "list",
-        "--board",
-        "accueil-jeunesse",
-        "--indicator",
-        "liste-attente",
-        "--format",
-        "json",
-    ]);
-    let list = list.as_array().unwrap();
+    let list = waiting_list(&k);
     assert_eq!(list.len(), 2);
     assert_eq!(list[1]["value"], 28.5);
     assert_eq!(list[1]["by"], "feed (attente.csv)");
