@@ -140,6 +140,11 @@ pub enum T {
     Line,
     TapWhoIsHere,
     End,
+    Synced,
+    NotSyncedSince,
+    NeverSynced,
+    SyncStopped,
+    SyncWaiting,
 }
 
 /// A fixed text in the board's language.
@@ -314,6 +319,11 @@ pub fn tr(lang: Lang, t: T) -> &'static str {
         T::Duration => ("Durée", "Duration"),
         T::NoDecisionYet => ("Aucune décision pour ce point", "No decision on this item"),
         T::DataFeed => ("Flux de données", "Data feed"),
+        T::Synced => ("Synchro", "Synced"),
+        T::NotSyncedSince => ("Pas synchronisé depuis", "Not synced since"),
+        T::NeverSynced => ("Pas encore synchronisé", "Not synced yet"),
+        T::SyncStopped => ("Synchronisation arrêtée", "Sync stopped"),
+        T::SyncWaiting => ("en attente", "waiting"),
         T::Line => ("ligne", "line"),
         T::TapWhoIsHere => (
             "Touchez le nom de chaque personne présente : les rôles seront suggérés à tour de rôle",
@@ -435,6 +445,40 @@ pub fn weekday_letters(lang: Lang) -> [&'static str; 7] {
 }
 
 /// Time of day: "08:30" in both languages (Québec writes 8 h 30, boards keep it short).
+/// How many other screens share this board's data: "2 autres écrans" / "1 other screen".
+pub fn other_screens(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (Lang::Fr, 1) => "1 autre écran".to_owned(),
+        (Lang::Fr, n) => format!("{n} autres écrans"),
+        (Lang::En, 1) => "1 other screen".to_owned(),
+        (Lang::En, n) => format!("{n} other screens"),
+    }
+}
+
+/// Why sync stopped and what to do, in the board's language.
+pub fn sync_refusal(lang: Lang, refusal: crate::sync::Refusal) -> &'static str {
+    use crate::sync::Refusal;
+    let (fr, en) = match refusal {
+        Refusal::FolderReset => (
+            "le dossier partagé semble vide ou recréé alors que cet écran y avait publié. Rien n'y est fait tant que le service informatique n'a pas vérifié (huddle sync status). Ce qui est saisi ici est gardé.",
+            "the shared folder looks empty or re-created although this screen had published there. Nothing is done there until IT has checked (huddle sync status). What is entered here is kept.",
+        ),
+        Refusal::DuplicateDevice => (
+            "un autre ordinateur écrit avec l'identité de cet écran (dossier de données copié ?). Le service informatique doit lui en donner une nouvelle (huddle sync --new-device-id). Ce qui est saisi ici est gardé.",
+            "another computer writes with this screen's identity (a copied data folder?). IT must give it a new one (huddle sync --new-device-id). What is entered here is kept.",
+        ),
+        Refusal::TooNew => (
+            "le dossier partagé vient d'une version plus récente de Huddle : installez-la. Ce qui est saisi ici est gardé.",
+            "the shared folder comes from a newer Huddle: install it. What is entered here is kept.",
+        ),
+    };
+    match lang {
+        Lang::Fr => fr,
+        Lang::En => en,
+    }
+}
+
+/// A time of day, "08:41".
 pub fn time_of_day(now: NaiveDateTime) -> String {
     now.format("%H:%M").to_string()
 }

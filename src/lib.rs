@@ -12,5 +12,6 @@ pub mod model;
 pub mod paths;
 pub mod runchart;
 pub mod store;
+pub mod sync;
 pub mod ui;
 pub mod view;

@@ -21,6 +21,8 @@ use crate::layout::{self, LiveBoards};
 use crate::model::huddle::{self, Created, Roles, Session};
 use crate::model::{Change, Edit, Origin, SectionKind};
 use crate::store::{Store, StoreError};
+use crate::sync::worker::{SyncWorker, WatchMode};
+use crate::sync::{Shared, SyncStatus};
 use crate::ui::{self, LastChange, Screen, UiCommand, UiState};
 use crate::view::{self, BoardView};
 
@@ -37,6 +39,10 @@ pub struct KioskOptions {
     pub windowed: bool,
     /// Folder watched for CSV feeds (`<feeds>/<board>/<indicator>.csv`).
     pub feeds_dir: PathBuf,
+    /// Shared folder through which kiosks exchange their changes, if any.
+    pub shared: Option<PathBuf>,
+    /// How the shared folder is watched.
+    pub watch: WatchMode,
 }
 
 /// What the board view was built from; when any of it moves, the view is rebuilt.
@@ -71,6 +77,10 @@ pub struct KioskApp {
     feed_watcher: Option<FeedWatcher>,
     /// The last problem of each feed file that has one.
     feed_problems: BTreeMap<PathBuf, String>,
+    /// The sync worker, when a shared folder is set.
+    sync: Option<SyncWorker>,
+    /// The store version the sync worker was last told about.
+    sync_told: u64,
 }
 
 impl KioskApp {
@@ -119,6 +129,8 @@ impl KioskApp {
             feed_rx,
             feed_watcher: None,
             feed_problems: BTreeMap::new(),
+            sync: None,
+            sync_told: 0,
         };
         app.current = first
             .filter(|id| app.live.board(id).is_some())
@@ -163,6 +175,32 @@ impl KioskApp {
             Ok(watcher) => self.feed_watcher = Some(watcher),
             Err(err) => tracing::warn!("cannot watch the feeds folder {}: {err}", dir.display()),
         }
+    }
+
+    /// Exchanges this kiosk's changes with the others through `shared`: a worker thread with
+    /// its own connection to the store in `data_dir` publishes what is made here and ingests
+    /// what the others made; `wake` is called when it brought something (the kiosk repaints).
+    pub fn sync_with(
+        &mut self,
+        data_dir: &Path,
+        shared: &Path,
+        mode: WatchMode,
+        wake: impl Fn() + Send + Sync + 'static,
+    ) {
+        match SyncWorker::start(
+            data_dir.to_owned(),
+            Shared::new(shared.to_owned()),
+            mode,
+            wake,
+        ) {
+            Ok(worker) => self.sync = Some(worker),
+            Err(err) => tracing::warn!("cannot start syncing with {}: {err}", shared.display()),
+        }
+    }
+
+    /// Where sync stands, if a shared folder is set.
+    pub fn sync_status(&self) -> Option<SyncStatus> {
+        self.sync.as_ref().map(SyncWorker::status)
     }
 
     /// A sender that feeds the app as the feeds watcher does (for tests and tools).
@@ -265,6 +303,15 @@ impl KioskApp {
         while let Ok(event) = self.feed_rx.try_recv() {
             self.load_feed(event);
         }
+        // Whatever changed the store (a tap, a feed, the command line), the other kiosks
+        // should hear of it now rather than at the next timed sync.
+        if let (Some(worker), Some(store)) = (&self.sync, &self.store) {
+            let version = store.version();
+            if version != self.sync_told {
+                self.sync_told = version;
+                worker.nudge();
+            }
+        }
         // A feed file with a problem that is gone takes its banner with it, whether or not the
         // watcher saw it go (network shares often say nothing). Only files with a problem are
         // looked at: usually none.
@@ -351,6 +398,7 @@ impl KioskApp {
     /// Draws the kiosk and applies what was tapped.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let now = self.clock.now();
+        let sync_status = self.sync_status();
         let screen = Screen {
             live: &self.live,
             board: self.current.as_deref().and_then(|id| self.live.board(id)),
@@ -365,6 +413,7 @@ impl KioskApp {
                 .iter()
                 .next()
                 .map(|(path, message)| format!("{}: {message}", path.display())),
+            sync: sync_status.as_ref(),
         };
         let commands = ui::show(ui, &screen, &mut self.ui_state);
         let changed = !commands.is_empty();
@@ -771,6 +820,8 @@ pub fn run_kiosk(options: KioskOptions) -> anyhow::Result<()> {
         board = ?options.board,
         windowed = options.windowed,
         feeds = %options.feeds_dir.display(),
+        shared = ?options.shared,
+        watch = ?options.watch,
         "starting the kiosk"
     );
     let store = Store::open(&options.data_dir);
@@ -797,6 +848,12 @@ pub fn run_kiosk(options: KioskOptions) -> anyhow::Result<()> {
             app.watch_boards(move || ctx.request_repaint());
             let ctx = cc.egui_ctx.clone();
             app.watch_feeds(&options.feeds_dir, move || ctx.request_repaint());
+            if let Some(shared) = &options.shared {
+                let ctx = cc.egui_ctx.clone();
+                app.sync_with(&options.data_dir, shared, options.watch, move || {
+                    ctx.request_repaint();
+                });
+            }
             Ok(Box::new(Shell {
                 app,
                 fullscreen: !options.windowed,

@@ -10,8 +10,10 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::layout::{self, FileReport};
+use crate::sync::worker::WatchMode;
 
 mod entries;
+mod sync;
 
 /// Huddle: the kiosk for a team's visual management board and its daily huddle.
 #[derive(Parser, Debug)]
@@ -28,6 +30,14 @@ pub struct Cli {
     /// DIR/<board>/<indicator>.csv. Default: the `feeds` folder of the data folder.
     #[arg(long, global = true, value_name = "DIR")]
     pub feeds: Option<PathBuf>,
+    /// Shared folder through which kiosks exchange their changes: a network share, or a
+    /// Syncthing, OneDrive or Dropbox folder. Without it, the kiosk keeps its data to itself.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub shared: Option<PathBuf>,
+    /// How to notice changes in the shared folder: `native` events (local disk, sync
+    /// engines), `poll` every few seconds (network shares send no events), or `auto`.
+    #[arg(long, global = true, value_enum, default_value_t = WatchMode::Auto)]
+    pub watch: WatchMode,
     /// Board to show first (its id, as `huddle boards` lists them).
     #[arg(long, global = true, value_name = "ID")]
     pub board: Option<String>,
@@ -87,6 +97,23 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Exchange changes with the other kiosks through the shared folder (--shared): without
+    /// an option, keep syncing until stopped.
+    Sync {
+        /// Publish this kiosk's changes and read the others' once, then exit (exit 1 if the
+        /// folder cannot be reached or written).
+        #[arg(long)]
+        once: bool,
+        /// Publish every change of this kiosk again, into a new or restored shared folder.
+        #[arg(long, conflicts_with = "once")]
+        republish: bool,
+        /// Give this data folder a new device id (when a copied data folder runs on a second
+        /// machine).
+        #[arg(long, conflicts_with_all = ["once", "republish"])]
+        new_device_id: bool,
+        #[command(subcommand)]
+        action: Option<SyncCommand>,
+    },
     /// The changes made on a board, newest first.
     History {
         /// Board id.
@@ -95,6 +122,18 @@ pub enum Command {
         /// How many changes at most.
         #[arg(long, default_value_t = 200)]
         limit: usize,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+}
+
+/// `huddle sync …`
+#[derive(Subcommand, Debug)]
+pub enum SyncCommand {
+    /// Where sync stands: this kiosk's id, last sync, changes waiting, kiosks seen, problems.
+    /// Exit 1 when the folder cannot be reached or the sync is refused.
+    Status {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -246,6 +285,25 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             file,
         }) => entries::import(&places, &board, &indicator, &file),
         Some(Command::Huddles { board, format }) => entries::huddles(&places, &board, format),
+        Some(Command::Sync {
+            once,
+            republish,
+            new_device_id,
+            action,
+        }) => {
+            let request = sync::Request {
+                data: &data_dir,
+                shared: cli.shared.as_deref(),
+                watch: cli.watch,
+            };
+            match action {
+                Some(SyncCommand::Status { format }) => sync::status(&request, format),
+                None if new_device_id => sync::new_device_id(&request),
+                None if republish => sync::republish(&request),
+                None if once => sync::once(&request),
+                None => sync::forever(&request),
+            }
+        }
         None | Some(Command::Kiosk) => {
             crate::app::run_kiosk(crate::app::KioskOptions {
                 boards_dir: boards_dir.clone(),
@@ -253,6 +311,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 board: cli.board,
                 windowed: cli.windowed,
                 feeds_dir: cli.feeds.clone().unwrap_or_else(|| data_dir.join("feeds")),
+                shared: cli.shared.clone(),
+                watch: cli.watch,
             })?;
             Ok(ExitCode::SUCCESS)
         }

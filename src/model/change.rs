@@ -142,6 +142,19 @@ pub struct Change {
     pub undoes: Option<String>,
 }
 
+/// A change as it travels between kiosks: the change, its clock stamp (which decides what wins)
+/// and its number among the changes of the kiosk that made it (1, 2, 3…; a gap means some are
+/// still on their way).
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Stamped {
+    /// Number among the changes of the kiosk that made it, from 1.
+    pub seq: u64,
+    /// Clock stamp; its device is the kiosk that made the change.
+    pub stamp: super::Stamp,
+    /// The change.
+    pub change: Change,
+}
+
 /// A new change id.
 pub fn new_id() -> String {
     uuid::Uuid::now_v7().to_string()

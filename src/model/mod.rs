@@ -8,10 +8,12 @@ mod board;
 mod change;
 mod edit;
 pub mod huddle;
+mod stamp;
 
 pub use board::{
     AgendaItem, Board, Direction, Frequency, HuddleSpec, IdeaColumn, IndicatorCategory,
     IndicatorSpec, Lang, Level, Section, SectionKind,
 };
-pub use change::{Change, EntryKind, Fields, Op, Origin, new_id};
+pub use change::{Change, EntryKind, Fields, Op, Origin, Stamped, new_id};
+pub use stamp::{Stamp, is_device_id};
 pub use edit::{ActionStatus, Edit, InputError, SafetyLevel, non_empty, parse_date, parse_number};

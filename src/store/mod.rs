@@ -9,12 +9,13 @@
 
 mod schema;
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension as _, params};
 
-use crate::model::{Change, EntryKind, Fields, Op, Origin, new_id};
+use crate::model::{Change, EntryKind, Fields, Op, Origin, Stamp, Stamped, new_id};
 
 /// The file name of the database in the data folder.
 pub const FILE_NAME: &str = "huddle.sqlite3";
@@ -99,6 +100,8 @@ pub struct HistoryEntry {
     pub before: Option<Fields>,
     /// The change that undid this one, if any.
     pub undone_by: Option<String>,
+    /// The kiosk it was made on (its device id).
+    pub device: String,
 }
 
 /// The local SQLite store.
@@ -107,6 +110,8 @@ pub struct Store {
     path: Option<PathBuf>,
     /// Bumped at every applied change, so that views know when to rebuild.
     version: u64,
+    /// This kiosk's device id.
+    device: String,
 }
 
 impl Store {
@@ -139,10 +144,15 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", true)?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         schema::migrate(&mut conn, &shown)?;
+        let device: String =
+            conn.query_row("SELECT value FROM meta WHERE key = 'device'", [], |r| {
+                r.get(0)
+            })?;
         Ok(Self {
             conn,
             path,
             version: 0,
+            device,
         })
     }
 
@@ -151,91 +161,248 @@ impl Store {
         self.path.as_deref()
     }
 
-    /// Changes at every applied change.
+    /// Changes at every change applied through this store, and whenever another connection
+    /// (the sync worker, the command line) has written to the database.
     pub fn version(&self) -> u64 {
+        let others: i64 = self
+            .conn
+            .pragma_query_value(None, "data_version", |r| r.get(0))
+            .unwrap_or(0);
         self.version
+            .wrapping_add(u64::try_from(others).unwrap_or(0) << 32)
     }
 
-    /// Applies one change in one transaction: stores it with the record's state before it,
-    /// then updates the record. Applying a change that is already stored does nothing.
+    /// Applies one change made here (the screen, the command line, a feed) in one
+    /// transaction: stamps it with this kiosk's clock and next number, stores it with the
+    /// record's state before it, then merges it into the record. Applying a change that is
+    /// already stored does nothing.
     pub fn apply(&mut self, change: &Change) -> Result<Applied, StoreError> {
-        let tx = self.conn.transaction()?;
-        let known: Option<i64> = tx
-            .query_row("SELECT seq FROM changes WHERE id = ?1", [&change.id], |r| {
-                r.get(0)
-            })
-            .optional()?;
-        if known.is_some() {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        if is_known(&tx, &change.id)? {
             return Ok(Applied::AlreadyThere);
         }
-        let current: Option<(String, bool)> = tx
-            .query_row(
-                "SELECT fields, deleted FROM records WHERE id = ?1",
-                [&change.record],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
-        let before: Option<Fields> = match &current {
-            Some((json, false)) => {
-                Some(serde_json::from_str(json).map_err(|e| StoreError::Corrupt(e.to_string()))?)
-            }
-            _ => None,
-        };
-        let at = change.at.to_rfc3339();
-        tx.execute(
-            "INSERT INTO changes (id, board, section, record, kind, op, before, author, origin, at, undoes)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            params![
-                change.id,
-                change.board,
-                change.section,
-                change.record,
-                change.kind.name(),
-                json(&change.op)?,
-                before.as_ref().map(json).transpose()?,
-                change.author,
-                change.origin.name(),
-                at,
-                change.undoes,
-            ],
+        // The clock and the numbering are read inside the write transaction, so that the
+        // kiosk, the command line and the sync worker, each with its own connection, never
+        // hand out the same number or a stamp behind one already stored.
+        let last: Option<String> =
+            tx.query_row("SELECT max(stamp) FROM changes", [], |r| r.get(0))?;
+        let last = last.as_deref().and_then(Stamp::parse);
+        let now_ms = u64::try_from(change.at.timestamp_millis()).unwrap_or(0);
+        let stamp = Stamp::next(last.as_ref(), now_ms, &self.device);
+        let seq: i64 = tx.query_row(
+            "SELECT coalesce(max(dseq), 0) + 1 FROM changes WHERE device = ?1",
+            [&self.device],
+            |r| r.get(0),
         )?;
-        if let Some(undone) = &change.undoes {
-            tx.execute(
-                "UPDATE changes SET undone_by = ?1 WHERE id = ?2",
-                params![change.id, undone],
-            )?;
-        }
-        match &change.op {
-            Op::Put(fields) => {
-                let mut merged = before.clone().unwrap_or_default();
-                merged.extend(fields.iter().map(|(k, v)| (k.clone(), v.clone())));
-                if current.is_some() {
-                    tx.execute(
-                        "UPDATE records SET fields = ?1, deleted = 0, updated_at = ?2, updated_by = ?3 WHERE id = ?4",
-                        params![json(&merged)?, at, change.author, change.record],
-                    )?;
-                } else {
-                    tx.execute(
-                        "INSERT INTO records (id, board, section, kind, fields, deleted, created_at, created_by, updated_at, updated_by)
-                         VALUES (?1, ?2, ?3, ?4, ?5, 0, ?6, ?7, ?6, ?7)",
-                        params![change.record, change.board, change.section, change.kind.name(), json(&merged)?, at, change.author],
-                    )?;
-                }
-            }
-            Op::Delete => {
-                tx.execute(
-                    "UPDATE records SET deleted = 1, updated_at = ?1, updated_by = ?2 WHERE id = ?3",
-                    params![at, change.author, change.record],
-                )?;
-            }
-        }
+        merge(&tx, change, &stamp, seq)?;
         tx.commit()?;
         self.version += 1;
         Ok(Applied::New)
     }
 
-    /// Undoes the newest change of `board` that is not undone yet (and is not itself an undo),
-    /// by applying the change that puts its record back as it was. Returns that change.
+    /// Applies changes that came from other kiosks, in one transaction, together with what
+    /// was read of the files they came from (so that a crash never leaves one without the
+    /// other). Order does not matter and repeats are skipped: any order of the same changes
+    /// gives the same records. Returns how many were new.
+    pub fn ingest(
+        &mut self,
+        changes: &[Stamped],
+        files: &[(String, FileMark)],
+    ) -> Result<usize, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let mut new = 0;
+        for shipped in changes {
+            if is_known(&tx, &shipped.change.id)? {
+                continue;
+            }
+            let seq = i64::try_from(shipped.seq).unwrap_or(i64::MAX);
+            let taken: bool = tx
+                .prepare_cached("SELECT 1 FROM changes WHERE device = ?1 AND dseq = ?2")?
+                .exists(params![shipped.stamp.device, seq])?;
+            if taken {
+                // Another change already holds this kiosk's number: two kiosks share one
+                // device id. Keep the change (nothing is lost) without a number.
+                tracing::warn!(
+                    "change {} of device {} reuses number {}",
+                    shipped.change.id,
+                    shipped.stamp.device,
+                    shipped.seq
+                );
+                merge(&tx, &shipped.change, &shipped.stamp, -seq)?;
+            } else {
+                merge(&tx, &shipped.change, &shipped.stamp, seq)?;
+            }
+            new += 1;
+        }
+        for (path, mark) in files {
+            tx.prepare_cached(
+                "INSERT INTO sync_files (path, size, modified, lines, complete)
+                 VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (path) DO UPDATE SET size = ?2, modified = ?3, lines = ?4, complete = ?5",
+            )?
+            .execute(params![
+                path,
+                to_i64(mark.size),
+                mark.modified,
+                to_i64(mark.lines),
+                mark.complete
+            ])?;
+        }
+        tx.commit()?;
+        if new > 0 {
+            self.version += 1;
+        }
+        Ok(new)
+    }
+
+    /// This kiosk's device id, made once per data folder.
+    pub fn device(&self) -> &str {
+        &self.device
+    }
+
+    /// Gives this data folder a new device id, for a kiosk that turned out to share its id
+    /// with another (a copied data folder). Changes already made keep the old id.
+    pub fn new_device_id(&mut self) -> Result<String, StoreError> {
+        let id: String = self
+            .conn
+            .query_row("SELECT lower(hex(randomblob(8)))", [], |r| r.get(0))?;
+        self.set_meta("device", &id)?;
+        self.device = id.clone();
+        Ok(id)
+    }
+
+    /// The changes made on this kiosk numbered after `after`, oldest first, at most `limit`.
+    pub fn outbox(&self, after: u64, limit: usize) -> Result<Vec<Stamped>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {CHANGE_COLUMNS}, dseq, stamp FROM changes
+             WHERE device = ?1 AND dseq > ?2 ORDER BY dseq LIMIT ?3"
+        ))?;
+        let rows = stmt.query_map(
+            params![self.device, to_i64(after), to_i64(limit as u64)],
+            |r| Ok((read_change(r)?, r.get::<_, i64>(12)?, r.get::<_, String>(13)?)),
+        )?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (change, seq, stamp) = row?;
+            let change = change?;
+            let stamp = Stamp::parse(&stamp).ok_or_else(|| {
+                StoreError::Corrupt(format!("change {}: bad stamp {stamp}", change.id))
+            })?;
+            out.push(Stamped {
+                seq: u64::try_from(seq).unwrap_or(0),
+                stamp,
+                change,
+            });
+        }
+        Ok(out)
+    }
+
+    /// The greatest number of a change made on this kiosk (0 before the first).
+    pub fn last_own_seq(&self) -> Result<u64, StoreError> {
+        let seq: i64 = self.conn.query_row(
+            "SELECT coalesce(max(dseq), 0) FROM changes WHERE device = ?1",
+            [&self.device],
+            |r| r.get(0),
+        )?;
+        Ok(u64::try_from(seq).unwrap_or(0))
+    }
+
+    /// What is stored of each other kiosk's changes.
+    pub fn peers(&self) -> Result<Vec<PeerChanges>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT device, count(*), max(dseq), max(stamp) FROM changes
+             WHERE device <> ?1 AND dseq > 0 GROUP BY device ORDER BY device",
+        )?;
+        let rows = stmt.query_map([&self.device], |r| {
+            Ok(PeerChanges {
+                device: r.get(0)?,
+                count: u64::try_from(r.get::<_, i64>(1)?).unwrap_or(0),
+                last_seq: u64::try_from(r.get::<_, i64>(2)?).unwrap_or(0),
+                last_stamp: Stamp::parse(&r.get::<_, String>(3)?),
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// What was read of a shared file, if it was.
+    pub fn file_mark(&self, path: &str) -> Result<Option<FileMark>, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT size, modified, lines, complete FROM sync_files WHERE path = ?1",
+            )?
+            .query_row([path], |r| {
+                Ok(FileMark {
+                    size: u64::try_from(r.get::<_, i64>(0)?).unwrap_or(0),
+                    modified: r.get(1)?,
+                    lines: u64::try_from(r.get::<_, i64>(2)?).unwrap_or(0),
+                    complete: r.get(3)?,
+                })
+            })
+            .optional()?)
+    }
+
+    /// A value kept for this data folder (sync state), if set.
+    pub fn meta(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT value FROM meta WHERE key = ?1")?
+            .query_row([key], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// Keeps a value for this data folder.
+    pub fn set_meta(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.conn
+            .prepare_cached(
+                "INSERT INTO meta (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = ?2",
+            )?
+            .execute([key, value])?;
+        Ok(())
+    }
+
+    /// The records of a board with the stamps that decide them, deleted ones included, in id
+    /// order: what two kiosks that have seen the same changes must agree on.
+    pub fn merged_state(&self, board: &str) -> Result<Vec<MergedRecord>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, section, kind, fields, stamps, deleted, created_stamp, updated_stamp,
+                    created_by, updated_by, created_at, updated_at
+             FROM records WHERE board = ?1 ORDER BY id",
+        )?;
+        let rows = stmt.query_map([board], |r| {
+            Ok(MergedRecord {
+                id: r.get(0)?,
+                section: r.get(1)?,
+                kind: r.get(2)?,
+                fields: r.get(3)?,
+                stamps: r.get(4)?,
+                deleted: r.get(5)?,
+                created: format!(
+                    "{} {} {}",
+                    r.get::<_, String>(6)?,
+                    r.get::<_, String>(8)?,
+                    r.get::<_, String>(10)?
+                ),
+                updated: format!(
+                    "{} {} {}",
+                    r.get::<_, String>(7)?,
+                    r.get::<_, String>(9)?,
+                    r.get::<_, String>(11)?
+                ),
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Undoes the newest change of `board` made on this kiosk that is not undone yet (and is
+    /// not itself an undo), by applying the change that puts its record back as it was.
+    /// Another kiosk's changes are left alone: the undo button undoes what was done here.
+    /// Returns that change.
     pub fn undo_last(
         &mut self,
         board: &str,
@@ -246,7 +413,9 @@ impl Store {
         let last = self
             .history(board, 1_000)?
             .into_iter()
-            .find(|h| h.undone_by.is_none() && h.change.undoes.is_none());
+            .find(|h| {
+                h.undone_by.is_none() && h.change.undoes.is_none() && h.device == self.device
+            });
         let Some(last) = last else { return Ok(None) };
         let op = match last.before {
             Some(before) => Op::Put(before),
@@ -270,66 +439,29 @@ impl Store {
 
     /// The changes of a board, newest first.
     pub fn history(&self, board: &str, limit: usize) -> Result<Vec<HistoryEntry>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, board, section, record, kind, op, before, author, origin, at, undoes, undone_by
-             FROM changes WHERE board = ?1 ORDER BY seq DESC LIMIT ?2",
-        )?;
-        let rows = stmt.query_map(
-            params![board, i64::try_from(limit).unwrap_or(i64::MAX)],
-            |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, String>(3)?,
-                    r.get::<_, String>(4)?,
-                    r.get::<_, String>(5)?,
-                    r.get::<_, Option<String>>(6)?,
-                    r.get::<_, String>(7)?,
-                    r.get::<_, String>(8)?,
-                    r.get::<_, String>(9)?,
-                    r.get::<_, Option<String>>(10)?,
-                    r.get::<_, Option<String>>(11)?,
-                ))
-            },
-        )?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {CHANGE_COLUMNS}, device FROM changes WHERE board = ?1 ORDER BY seq DESC LIMIT ?2"
+        ))?;
+        let rows = stmt.query_map(params![board, to_i64(limit as u64)], |r| {
+            Ok((
+                read_change(r)?,
+                r.get::<_, Option<String>>(6)?,
+                r.get::<_, Option<String>>(11)?,
+                r.get::<_, String>(12)?,
+            ))
+        })?;
         let mut out = Vec::new();
         for row in rows {
-            let (
-                id,
-                board,
-                section,
-                record,
-                kind,
-                op,
-                before,
-                author,
-                origin,
-                at,
-                undoes,
-                undone_by,
-            ) = row?;
-            let corrupt = |what: &str| StoreError::Corrupt(format!("change {id}: {what}"));
-            let change = Change {
-                kind: EntryKind::from_name(&kind).ok_or_else(|| corrupt("unknown kind"))?,
-                op: serde_json::from_str(&op).map_err(|e| corrupt(&e.to_string()))?,
-                origin: Origin::from_name(&origin).ok_or_else(|| corrupt("unknown origin"))?,
-                at: parse_time(&at).ok_or_else(|| corrupt("bad time"))?,
-                id,
-                board,
-                section,
-                record,
-                author,
-                undoes,
-            };
+            let (change, before, undone_by, device) = row?;
             let before = before
                 .map(|b| serde_json::from_str(&b))
                 .transpose()
                 .map_err(|e| StoreError::Corrupt(e.to_string()))?;
             out.push(HistoryEntry {
-                change,
+                change: change?,
                 before,
                 undone_by,
+                device,
             });
         }
         Ok(out)
@@ -373,6 +505,266 @@ impl Store {
         }
         Ok(out)
     }
+}
+
+/// What was read of one shared file: enough to tell, without reading it, that it has not
+/// changed since (size and modification time, either way), and whether it was whole.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FileMark {
+    /// Size in bytes when read.
+    pub size: u64,
+    /// Modification time when read (ns since 1970; 0 if unknown).
+    pub modified: i64,
+    /// Complete, valid lines read.
+    pub lines: u64,
+    /// Whether every byte was a valid, complete line.
+    pub complete: bool,
+}
+
+/// What is stored of another kiosk's changes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PeerChanges {
+    /// The kiosk's device id.
+    pub device: String,
+    /// How many of its changes are stored.
+    pub count: u64,
+    /// The greatest of their numbers; fewer changes than that means some are on their way.
+    pub last_seq: u64,
+    /// The greatest stamp among them.
+    pub last_stamp: Option<Stamp>,
+}
+
+/// A record with the stamps that decide it (for comparing kiosks).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MergedRecord {
+    /// Record id.
+    pub id: String,
+    /// Section.
+    pub section: String,
+    /// Kind name.
+    pub kind: String,
+    /// Fields, as stored JSON.
+    pub fields: String,
+    /// Each field's winning stamp, as stored JSON.
+    pub stamps: String,
+    /// Whether a deletion won.
+    pub deleted: bool,
+    /// Creation stamp, author, time.
+    pub created: String,
+    /// Last change stamp, author, time.
+    pub updated: String,
+}
+
+/// The columns of a change, in the order `read_change` reads them.
+const CHANGE_COLUMNS: &str =
+    "id, board, section, record, kind, op, before, author, origin, at, undoes, undone_by";
+
+/// Reads the `CHANGE_COLUMNS` of a row; a bad stored value is an error of its own.
+#[allow(clippy::type_complexity)]
+fn read_change(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<Change, StoreError>> {
+    let id: String = r.get(0)?;
+    let kind: String = r.get(4)?;
+    let op: String = r.get(5)?;
+    let origin: String = r.get(8)?;
+    let at: String = r.get(9)?;
+    let corrupt = |what: &str| StoreError::Corrupt(format!("change {id}: {what}"));
+    let parsed = (|| {
+        Ok(Change {
+            kind: EntryKind::from_name(&kind).ok_or_else(|| corrupt("unknown kind"))?,
+            op: serde_json::from_str(&op).map_err(|e| corrupt(&e.to_string()))?,
+            origin: Origin::from_name(&origin).ok_or_else(|| corrupt("unknown origin"))?,
+            at: parse_time(&at).ok_or_else(|| corrupt("bad time"))?,
+            id: id.clone(),
+            board: r.get(1)?,
+            section: r.get(2)?,
+            record: r.get(3)?,
+            author: r.get(7)?,
+            undoes: r.get(10)?,
+        })
+    })();
+    match parsed {
+        Ok(change) => Ok(Ok(change)),
+        Err(MergeReadError::Sql(e)) => Err(e),
+        Err(MergeReadError::Store(e)) => Ok(Err(e)),
+    }
+}
+
+/// Inside `read_change`: an SQL error (the row could not be read) or a bad stored value.
+enum MergeReadError {
+    Sql(rusqlite::Error),
+    Store(StoreError),
+}
+
+impl From<rusqlite::Error> for MergeReadError {
+    fn from(e: rusqlite::Error) -> Self {
+        MergeReadError::Sql(e)
+    }
+}
+
+impl From<StoreError> for MergeReadError {
+    fn from(e: StoreError) -> Self {
+        MergeReadError::Store(e)
+    }
+}
+
+fn is_known(tx: &rusqlite::Transaction<'_>, id: &str) -> Result<bool, StoreError> {
+    Ok(tx
+        .prepare_cached("SELECT 1 FROM changes WHERE id = ?1")?
+        .exists([id])?)
+}
+
+/// Stores `change` with its stamp and number, and merges it into its record: each field keeps
+/// the value of the greatest stamp that put it; the record is deleted while the greatest
+/// deletion's stamp is greater than the greatest put's; created is the least stamp's change,
+/// updated the greatest's. Each is a maximum (or minimum), so the result does not depend on
+/// the order changes arrive in. Stamps are compared together with the change id, so that even
+/// two changes with one stamp (two kiosks with one id) settle the same everywhere.
+fn merge(
+    tx: &rusqlite::Transaction<'_>,
+    change: &Change,
+    stamp: &Stamp,
+    seq: i64,
+) -> Result<(), StoreError> {
+    let key = format!("{stamp} {}", change.id);
+    let current = tx
+        .prepare_cached(
+            "SELECT fields, stamps, put_stamp, del_stamp, created_stamp, updated_stamp, deleted
+             FROM records WHERE id = ?1",
+        )?
+        .query_row([&change.record], |r| {
+            Ok(CurrentRecord {
+                fields: r.get(0)?,
+                stamps: r.get(1)?,
+                put: r.get(2)?,
+                del: r.get(3)?,
+                created: r.get(4)?,
+                updated: r.get(5)?,
+                deleted: r.get(6)?,
+            })
+        })
+        .optional()?;
+    let corrupt = |e: serde_json::Error| {
+        StoreError::Corrupt(format!("record {}: {e}", change.record))
+    };
+    let (mut fields, mut stamps): (Fields, BTreeMap<String, String>) = match &current {
+        Some(c) => (
+            serde_json::from_str(&c.fields).map_err(corrupt)?,
+            serde_json::from_str(&c.stamps).map_err(corrupt)?,
+        ),
+        None => Default::default(),
+    };
+    let before = match &current {
+        Some(c) if !c.deleted => Some(fields.clone()),
+        _ => None,
+    };
+    let at = change.at.to_rfc3339();
+    tx.prepare_cached(
+        "INSERT INTO changes (id, board, section, record, kind, op, before, author, origin, at, undoes, device, dseq, stamp)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+    )?
+    .execute(params![
+        change.id,
+        change.board,
+        change.section,
+        change.record,
+        change.kind.name(),
+        json(&change.op)?,
+        before.as_ref().map(json).transpose()?,
+        change.author,
+        change.origin.name(),
+        at,
+        change.undoes,
+        stamp.device,
+        seq,
+        stamp.to_string(),
+    ])?;
+    if let Some(undone) = &change.undoes {
+        tx.prepare_cached("UPDATE changes SET undone_by = ?1 WHERE id = ?2")?
+            .execute(params![change.id, undone])?;
+    }
+    let (mut put, mut del) = current
+        .as_ref()
+        .map(|c| (c.put.clone(), c.del.clone()))
+        .unwrap_or_default();
+    match &change.op {
+        Op::Put(new) => {
+            for (name, value) in new {
+                if stamps.get(name).is_none_or(|s| *s < key) {
+                    fields.insert(name.clone(), value.clone());
+                    stamps.insert(name.clone(), key.clone());
+                }
+            }
+            if put < key {
+                put.clone_from(&key);
+            }
+        }
+        Op::Delete => {
+            if del < key {
+                del.clone_from(&key);
+            }
+        }
+    }
+    let deleted = del > put;
+    let fields = json(&fields)?;
+    let stamps = json(&stamps)?;
+    match current {
+        None => {
+            tx.prepare_cached(
+                "INSERT INTO records (id, board, section, kind, fields, stamps, put_stamp, del_stamp, deleted,
+                                      created_stamp, created_at, created_by, updated_stamp, updated_at, updated_by)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?10, ?11, ?12)",
+            )?
+            .execute(params![
+                change.record,
+                change.board,
+                change.section,
+                change.kind.name(),
+                fields,
+                stamps,
+                put,
+                del,
+                deleted,
+                key,
+                at,
+                change.author
+            ])?;
+        }
+        Some(c) => {
+            tx.prepare_cached(
+                "UPDATE records SET fields = ?2, stamps = ?3, put_stamp = ?4, del_stamp = ?5, deleted = ?6
+                 WHERE id = ?1",
+            )?
+            .execute(params![change.record, fields, stamps, put, del, deleted])?;
+            if key < c.created {
+                tx.prepare_cached(
+                    "UPDATE records SET created_stamp = ?2, created_at = ?3, created_by = ?4 WHERE id = ?1",
+                )?
+                .execute(params![change.record, key, at, change.author])?;
+            }
+            if key > c.updated {
+                tx.prepare_cached(
+                    "UPDATE records SET updated_stamp = ?2, updated_at = ?3, updated_by = ?4 WHERE id = ?1",
+                )?
+                .execute(params![change.record, key, at, change.author])?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A record's row as `merge` reads it.
+struct CurrentRecord {
+    fields: String,
+    stamps: String,
+    put: String,
+    del: String,
+    created: String,
+    updated: String,
+    deleted: bool,
+}
+
+fn to_i64(n: u64) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
 }
 
 fn json<T: serde::Serialize>(value: &T) -> Result<String, StoreError> {

@@ -12,8 +12,9 @@ pub const APPLICATION_ID: i64 = 0x4855_444C;
 
 /// Schema migrations, oldest first. Never edit one that has shipped: add another.
 fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(
-        "CREATE TABLE changes (
+    Migrations::new(vec![
+        M::up(
+            "CREATE TABLE changes (
             seq INTEGER PRIMARY KEY AUTOINCREMENT,
             id TEXT NOT NULL UNIQUE,
             board TEXT NOT NULL,
@@ -43,13 +44,58 @@ fn migrations() -> Migrations<'static> {
             updated_by TEXT NOT NULL
         );
         CREATE INDEX records_by_board ON records (board, deleted, created_at);",
-    )])
+        ),
+        // Sync between kiosks: a device id made once per data folder, a hybrid logical clock
+        // stamp and a per-device number on every change, a stamp per field of every record
+        // (last writer wins, field by field), and what was read of each shared file.
+        // Changes made before it get stamps from their time and this device.
+        M::up(
+            "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        INSERT INTO meta (key, value) VALUES ('device', lower(hex(randomblob(8))));
+        ALTER TABLE changes ADD COLUMN device TEXT NOT NULL DEFAULT '';
+        ALTER TABLE changes ADD COLUMN dseq INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE changes ADD COLUMN stamp TEXT NOT NULL DEFAULT '';
+        UPDATE changes SET
+            device = (SELECT value FROM meta WHERE key = 'device'),
+            dseq = seq,
+            stamp = printf('%018d-%06d-%s',
+                CAST(round(unixepoch(at, 'subsec') * 1000) AS INTEGER),
+                seq % 1000000,
+                (SELECT value FROM meta WHERE key = 'device'));
+        CREATE UNIQUE INDEX changes_by_device ON changes (device, dseq);
+        CREATE INDEX changes_by_stamp ON changes (stamp);
+        ALTER TABLE records ADD COLUMN stamps TEXT NOT NULL DEFAULT '{}';
+        ALTER TABLE records ADD COLUMN put_stamp TEXT NOT NULL DEFAULT '';
+        ALTER TABLE records ADD COLUMN del_stamp TEXT NOT NULL DEFAULT '';
+        ALTER TABLE records ADD COLUMN created_stamp TEXT NOT NULL DEFAULT '';
+        ALTER TABLE records ADD COLUMN updated_stamp TEXT NOT NULL DEFAULT '';
+        UPDATE records SET
+            put_stamp = coalesce((SELECT max(stamp) FROM changes c
+                WHERE c.record = records.id AND c.op <> '\"delete\"'), ''),
+            del_stamp = coalesce((SELECT max(stamp) FROM changes c
+                WHERE c.record = records.id AND c.op = '\"delete\"'), ''),
+            created_stamp = coalesce((SELECT min(stamp) FROM changes c
+                WHERE c.record = records.id), ''),
+            updated_stamp = coalesce((SELECT max(stamp) FROM changes c
+                WHERE c.record = records.id), '');
+        UPDATE records SET stamps = coalesce(
+            (SELECT json_group_object(key, records.put_stamp) FROM json_each(records.fields)),
+            '{}');
+        CREATE TABLE sync_files (
+            path TEXT PRIMARY KEY,
+            size INTEGER NOT NULL,
+            modified INTEGER NOT NULL,
+            lines INTEGER NOT NULL,
+            complete INTEGER NOT NULL
+        );",
+        ),
+    ])
 }
 
 /// The newest schema version this program knows.
 pub fn latest_version() -> i64 {
     // One migration per version.
-    1
+    2
 }
 
 /// Refuses a file that is not a Huddle database (another application's SQLite file, or not

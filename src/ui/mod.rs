@@ -120,6 +120,8 @@ pub struct Screen<'a> {
     pub huddle: Option<&'a crate::model::huddle::Session>,
     /// A feed file's problem (file: line: message), if one has.
     pub feed_problem: Option<String>,
+    /// Where sync stands, when a shared folder is set.
+    pub sync: Option<&'a crate::sync::SyncStatus>,
 }
 
 impl Screen<'_> {

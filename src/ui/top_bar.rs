@@ -121,17 +121,49 @@ pub(super) fn show(
 /// The bottom bar: the board's last change, and undo.
 pub(super) fn bottom(ui: &mut egui::Ui, screen: &Screen<'_>, commands: &mut Vec<UiCommand>) {
     ui.horizontal(|ui| {
-        if screen.board.is_some_and(|b| b.huddle.is_some()) {
-            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            if let Some(status) = screen.sync {
+                let (text, colour) = sync_text(screen.lang(), status);
+                ui.label(RichText::new(text).color(colour));
+            }
+            if screen.board.is_some_and(|b| b.huddle.is_some()) {
                 ui.label(
                     RichText::new(super::huddle::regularity_text(screen)).color(colour::MUTED),
                 );
-                last_change(ui, screen, commands);
-            });
-        } else {
+            }
             last_change(ui, screen, commands);
-        }
+        });
     });
+}
+
+/// The bottom bar's sync status: "⇅ Synchro 08:41 · 2 autres écrans", or in amber "Pas
+/// synchronisé depuis 08:41" while the shared folder cannot be reached or written.
+pub fn sync_text(lang: crate::model::Lang, status: &crate::sync::SyncStatus) -> (String, egui::Color32) {
+    let last = status
+        .last_sync
+        .map(|t| i18n::time_of_day(t.with_timezone(&chrono::Local).naive_local()));
+    if status.refused.is_some() {
+        return (format!("✕ {}", tr(lang, T::SyncStopped)), colour::BAD);
+    }
+    if status.error.is_some() {
+        let text = match last {
+            Some(last) => format!("⚠ {} {last}", tr(lang, T::NotSyncedSince)),
+            None => format!("⚠ {}", tr(lang, T::NeverSynced)),
+        };
+        return (text, colour::WATCH);
+    }
+    let Some(last) = last else {
+        return (format!("⇅ {}", tr(lang, T::NeverSynced)), colour::MUTED);
+    };
+    let mut text = format!(
+        "⇅ {} {last} · {}",
+        tr(lang, T::Synced),
+        i18n::other_screens(lang, status.peers.len())
+    );
+    if status.waiting > 0 {
+        text += &format!(" · {} {}", status.waiting, tr(lang, T::SyncWaiting));
+    }
+    (text, colour::MUTED)
 }
 
 fn last_change(ui: &mut egui::Ui, screen: &Screen<'_>, commands: &mut Vec<UiCommand>) {
@@ -208,6 +240,13 @@ pub(super) fn banner_lines(screen: &Screen<'_>) -> Vec<String> {
     }
     if let Some(problem) = &screen.feed_problem {
         lines.push(format!("⚠ {} : {problem}", tr(lang, T::DataFeed)));
+    }
+    if let Some(refusal) = screen.sync.and_then(|s| s.refused) {
+        lines.push(format!(
+            "✕ {} : {}",
+            tr(lang, T::SyncStopped),
+            i18n::sync_refusal(lang, refusal)
+        ));
     }
     let notices = screen.live.notices();
     if let Some(first) = notices.first() {

@@ -1,0 +1,205 @@
+//! The files of the shared folder: their names, the line format of segments, and publishing a
+//! file whole (temp file, fsync, rename).
+
+use std::io::Write as _;
+use std::path::Path;
+
+use crate::model::Stamped;
+
+/// What a name found in a device's folder is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    /// A segment as its kiosk published it: `seg-<first>-<last>.jsonl`.
+    Segment {
+        /// Number of its first change.
+        first: u64,
+        /// Number of its last change.
+        last: u64,
+    },
+    /// A copy of a segment made by a sync engine (a conflict copy under any of the engines'
+    /// names: `….sync-conflict-….jsonl`, `… (host's conflicted copy …).jsonl`, `…-host.jsonl`,
+    /// `… (2).jsonl`). Read as data too: changes carry their own identity, so a copy adds
+    /// nothing twice and loses nothing if it holds the newer bytes.
+    SegmentCopy,
+    /// The kiosk's manifest.
+    Manifest,
+    /// The kiosk's description.
+    Device,
+    /// Anything else: temp files (ours, Syncthing's, OneDrive's), OS litter (`desktop.ini`,
+    /// `.DS_Store`, `Thumbs.db`), conflict copies of the manifest, files of other programs.
+    Other,
+}
+
+/// Classifies a file name of a device's folder.
+pub fn classify(name: &str) -> FileKind {
+    if name.starts_with('.') || name.starts_with('~') || name.ends_with(".tmp") {
+        return FileKind::Other;
+    }
+    match name {
+        MANIFEST => return FileKind::Manifest,
+        DEVICE => return FileKind::Device,
+        _ => {}
+    }
+    if let Some((first, last)) = segment_range(name) {
+        return FileKind::Segment { first, last };
+    }
+    if name.starts_with("seg-") && name.ends_with(".jsonl") {
+        return FileKind::SegmentCopy;
+    }
+    FileKind::Other
+}
+
+/// The numbers in a segment's own name.
+fn segment_range(name: &str) -> Option<(u64, u64)> {
+    let body = name.strip_prefix("seg-")?.strip_suffix(".jsonl")?;
+    let (first, last) = body.split_once('-')?;
+    if first.len() != 12 || last.len() != 12 {
+        return None;
+    }
+    if !first.bytes().chain(last.bytes()).all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some((first.parse().ok()?, last.parse().ok()?))
+}
+
+/// The name of the segment holding changes `first..=last`.
+pub fn segment_name(first: u64, last: u64) -> String {
+    format!("seg-{first:012}-{last:012}.jsonl")
+}
+
+/// A kiosk's manifest.
+pub const MANIFEST: &str = "manifest.json";
+/// A kiosk's description.
+pub const DEVICE: &str = "device.json";
+
+/// One line of a segment: the CRC-32 of the JSON in 8 hex digits, a space, the JSON, `\n`.
+pub fn encode_line(change: &Stamped) -> Result<String, serde_json::Error> {
+    let json = serde_json::to_string(change)?;
+    Ok(format!("{:08x} {json}\n", crc32fast::hash(json.as_bytes())))
+}
+
+/// What reading a segment's bytes gave.
+#[derive(Debug, Default)]
+pub struct Decoded {
+    /// The valid, complete lines.
+    pub changes: Vec<Stamped>,
+    /// Lines that are complete but damaged (bad CRC or JSON), by line number.
+    pub bad_lines: Vec<usize>,
+    /// Whether the bytes end in the middle of a line (a file still arriving, or cut short).
+    pub truncated: bool,
+}
+
+impl Decoded {
+    /// Whether every byte was a valid, complete line.
+    pub fn complete(&self) -> bool {
+        self.bad_lines.is_empty() && !self.truncated
+    }
+}
+
+/// Reads a segment's bytes. Only complete lines whose CRC matches are taken; a trailing piece
+/// of a line is left for when the rest arrives.
+pub fn decode(bytes: &[u8]) -> Decoded {
+    let mut out = Decoded::default();
+    let mut rest = bytes;
+    let mut number = 0;
+    while !rest.is_empty() {
+        number += 1;
+        let Some(end) = rest.iter().position(|&b| b == b'\n') else {
+            out.truncated = true;
+            break;
+        };
+        let line = &rest[..end];
+        rest = &rest[end + 1..];
+        match decode_line(line) {
+            Some(change) => out.changes.push(change),
+            None => out.bad_lines.push(number),
+        }
+    }
+    out
+}
+
+fn decode_line(line: &[u8]) -> Option<Stamped> {
+    let (crc, json) = (line.get(..8)?, line.get(9..)?);
+    if line.get(8) != Some(&b' ') {
+        return None;
+    }
+    let crc = u32::from_str_radix(std::str::from_utf8(crc).ok()?, 16).ok()?;
+    if crc32fast::hash(json) != crc {
+        return None;
+    }
+    serde_json::from_slice(json).ok()
+}
+
+/// Publishes `bytes` at `path` whole: written to a temp file in the same folder under a name
+/// every reader ignores, flushed to disk, renamed over `path`, and the folder flushed. A
+/// reader sees the old file or the new one, never half of one.
+pub fn publish(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .ok_or_else(|| std::io::Error::other("a file to publish needs a folder"))?;
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .ok_or_else(|| std::io::Error::other("a file to publish needs a name"))?;
+    let temp = dir.join(format!(".huddle-{}-{name}.tmp", std::process::id()));
+    let written = (|| {
+        let mut file = std::fs::File::create(&temp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        drop(file);
+        std::fs::rename(&temp, path)
+    })();
+    if written.is_err() {
+        // A full disk or a folder gone read-only: leave no half-written temp file behind.
+        let _ = std::fs::remove_file(&temp);
+        return written;
+    }
+    // On Linux a folder can be flushed so the rename itself survives a power cut; elsewhere
+    // opening a folder fails, and the rename is as durable as the system makes it.
+    if let Ok(folder) = std::fs::File::open(dir) {
+        let _ = folder.sync_all();
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_read_strictly() {
+        assert_eq!(
+            classify("seg-000000000001-000000000042.jsonl"),
+            FileKind::Segment { first: 1, last: 42 }
+        );
+        assert_eq!(segment_name(1, 42), "seg-000000000001-000000000042.jsonl");
+        for copy in [
+            "seg-000000000001-000000000042.sync-conflict-20261122-232838-WZ7LWQC.jsonl",
+            "seg-000000000001-000000000042 (kiosk-2's conflicted copy 2026-11-22).jsonl",
+            "seg-000000000001-000000000042-KIOSK2.jsonl",
+            "seg-000000000001-000000000042 (2).jsonl",
+            "seg-000000000001-000000000042 (Case Conflict).jsonl",
+        ] {
+            assert_eq!(classify(copy), FileKind::SegmentCopy, "{copy}");
+        }
+        for other in [
+            ".syncthing.seg-000000000001-000000000042.jsonl.tmp",
+            "~syncthing~seg-000000000001-000000000042.jsonl.tmp",
+            ".syncthing.6f1ed002ab5595859014ebf0951522d9.tmp",
+            ".huddle-41-seg-000000000001-000000000042.jsonl.tmp",
+            "seg-000000000001-000000000042.jsonl.partial.tmp",
+            "~$seg.jsonl",
+            "desktop.ini",
+            ".DS_Store",
+            "Thumbs.db",
+            "manifest.sync-conflict-20261122-232838-WZ7LWQC.json",
+            "manifest (kiosk-2's conflicted copy 2026-11-22).json",
+            "notes.txt",
+            "SEG-000000000001-000000000042.JSONL",
+        ] {
+            assert_eq!(classify(other), FileKind::Other, "{other}");
+        }
+        assert_eq!(classify("manifest.json"), FileKind::Manifest);
+        assert_eq!(classify("device.json"), FileKind::Device);
+    }
+}

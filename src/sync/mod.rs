@@ -1,0 +1,726 @@
+//! Sync between kiosks through a shared folder (a network share, a Syncthing, OneDrive or
+//! Dropbox folder). The on-disk format is documented in `docs/sync.md`.
+//!
+//! Each kiosk writes only its own folder, `huddle-sync/devices/<device id>/`, and only whole
+//! files that never change once published: segments of its changes, numbered, one change per
+//! line with a CRC. It reads every other kiosk's folder and hands what it finds to
+//! [`Store::ingest`], which merges by hybrid logical clock, field by field, so that the order
+//! and the number of times files arrive make no difference. SQLite never goes near the share.
+//!
+//! Nothing is inferred from a file being absent: a missing file is one that has not arrived
+//! yet. A folder that looks re-created or emptied while this kiosk had published there, or
+//! files of this kiosk's id that it did not write, stop the sync with a message instead.
+
+pub mod files;
+pub mod worker;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+
+use crate::model::{Stamped, is_device_id};
+use crate::store::{FileMark, Store, StoreError};
+use files::FileKind;
+
+/// The folder Huddle keeps inside the shared folder.
+pub const ROOT: &str = "huddle-sync";
+/// The file that marks the folder as a Huddle sync folder, with its format version.
+pub const FORMAT_FILE: &str = "FORMAT";
+/// The format version this program writes and reads.
+pub const FORMAT_VERSION: u32 = 1;
+/// Changes per published segment at most.
+const SEGMENT_MAX: usize = 5_000;
+/// Changes ingested per transaction (bounds memory with a large backlog).
+const INGEST_BATCH: usize = 5_000;
+/// A kiosk's own segments are merged into one when it has more than this many.
+const COMPACT_ABOVE: usize = 48;
+/// A stamp further ahead of this kiosk's clock than this is reported (it still counts).
+const SKEW_WARN_MS: u64 = 5 * 60 * 1000;
+
+/// Meta keys of the store.
+const PUBLISHED: &str = "sync.published";
+const LAST_SYNC: &str = "sync.last";
+
+/// Why a sync did not happen. None of these stops the kiosk: it keeps working locally.
+#[derive(Debug, thiserror::Error)]
+pub enum SyncError {
+    /// The folder cannot be reached (absent, unmounted, unreadable): normal, retried later.
+    #[error("the shared folder {path} cannot be reached: {reason}")]
+    Unreachable {
+        /// The shared folder.
+        path: PathBuf,
+        /// Why.
+        reason: String,
+    },
+    /// The folder looks re-created or emptied although this kiosk had published there.
+    #[error(
+        "the shared folder {path} looks empty or re-created ({what}), although this kiosk published {published} changes there. Sync is stopped so that nothing is acted on by mistake. If the folder is unmounted, mount it again; if it really is a new folder, run `huddle sync --republish`."
+    )]
+    FolderReset {
+        /// The shared folder.
+        path: PathBuf,
+        /// What is missing.
+        what: String,
+        /// How many changes this kiosk had published.
+        published: u64,
+    },
+    /// Another machine writes with this kiosk's device id.
+    #[error(
+        "another machine writes to the shared folder with this kiosk's id {device} ({what}): a copied data folder or a restored backup. Sync is stopped so that nothing is overwritten. Give this kiosk its own id with `huddle sync --new-device-id`."
+    )]
+    DuplicateDevice {
+        /// The device id.
+        device: String,
+        /// What showed it.
+        what: String,
+    },
+    /// The folder was made by a newer Huddle.
+    #[error(
+        "the shared folder {path} uses sync format {found}; this Huddle knows {FORMAT_VERSION}. Install the newer Huddle."
+    )]
+    TooNew {
+        /// The shared folder.
+        path: PathBuf,
+        /// The format found.
+        found: String,
+    },
+    /// The local store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Why sync is refused until a person acts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// The folder looks re-created or emptied although this kiosk had published there.
+    FolderReset,
+    /// Another machine writes with this kiosk's device id.
+    DuplicateDevice,
+    /// The folder was made by a newer Huddle.
+    TooNew,
+}
+
+impl SyncError {
+    /// Why the sync is refused (needs a person), if it is rather than waiting for the folder.
+    pub fn refusal(&self) -> Option<Refusal> {
+        match self {
+            SyncError::FolderReset { .. } => Some(Refusal::FolderReset),
+            SyncError::DuplicateDevice { .. } => Some(Refusal::DuplicateDevice),
+            SyncError::TooNew { .. } => Some(Refusal::TooNew),
+            SyncError::Unreachable { .. } | SyncError::Store(_) => None,
+        }
+    }
+}
+
+/// Another kiosk seen in the shared folder.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Peer {
+    /// Device id.
+    pub device: String,
+    /// Its name (host name), from its manifest.
+    pub name: String,
+    /// When it last published, by its own clock.
+    pub published: Option<DateTime<Utc>>,
+    /// How many changes it has published.
+    pub published_changes: u64,
+    /// How many of them are here.
+    pub received: u64,
+    /// How far its clock runs ahead of ours, when it does by more than a few minutes.
+    pub ahead_ms: Option<u64>,
+}
+
+impl Peer {
+    /// Changes it published that are not here yet (still syncing).
+    pub fn missing(&self) -> u64 {
+        self.published_changes.saturating_sub(self.received)
+    }
+}
+
+/// Where sync stands: what the screen's status and `huddle sync status` show.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SyncStatus {
+    /// This kiosk's device id.
+    pub device: String,
+    /// The shared folder, if one is set.
+    pub shared: Option<PathBuf>,
+    /// The last sync that reached the folder.
+    pub last_sync: Option<DateTime<Utc>>,
+    /// Changes made here and not yet in the shared folder.
+    pub waiting: u64,
+    /// The other kiosks seen.
+    pub peers: Vec<Peer>,
+    /// Why the last attempt failed, if it did.
+    pub error: Option<String>,
+    /// Why sync is refused until a person acts (the folder looked re-created, a duplicate
+    /// id), if it is.
+    pub refused: Option<Refusal>,
+    /// Files that could not be read fully (retried at each sync).
+    pub problems: Vec<String>,
+}
+
+/// What one sync did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Report {
+    /// Changes published.
+    pub published: usize,
+    /// Changes received that were new here.
+    pub ingested: usize,
+    /// Publishing failed (read-only or full folder…): the changes wait for the next sync.
+    pub publish_error: Option<String>,
+    /// Files that could not be read fully (damaged lines); read again at the next sync.
+    pub problems: Vec<String>,
+}
+
+/// The shared folder, as one kiosk sees it.
+#[derive(Clone, Debug)]
+pub struct Shared {
+    /// The folder named by `--shared`.
+    pub dir: PathBuf,
+    /// This kiosk's name, written in its manifest for the others to show.
+    pub name: String,
+}
+
+impl Shared {
+    /// The shared folder `dir`, for a kiosk named after its host.
+    pub fn new(dir: PathBuf) -> Self {
+        Self {
+            dir,
+            name: host_name(),
+        }
+    }
+
+    fn root(&self) -> PathBuf {
+        self.dir.join(ROOT)
+    }
+
+    fn devices(&self) -> PathBuf {
+        self.root().join("devices")
+    }
+
+    /// Publishes what this kiosk has not published yet, then reads what the others did.
+    pub fn sync_once(&self, store: &mut Store, now: DateTime<Utc>) -> Result<Report, SyncError> {
+        self.check(store, true)?;
+        let mut report = Report::default();
+        match self.publish(store, now) {
+            Ok(n) => report.published = n,
+            Err(PublishError::Io(e)) => {
+                tracing::warn!("publishing to {}: {e}", self.dir.display());
+                report.publish_error = Some(e);
+            }
+            Err(PublishError::Store(e)) => return Err(e.into()),
+        }
+        (report.ingested, report.problems) = self.ingest(store)?;
+        store.set_meta(LAST_SYNC, &now.to_rfc3339())?;
+        Ok(report)
+    }
+
+    /// Where sync stands, without writing anything anywhere.
+    pub fn status(&self, store: &Store, now: DateTime<Utc>) -> SyncStatus {
+        let mut status = SyncStatus {
+            device: store.device().to_owned(),
+            shared: Some(self.dir.clone()),
+            last_sync: store
+                .meta(LAST_SYNC)
+                .ok()
+                .flatten()
+                .and_then(|t| DateTime::parse_from_rfc3339(&t).ok())
+                .map(|t| t.with_timezone(&Utc)),
+            ..SyncStatus::default()
+        };
+        let published = published(store).unwrap_or(0);
+        status.waiting = store
+            .last_own_seq()
+            .unwrap_or(0)
+            .saturating_sub(published);
+        if let Err(e) = self.check_read_only(store) {
+            status.refused = e.refusal();
+            status.error = Some(e.to_string());
+            return status;
+        }
+        let received: BTreeMap<String, u64> = store
+            .peers()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|p| (p.device, p.count))
+            .collect();
+        let now_ms = u64::try_from(now.timestamp_millis()).unwrap_or(0);
+        let stored_peers = store.peers().unwrap_or_default();
+        for (device, dir) in self.device_dirs().unwrap_or_default() {
+            if device == store.device() {
+                continue;
+            }
+            let manifest = read_manifest(&dir.join(files::MANIFEST));
+            let last_stamp_ms = stored_peers
+                .iter()
+                .find(|p| p.device == device)
+                .and_then(|p| p.last_stamp.as_ref())
+                .map(|s| s.ms);
+            status.peers.push(Peer {
+                name: manifest
+                    .as_ref()
+                    .map_or_else(|| device.clone(), |m| m.name.clone()),
+                published: manifest.as_ref().and_then(|m| m.written),
+                published_changes: manifest.as_ref().map_or(0, |m| m.last_seq),
+                received: received.get(&device).copied().unwrap_or(0),
+                ahead_ms: last_stamp_ms
+                    .and_then(|ms| ms.checked_sub(now_ms))
+                    .filter(|ahead| *ahead > SKEW_WARN_MS),
+                device,
+            });
+        }
+        status
+    }
+
+    /// The checks that come before anything is read or written: the folder is there, is a
+    /// Huddle sync folder of a format we know, and this kiosk's own folder is as it left it.
+    /// With `create`, a folder where this kiosk never published is made a sync folder.
+    fn check(&self, store: &Store, create: bool) -> Result<(), SyncError> {
+        let unreachable = |reason: String| SyncError::Unreachable {
+            path: self.dir.clone(),
+            reason,
+        };
+        match std::fs::metadata(&self.dir) {
+            Ok(m) if m.is_dir() => {}
+            Ok(_) => return Err(unreachable("it is a file, not a folder".into())),
+            Err(e) => return Err(unreachable(io_reason(&e))),
+        }
+        let published = published(store)?;
+        let format_path = self.root().join(FORMAT_FILE);
+        match std::fs::read_to_string(&format_path) {
+            Ok(text) => {
+                let found = text.trim().strip_prefix("huddle-sync ").unwrap_or("?");
+                if found != FORMAT_VERSION.to_string() {
+                    if found.parse::<u32>().is_ok_and(|v| v > FORMAT_VERSION) {
+                        return Err(SyncError::TooNew {
+                            path: self.dir.clone(),
+                            found: found.to_owned(),
+                        });
+                    }
+                    // A marker still arriving, or damaged: wait for it.
+                    return Err(unreachable(format!(
+                        "{} does not read \"huddle-sync {FORMAT_VERSION}\" yet",
+                        format_path.display()
+                    )));
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                if published > 0 {
+                    return Err(SyncError::FolderReset {
+                        path: self.dir.clone(),
+                        what: format!("{ROOT}/{FORMAT_FILE} is missing"),
+                        published,
+                    });
+                }
+                if !create {
+                    return Err(unreachable(format!(
+                        "no kiosk has synced there yet ({ROOT}/{FORMAT_FILE} is missing)"
+                    )));
+                }
+                std::fs::create_dir_all(self.devices())
+                    .and_then(|()| {
+                        files::publish(
+                            &format_path,
+                            format!("huddle-sync {FORMAT_VERSION}\n").as_bytes(),
+                        )
+                    })
+                    .map_err(|e| unreachable(format!("cannot be written: {}", io_reason(&e))))?;
+            }
+            Err(e) => return Err(unreachable(io_reason(&e))),
+        }
+        self.check_own_folder(store, published)
+    }
+
+    fn check_read_only(&self, store: &Store) -> Result<(), SyncError> {
+        self.check(store, false)
+    }
+
+    /// Our folder must hold what we published and nothing we did not.
+    fn check_own_folder(&self, store: &Store, published: u64) -> Result<(), SyncError> {
+        let own = self.devices().join(store.device());
+        let entries = match std::fs::read_dir(&own) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                if published > 0 {
+                    return Err(SyncError::FolderReset {
+                        path: self.dir.clone(),
+                        what: format!("this kiosk's folder devices/{} is missing", store.device()),
+                        published,
+                    });
+                }
+                return Ok(());
+            }
+            Err(e) => {
+                return Err(SyncError::Unreachable {
+                    path: self.dir.clone(),
+                    reason: io_reason(&e),
+                });
+            }
+        };
+        let last_own = store.last_own_seq()?;
+        let duplicate = |what: String| SyncError::DuplicateDevice {
+            device: store.device().to_owned(),
+            what,
+        };
+        let mut segments = 0;
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            match files::classify(&name) {
+                FileKind::Segment { last, .. } => {
+                    segments += 1;
+                    if last > last_own {
+                        return Err(duplicate(format!(
+                            "{name} holds changes up to {last}, this kiosk has made {last_own}"
+                        )));
+                    }
+                }
+                FileKind::SegmentCopy => {
+                    return Err(duplicate(format!(
+                        "{name} is a sync engine's conflict copy: two machines wrote one file"
+                    )));
+                }
+                _ => {}
+            }
+        }
+        if let Some(manifest) = read_manifest(&own.join(files::MANIFEST))
+            && manifest.last_seq > last_own
+        {
+            return Err(duplicate(format!(
+                "its manifest lists {} changes, this kiosk has made {last_own}",
+                manifest.last_seq
+            )));
+        }
+        if published > 0 && segments == 0 {
+            return Err(SyncError::FolderReset {
+                path: self.dir.clone(),
+                what: format!("this kiosk's folder devices/{} is empty", store.device()),
+                published,
+            });
+        }
+        Ok(())
+    }
+
+    /// Writes this kiosk's unpublished changes as new segments, then its manifest.
+    fn publish(&self, store: &mut Store, now: DateTime<Utc>) -> Result<usize, PublishError> {
+        let own = self.devices().join(store.device());
+        let mut done = published(store)?;
+        let mut count = 0;
+        loop {
+            let batch = store.outbox(done, SEGMENT_MAX)?;
+            let (Some(first), Some(last)) = (batch.first(), batch.last()) else {
+                break;
+            };
+            let (first, last) = (first.seq, last.seq);
+            let bytes = encode(&batch)?;
+            std::fs::create_dir_all(&own)?;
+            if !own.join(files::DEVICE).exists() {
+                let device = serde_json::json!({
+                    "format": FORMAT_VERSION,
+                    "device": store.device(),
+                    "name": self.name,
+                    "created": now.to_rfc3339(),
+                });
+                files::publish(&own.join(files::DEVICE), device.to_string().as_bytes())?;
+            }
+            files::publish(&own.join(files::segment_name(first, last)), &bytes)?;
+            done = last;
+            count += batch.len();
+            // Recorded only once the segment is in place: a crash before this line publishes
+            // the same segment again, under the same name, with the same bytes.
+            store.set_meta(PUBLISHED, &done.to_string())?;
+        }
+        if count > 0 || !own.join(files::MANIFEST).exists() {
+            self.compact(store, &own)?;
+            self.write_manifest(store, &own, done, now)?;
+        }
+        Ok(count)
+    }
+
+    /// Merges this kiosk's oldest small segments into one when there are many, so that a
+    /// folder read by hundreds of kiosks for years stays a few files per kiosk. The merged
+    /// segment is published before the small ones are removed: a reader always finds every
+    /// change in one file or another.
+    fn compact(&self, store: &Store, own: &Path) -> Result<(), PublishError> {
+        let mut segments = own_segments(own)?;
+        if segments.len() <= COMPACT_ABOVE {
+            return Ok(());
+        }
+        segments.sort_unstable();
+        // The oldest run whose changes fit in one segment.
+        let start = segments[0].0;
+        let mut end = segments[0].1;
+        let mut merged = Vec::new();
+        for (first, last) in &segments {
+            if *first != end + 1 && *first != start {
+                break;
+            }
+            if last - start + 1 > SEGMENT_MAX as u64 {
+                break;
+            }
+            end = *last;
+            merged.push((*first, *last));
+        }
+        if merged.len() < 2 {
+            return Ok(());
+        }
+        let changes = store.outbox(start - 1, usize::try_from(end - start + 1).unwrap_or(0))?;
+        if changes.first().map(|c| c.seq) != Some(start) || changes.last().map(|c| c.seq) != Some(end)
+        {
+            return Ok(());
+        }
+        files::publish(&own.join(files::segment_name(start, end)), &encode(&changes)?)?;
+        for (first, last) in merged {
+            let _ = std::fs::remove_file(own.join(files::segment_name(first, last)));
+        }
+        Ok(())
+    }
+
+    fn write_manifest(
+        &self,
+        store: &Store,
+        own: &Path,
+        last_seq: u64,
+        now: DateTime<Utc>,
+    ) -> Result<(), PublishError> {
+        let mut segments = own_segments(own)?;
+        segments.sort_unstable();
+        let manifest = serde_json::json!({
+            "format": FORMAT_VERSION,
+            "device": store.device(),
+            "name": self.name,
+            "last_seq": last_seq,
+            "written": now.to_rfc3339(),
+            "segments": segments
+                .iter()
+                .map(|(first, last)| serde_json::json!({
+                    "file": files::segment_name(*first, *last),
+                    "first_seq": first,
+                    "last_seq": last,
+                }))
+                .collect::<Vec<_>>(),
+        });
+        files::publish(&own.join(files::MANIFEST), manifest.to_string().as_bytes())?;
+        Ok(())
+    }
+
+    /// The folders of the kiosks in the shared folder, by device id.
+    fn device_dirs(&self) -> std::io::Result<Vec<(String, PathBuf)>> {
+        let mut out = Vec::new();
+        for entry in std::fs::read_dir(self.devices())?.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if is_device_id(&name) && entry.file_type().is_ok_and(|t| t.is_dir()) {
+                out.push((name, entry.path()));
+            }
+        }
+        out.sort();
+        Ok(out)
+    }
+
+    /// Reads every other kiosk's segments that changed since they were last read, and
+    /// ingests their changes, in batches, each with the marks of the files it finished.
+    fn ingest(&self, store: &mut Store) -> Result<(usize, Vec<String>), SyncError> {
+        let dirs = self.device_dirs().map_err(|e| SyncError::Unreachable {
+            path: self.dir.clone(),
+            reason: io_reason(&e),
+        })?;
+        let mut new = 0;
+        let mut problems = Vec::new();
+        let mut batch: Vec<Stamped> = Vec::new();
+        let mut marks: Vec<(String, FileMark)> = Vec::new();
+        for (device, dir) in dirs {
+            if device == store.device() {
+                continue;
+            }
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                // Gone between listing and reading (a sync engine replacing it): next time.
+                continue;
+            };
+            let mut names: Vec<String> = entries
+                .flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| {
+                    matches!(
+                        files::classify(n),
+                        FileKind::Segment { .. } | FileKind::SegmentCopy
+                    )
+                })
+                .collect();
+            names.sort();
+            for name in names {
+                let path = dir.join(&name);
+                let key = format!("{device}/{name}");
+                let Some(mark) = file_mark(&path) else {
+                    continue;
+                };
+                if mark.size == 0 {
+                    continue;
+                }
+                if let Some(seen) = store.file_mark(&key)?
+                    && seen.complete
+                    && seen.size == mark.size
+                    && seen.modified == mark.modified
+                {
+                    continue;
+                }
+                // ENOENT here is a sync engine replacing the file: it will be read next time.
+                let Ok(bytes) = std::fs::read(&path) else {
+                    continue;
+                };
+                let decoded = files::decode(&bytes);
+                if !decoded.bad_lines.is_empty() {
+                    let problem = format!(
+                        "{}: line {} cannot be read (damaged, or still arriving); it is read again at each sync",
+                        path.display(),
+                        decoded
+                            .bad_lines
+                            .iter()
+                            .map(ToString::to_string)
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    );
+                    tracing::warn!("{problem}");
+                    problems.push(problem);
+                }
+                let complete = decoded.complete();
+                let lines = decoded.changes.len() as u64;
+                batch.extend(decoded.changes);
+                marks.push((
+                    key,
+                    FileMark {
+                        size: u64::try_from(bytes.len()).unwrap_or(u64::MAX),
+                        lines,
+                        complete,
+                        ..mark
+                    },
+                ));
+                if batch.len() >= INGEST_BATCH {
+                    new += store.ingest(&batch, &marks)?;
+                    batch.clear();
+                    marks.clear();
+                }
+            }
+        }
+        if !batch.is_empty() || !marks.is_empty() {
+            new += store.ingest(&batch, &marks)?;
+        }
+        Ok((new, problems))
+    }
+
+    /// Starts over in a new (or restored) shared folder: publishes every change this kiosk
+    /// has made again. Changes are idempotent, so kiosks that had them lose nothing.
+    pub fn republish(&self, store: &mut Store) -> Result<(), SyncError> {
+        store.set_meta(PUBLISHED, "0")?;
+        Ok(())
+    }
+}
+
+/// The changes this kiosk has published.
+fn published(store: &Store) -> Result<u64, StoreError> {
+    Ok(store
+        .meta(PUBLISHED)?
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0))
+}
+
+/// The segments in our own folder, as (first, last).
+fn own_segments(own: &Path) -> std::io::Result<Vec<(u64, u64)>> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(own)?.flatten() {
+        if let FileKind::Segment { first, last } =
+            files::classify(&entry.file_name().to_string_lossy())
+        {
+            out.push((first, last));
+        }
+    }
+    Ok(out)
+}
+
+fn encode(batch: &[Stamped]) -> Result<Vec<u8>, PublishError> {
+    let mut bytes = Vec::new();
+    for change in batch {
+        let line = files::encode_line(change)
+            .map_err(|e| PublishError::Store(StoreError::Corrupt(e.to_string())))?;
+        bytes.extend_from_slice(line.as_bytes());
+    }
+    Ok(bytes)
+}
+
+/// Size and modification time of a file (`None` if it is gone or is not a file).
+fn file_mark(path: &Path) -> Option<FileMark> {
+    let meta = std::fs::metadata(path).ok()?;
+    if !meta.is_file() {
+        return None;
+    }
+    let modified = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
+    Some(FileMark {
+        size: meta.len(),
+        modified,
+        lines: 0,
+        complete: false,
+    })
+}
+
+/// What a kiosk's manifest says.
+#[derive(Clone, Debug)]
+struct Manifest {
+    name: String,
+    last_seq: u64,
+    written: Option<DateTime<Utc>>,
+}
+
+fn read_manifest(path: &Path) -> Option<Manifest> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let value: serde_json::Value = serde_json::from_str(&text).ok()?;
+    Some(Manifest {
+        name: value["name"].as_str().unwrap_or("?").to_owned(),
+        last_seq: value["last_seq"].as_u64()?,
+        written: value["written"]
+            .as_str()
+            .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
+            .map(|t| t.with_timezone(&Utc)),
+    })
+}
+
+enum PublishError {
+    Io(String),
+    Store(StoreError),
+}
+
+impl From<std::io::Error> for PublishError {
+    fn from(e: std::io::Error) -> Self {
+        PublishError::Io(io_reason(&e))
+    }
+}
+
+impl From<StoreError> for PublishError {
+    fn from(e: StoreError) -> Self {
+        PublishError::Store(e)
+    }
+}
+
+/// An I/O error in plain words.
+fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => "it does not exist (not mounted, or not created yet)".into(),
+        K::PermissionDenied => "permission denied".into(),
+        K::ReadOnlyFilesystem => "it is read-only".into(),
+        K::StorageFull => "the disk is full".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// This machine's name, for the other kiosks' status.
+pub fn host_name() -> String {
+    std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .ok()
+        .or_else(|| std::env::var("COMPUTERNAME").ok())
+        .or_else(|| std::env::var("HOSTNAME").ok())
+        .map(|n| n.trim().to_owned())
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| "kiosk".to_owned())
+}
