@@ -467,6 +467,10 @@ pub fn sync_refusal(lang: Lang, refusal: crate::sync::Refusal) -> &'static str {
             "un autre ordinateur écrit avec l'identité de cet écran (dossier de données copié ?). Le service informatique doit lui en donner une nouvelle (huddle sync --new-device-id). Ce qui est saisi ici est gardé.",
             "another computer writes with this screen's identity (a copied data folder?). IT must give it a new one (huddle sync --new-device-id). What is entered here is kept.",
         ),
+        Refusal::DatabaseInShare => (
+            "la base de données est dans le dossier partagé, où elle serait abîmée. Le service informatique doit la garder sur le disque de cet ordinateur (--data-dir).",
+            "the database is inside the shared folder, where it would be damaged. IT must keep it on this computer's disk (--data-dir).",
+        ),
         Refusal::TooNew => (
             "le dossier partagé vient d'une version plus récente de Huddle : installez-la. Ce qui est saisi ici est gardé.",
             "the shared folder comes from a newer Huddle: install it. What is entered here is kept.",

@@ -328,6 +328,15 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// The id of this kiosk's change numbered `seq`, if there is one.
+    pub fn own_change_id(&self, seq: u64) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT id FROM changes WHERE device = ?1 AND dseq = ?2")?
+            .query_row(params![self.device, to_i64(seq)], |r| r.get(0))
+            .optional()?)
+    }
+
     /// What was read of a shared file, if it was.
     pub fn file_mark(&self, path: &str) -> Result<Option<FileMark>, StoreError> {
         Ok(self

@@ -85,6 +85,17 @@ pub enum SyncError {
         /// The format found.
         found: String,
     },
+    /// The database is inside the shared folder, where a sync engine or a network file
+    /// system would corrupt it.
+    #[error(
+        "the database {db} is inside the shared folder {path}: sync engines and network shares corrupt SQLite databases. Keep the data folder (--data-dir) on this machine's disk."
+    )]
+    DatabaseInShare {
+        /// The shared folder.
+        path: PathBuf,
+        /// The database.
+        db: PathBuf,
+    },
     /// The local store failed.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -99,6 +110,8 @@ pub enum Refusal {
     DuplicateDevice,
     /// The folder was made by a newer Huddle.
     TooNew,
+    /// The database is inside the shared folder.
+    DatabaseInShare,
 }
 
 impl SyncError {
@@ -108,6 +121,7 @@ impl SyncError {
             SyncError::FolderReset { .. } => Some(Refusal::FolderReset),
             SyncError::DuplicateDevice { .. } => Some(Refusal::DuplicateDevice),
             SyncError::TooNew { .. } => Some(Refusal::TooNew),
+            SyncError::DatabaseInShare { .. } => Some(Refusal::DatabaseInShare),
             SyncError::Unreachable { .. } | SyncError::Store(_) => None,
         }
     }
@@ -201,6 +215,7 @@ impl Shared {
     /// Publishes what this kiosk has not published yet, then reads what the others did.
     pub fn sync_once(&self, store: &mut Store, now: DateTime<Utc>) -> Result<Report, SyncError> {
         self.check(store, true)?;
+        self.verify_own_segments(store)?;
         let mut report = Report::default();
         match self.publish(store, now) {
             Ok(n) => report.published = n,
@@ -284,6 +299,16 @@ impl Shared {
             Ok(m) if m.is_dir() => {}
             Ok(_) => return Err(unreachable("it is a file, not a folder".into())),
             Err(e) => return Err(unreachable(io_reason(&e))),
+        }
+        if let Some(db) = store.path() {
+            let db = std::fs::canonicalize(db).unwrap_or_else(|_| db.to_owned());
+            let dir = std::fs::canonicalize(&self.dir).unwrap_or_else(|_| self.dir.clone());
+            if db.starts_with(&dir) {
+                return Err(SyncError::DatabaseInShare {
+                    path: self.dir.clone(),
+                    db,
+                });
+            }
         }
         let published = published(store)?;
         let format_path = self.root().join(FORMAT_FILE);
@@ -400,6 +425,61 @@ impl Shared {
         Ok(())
     }
 
+    /// Our segments must hold our changes: a second machine running a copy of this data
+    /// folder numbers its changes as we do, and its segments carry other change ids under our
+    /// names. Each file is read once, and again only if its size or time changes.
+    fn verify_own_segments(&self, store: &mut Store) -> Result<(), SyncError> {
+        let own = self.devices().join(store.device());
+        let Ok(entries) = std::fs::read_dir(&own) else {
+            return Ok(());
+        };
+        let mut checked = Vec::new();
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if !matches!(files::classify(&name), FileKind::Segment { .. }) {
+                continue;
+            }
+            let key = format!("own/{name}");
+            let Some(mark) = file_mark(&entry.path()) else {
+                continue;
+            };
+            if store
+                .file_mark(&key)?
+                .is_some_and(|seen| seen.size == mark.size && seen.modified == mark.modified)
+            {
+                continue;
+            }
+            let Ok(bytes) = std::fs::read(entry.path()) else {
+                continue;
+            };
+            let decoded = files::decode(&bytes);
+            for change in &decoded.changes {
+                let ours = store.own_change_id(change.seq)?;
+                if ours.as_deref() != Some(change.change.id.as_str()) {
+                    return Err(SyncError::DuplicateDevice {
+                        device: store.device().to_owned(),
+                        what: format!(
+                            "{name} holds change {} as number {}, which this kiosk did not make",
+                            change.change.id, change.seq
+                        ),
+                    });
+                }
+            }
+            checked.push((
+                key,
+                FileMark {
+                    lines: decoded.changes.len() as u64,
+                    complete: decoded.complete(),
+                    ..mark
+                },
+            ));
+        }
+        if !checked.is_empty() {
+            store.ingest(&[], &checked)?;
+        }
+        Ok(())
+    }
+
     /// Writes this kiosk's unpublished changes as new segments, then its manifest.
     fn publish(&self, store: &mut Store, now: DateTime<Utc>) -> Result<usize, PublishError> {
         let own = self.devices().join(store.device());
@@ -430,6 +510,8 @@ impl Shared {
             store.set_meta(PUBLISHED, &done.to_string())?;
         }
         if count > 0 || !own.join(files::MANIFEST).exists() {
+            // A kiosk that has made no change yet still says it is there.
+            std::fs::create_dir_all(&own)?;
             self.compact(store, &own)?;
             self.write_manifest(store, &own, done, now)?;
         }

@@ -7,10 +7,11 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, SyncSender, TrySendError, sync_channel};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use chrono::Utc;
+use chrono::{Timelike as _, Utc};
 use notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 
@@ -50,6 +51,7 @@ enum Hint {
 pub struct SyncWorker {
     tx: SyncSender<Hint>,
     status: Arc<Mutex<SyncStatus>>,
+    rounds: Arc<AtomicU64>,
 }
 
 impl SyncWorker {
@@ -63,6 +65,7 @@ impl SyncWorker {
     ) -> std::io::Result<Self> {
         // One pending hint is enough: more would say nothing new.
         let (tx, rx) = sync_channel(1);
+        let rounds = Arc::new(AtomicU64::new(0));
         let status = Arc::new(Mutex::new(SyncStatus {
             shared: Some(shared.dir.clone()),
             ..SyncStatus::default()
@@ -78,11 +81,17 @@ impl SyncWorker {
             status: status.clone(),
             tx: tx.clone(),
             wake: Arc::new(wake),
+            rounds: rounds.clone(),
         };
         std::thread::Builder::new()
             .name("sync".into())
             .spawn(move || worker.run(&rx))?;
-        Ok(Self { tx, status })
+        Ok(Self { tx, status, rounds })
+    }
+
+    /// How many syncs the worker has run (each hint or timer tick is one at most).
+    pub fn rounds(&self) -> u64 {
+        self.rounds.load(Ordering::Relaxed)
     }
 
     /// Asks for a sync soon (a change was made here).
@@ -119,6 +128,7 @@ struct Worker {
     status: Arc<Mutex<SyncStatus>>,
     tx: SyncSender<Hint>,
     wake: Arc<dyn Fn() + Send + Sync>,
+    rounds: Arc<AtomicU64>,
 }
 
 impl Worker {
@@ -143,6 +153,7 @@ impl Worker {
             if let Some(store) = &mut store {
                 let now = Utc::now();
                 let result = self.shared.sync_once(store, now);
+                let ingested = result.as_ref().is_ok_and(|r| r.ingested > 0);
                 let mut status = self.shared.status(store, now);
                 let mut reachable = true;
                 match result {
@@ -169,6 +180,11 @@ impl Worker {
                     watcher = None;
                 }
                 self.set_status(status);
+                if ingested {
+                    // The kiosk rebuilds its view from the store when it repaints.
+                    (self.wake)();
+                }
+                self.rounds.fetch_add(1, Ordering::Relaxed);
             }
             let wait = match (&store, self.mode) {
                 (_, WatchMode::Poll) => POLL,
@@ -182,10 +198,16 @@ impl Worker {
         }
     }
 
+    /// Keeps the status; wakes the kiosk when something it shows changed (the time of the
+    /// last sync is shown to the minute: a sync every 30 s must not repaint every 30 s).
     fn set_status(&self, status: SyncStatus) {
+        let shown = |s: &SyncStatus| SyncStatus {
+            last_sync: s.last_sync.and_then(|t| t.with_second(0)),
+            ..s.clone()
+        };
         let changed = match self.status.lock() {
             Ok(mut current) => {
-                let changed = *current != status;
+                let changed = shown(&current) != shown(&status);
                 *current = status;
                 changed
             }

@@ -1,0 +1,700 @@
+//! Sync through a shared folder, kiosk against kiosk, with the shared folder handled here as a
+//! sync engine would handle it: files late, cut short, copied under conflict names, replaced,
+//! missing for a moment, litter beside them, clocks that disagree, a folder that vanishes.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, Duration, NaiveDate, TimeZone as _, Utc};
+use huddle::model::{Edit, Origin};
+use huddle::store::Store;
+use huddle::sync::{Refusal, Report, Shared, SyncError};
+use tempfile::TempDir;
+
+const BOARD: &str = "team";
+
+/// A kiosk: its data folder and its store on disk.
+struct Kiosk {
+    dir: TempDir,
+    store: Store,
+}
+
+impl Kiosk {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        Self { dir, store }
+    }
+
+    /// A second machine running a copy of this kiosk's data folder.
+    fn copy(&self) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["huddle.sqlite3", "huddle.sqlite3-wal", "huddle.sqlite3-shm"] {
+            let from = self.dir.path().join(name);
+            if from.exists() {
+                std::fs::copy(&from, dir.path().join(name)).unwrap();
+            }
+        }
+        let store = Store::open(dir.path()).unwrap();
+        Self { dir, store }
+    }
+
+    fn device(&self) -> String {
+        self.store.device().to_owned()
+    }
+
+    /// Sets the day's value of the waiting list, as a tap would, at `at`.
+    fn set(&mut self, day: u32, value: f64, at: DateTime<Utc>) -> String {
+        let change = Edit::SetValue {
+            date: date(day),
+            value,
+        }
+        .into_change(BOARD, "wait", "Amélie", Origin::Screen, at)
+        .unwrap();
+        self.store.apply(&change).unwrap();
+        change.record
+    }
+
+    fn remove(&mut self, record: &str, at: DateTime<Utc>) {
+        let change = Edit::Remove {
+            id: record.to_owned(),
+            kind: huddle::model::EntryKind::Value,
+        }
+        .into_change(BOARD, "wait", "Amélie", Origin::Screen, at)
+        .unwrap();
+        self.store.apply(&change).unwrap();
+    }
+
+    fn sync(&mut self, shared: &Shared) -> Report {
+        shared.sync_once(&mut self.store, now()).unwrap()
+    }
+
+    fn try_sync(&mut self, shared: &Shared) -> Result<Report, SyncError> {
+        shared.sync_once(&mut self.store, now())
+    }
+
+    /// The values on the board, by day.
+    fn values(&self) -> Vec<(String, f64)> {
+        let mut out: Vec<(String, f64)> = self
+            .store
+            .records(BOARD)
+            .unwrap()
+            .into_iter()
+            .map(|r| {
+                (
+                    r.fields["date"].as_str().unwrap().to_owned(),
+                    r.fields["value"].as_f64().unwrap(),
+                )
+            })
+            .collect();
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        out
+    }
+
+    fn state(&self) -> Vec<huddle::store::MergedRecord> {
+        self.store.merged_state(BOARD).unwrap()
+    }
+}
+
+fn date(day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, day).unwrap()
+}
+
+fn at(h: u32, m: u32, s: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 23, h, m, s).unwrap()
+}
+
+fn now() -> DateTime<Utc> {
+    at(12, 0, 0)
+}
+
+fn v(day: u32, value: f64) -> (String, f64) {
+    (date(day).to_string(), value)
+}
+
+fn shared_folder() -> (TempDir, Shared) {
+    let dir = tempfile::tempdir().unwrap();
+    let shared = Shared {
+        dir: dir.path().to_owned(),
+        name: "test".into(),
+    };
+    (dir, shared)
+}
+
+fn device_dir(shared: &Shared, device: &str) -> PathBuf {
+    shared.dir.join("huddle-sync/devices").join(device)
+}
+
+/// The segment files of a device, sorted.
+fn segments(shared: &Shared, device: &str) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(device_dir(shared, device))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.file_name().unwrap().to_str().unwrap().starts_with("seg-"))
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn a_change_reaches_the_other_kiosk_and_concurrent_edits_settle_the_same_on_both() {
+    let (_d, shared) = shared_folder();
+    let mut a = Kiosk::new();
+    let mut b = Kiosk::new();
+    assert_ne!(a.device(), b.device(), "a device id per data folder");
+    a.set(20, 12.0, at(8, 0, 0));
+    assert_eq!(a.sync(&shared).published, 1);
+    let report = b.sync(&shared);
+    assert_eq!(report.ingested, 1);
+    assert_eq!(b.values(), [v(20, 12.0)]);
+    // Both edit the same day's value before hearing of each other: the later stamp wins on
+    // both, whichever syncs first.
+    a.set(23, 17.0, at(8, 41, 0));
+    b.set(23, 19.0, at(8, 42, 0));
+    b.sync(&shared);
+    a.sync(&shared);
+    b.sync(&shared);
+    assert_eq!(a.values(), [v(20, 12.0), v(23, 19.0)]);
+    assert_eq!(a.state(), b.state());
+    // Syncing again changes nothing.
+    let version = b.store.version();
+    assert_eq!(b.sync(&shared), Report::default());
+    assert_eq!(a.sync(&shared).ingested, 0);
+    assert_eq!(b.store.version(), version);
+    // Where the change came from stays with it.
+    let history = a.store.history(BOARD, 10).unwrap();
+    assert_eq!(history[0].device, b.device());
+    assert_eq!(history[0].change.author, "Amélie");
+}
+
+#[test]
+fn a_change_made_after_seeing_another_wins_even_against_a_clock_a_day_ahead() {
+    let (_d, shared) = shared_folder();
+    let mut ahead = Kiosk::new();
+    let mut here = Kiosk::new();
+    // The kiosk whose clock is a day ahead enters 17.
+    ahead.set(23, 17.0, at(8, 0, 0) + Duration::days(1));
+    ahead.sync(&shared);
+    here.sync(&shared);
+    // Here, someone corrects it to 18 at 08:05 (real time): it wins, because it was made
+    // after the 17 was seen.
+    here.set(23, 18.0, at(8, 5, 0));
+    here.sync(&shared);
+    ahead.sync(&shared);
+    assert_eq!(ahead.values(), [v(23, 18.0)]);
+    assert_eq!(ahead.state(), here.state());
+    // The status says whose clock is wrong.
+    let status = shared.status(&here.store, at(8, 6, 0));
+    let peer = &status.peers[0];
+    assert_eq!(peer.device, ahead.device());
+    assert!(peer.ahead_ms.unwrap() > 23 * 3600 * 1000, "{peer:?}");
+    // A clock that goes back does not put this kiosk's next change behind its last one.
+    let record = here.set(24, 1.0, at(9, 0, 0));
+    here.set(24, 2.0, at(7, 0, 0));
+    let history = here.store.history(BOARD, 1).unwrap();
+    assert_eq!(history[0].change.record, record);
+    assert_eq!(here.values()[1], v(24, 2.0));
+}
+
+#[test]
+fn deletions_travel_as_tombstones_and_an_old_kiosk_cannot_bring_a_record_back() {
+    let (_d, shared) = shared_folder();
+    let mut a = Kiosk::new();
+    let mut b = Kiosk::new();
+    let mut old = Kiosk::new();
+    let record = a.set(20, 12.0, at(8, 0, 0));
+    a.sync(&shared);
+    b.sync(&shared);
+    old.sync(&shared);
+    // A kiosk offline for a while edits the value; meanwhile A removes it.
+    old.set(20, 13.0, at(8, 1, 0));
+    a.remove(&record, at(8, 2, 0));
+    a.sync(&shared);
+    b.sync(&shared);
+    assert!(b.values().is_empty(), "the deletion arrived");
+    // The old kiosk comes back with its edit made before the deletion: it stays deleted.
+    old.sync(&shared);
+    b.sync(&shared);
+    a.sync(&shared);
+    for k in [&a, &b, &old] {
+        assert!(k.values().is_empty());
+    }
+    assert_eq!(a.state(), b.state());
+    assert_eq!(a.state(), old.state());
+    // Undo on A puts it back everywhere (a newer change than the deletion).
+    a.store
+        .undo_last(BOARD, "Amélie", Origin::Screen, at(8, 3, 0))
+        .unwrap();
+    a.sync(&shared);
+    b.sync(&shared);
+    old.sync(&shared);
+    assert_eq!(b.values(), [v(20, 12.0)]);
+    assert_eq!(old.values(), [v(20, 12.0)]);
+    // Undo undoes what was done on this kiosk, not what another did.
+    b.store
+        .undo_last(BOARD, "Benoît", Origin::Screen, at(8, 4, 0))
+        .unwrap();
+    assert_eq!(b.values(), [v(20, 12.0)]);
+}
+
+#[test]
+fn a_segment_cut_short_is_read_to_its_last_whole_line_and_the_rest_once_it_arrives() {
+    let (_d, shared) = shared_folder();
+    let mut a = Kiosk::new();
+    let mut b = Kiosk::new();
+    for day in 16..=20 {
+        a.set(day, f64::from(day), at(8, 0, day));
+    }
+    a.sync(&shared);
+    let segment = segments(&shared, &a.device()).pop().unwrap();
+    let whole = std::fs::read(&segment).unwrap();
+    // As a sync engine delivering slowly, or a copy cut off: two lines and a half.
+    let cut = whole
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| **b == b'\n')
+        .nth(1)
+        .unwrap()
+        .0
+        + 40;
+    std::fs::write(&segment, &whole[..cut]).unwrap();
+    assert_eq!(b.sync(&shared).ingested, 2);
+    assert_eq!(b.values(), [v(16, 16.0), v(17, 17.0)]);
+    // A damaged line (flipped byte) is not taken either.
+    let mut damaged = whole.clone();
+    let third_line = cut - 20;
+    damaged[third_line] ^= 0x01;
+    std::fs::write(&segment, &damaged).unwrap();
+    let report = b.sync(&shared);
+    assert_eq!(report.ingested, 2, "lines 4 and 5, not the damaged 3rd");
+    assert_eq!(report.problems.len(), 1, "{report:?}");
+    assert!(report.problems[0].contains("line 3"), "{report:?}");
+    // The whole file arrives: the rest is read, and nothing twice.
+    std::fs::write(&segment, &whole).unwrap();
+    let report = b.sync(&shared);
+    assert_eq!(report.ingested, 1);
+    assert!(report.problems.is_empty());
+    assert_eq!(b.values().len(), 5);
+    assert_eq!(b.sync(&shared).ingested, 0);
+}
+
+#[test]
+fn temp_files_litter_and_odd_names_are_ignored() {
+    let (_d, shared) = shared_folder();
+    let mut a = Kiosk::new();
+    let mut b = Kiosk::new();
+    a.set(20, 12.0, at(8, 0, 0));
+    a.sync(&shared);
+    let dir = device_dir(&shared, &a.device());
+    let segment = segments(&shared, &a.device()).pop().unwrap();
+    let bytes = std::fs::read(&segment).unwrap();
+    // A sync engine's temp copy of a segment still arriving (holding another change).
+    a.set(21, 13.0, at(8, 1, 0));
+    a.sync(&shared);
+    let second = segments(&shared, &a.device()).pop().unwrap();
+    let second_bytes = std::fs::read(&second).unwrap();
+    std::fs::remove_file(&second).unwrap();
+    for temp in [
+        ".syncthing.seg-000000000002-000000000002.jsonl.tmp",
+        "~syncthing~seg-000000000002-000000000002.jsonl.tmp",
+        ".syncthing.6f1ed002ab5595859014ebf0951522d9.tmp",
+    ] {
+        std::fs::write(dir.join(temp), &second_bytes).unwrap();
+    }
+    // OS and sync-engine litter, an empty file, a folder where a file goes, a name that is
+    // not UTF-8, a case variant, a folder that is not a device's.
+    std::fs::write(dir.join("desktop.ini"), "[.ShellClassInfo]").unwrap();
+    std::fs::write(dir.join(".DS_Store"), [0u8, 1, 2]).unwrap();
+    std::fs::write(dir.join("Thumbs.db"), [0u8; 64]).unwrap();
+    std::fs::write(dir.join("seg-000000000009-000000000009.jsonl"), "").unwrap();
+    std::fs::create_dir(dir.join("seg-000000000010-000000000010.jsonl")).unwrap();
+    std::fs::write(dir.join("SEG-000000000001-000000000001.JSONL"), &bytes).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt as _;
+        let name = std::ffi::OsStr::from_bytes(b"seg-\xff\xfe.jsonl");
+        std::fs::write(dir.join(name), b"not ours").unwrap();
+    }
+    let devices = shared.dir.join("huddle-sync/devices");
+    std::fs::write(devices.join("desktop.ini"), "x").unwrap();
+    std::fs::create_dir(devices.join("Not A Device")).unwrap();
+    std::fs::write(shared.dir.join("huddle-sync/.DS_Store"), "x").unwrap();
+    let report = b.sync(&shared);
+    assert_eq!(report.ingested, 1, "{report:?}");
+    assert_eq!(b.values(), [v(20, 12.0)]);
+    // The temp file is renamed into place: now it is read.
+    std::fs::rename(
+        dir.join(".syncthing.seg-000000000002-000000000002.jsonl.tmp"),
+        &second,
+    )
+    .unwrap();
+    assert_eq!(b.sync(&shared).ingested, 1);
+    assert_eq!(b.values(), [v(20, 12.0), v(21, 13.0)]);
+    // The litter is still there: nothing deletes what it does not own.
+    assert!(dir.join("desktop.ini").exists());
+}
+
+#[test]
+fn conflict_copies_of_every_naming_form_are_read_as_data_and_add_nothing_twice() {
+    let (_d, shared) = shared_folder();
+    let mut a = Kiosk::new();
+    let mut b = Kiosk::new();
+    for day in 16..=18 {
+        a.set(day, f64::from(day), at(8, 0, day));
+    }
+    a.sync(&shared);
+    let dir = device_dir(&shared, &a.device());
+    let segment = segments(&shared, &a.device()).pop().unwrap();
+    let whole = std::fs::read(&segment).unwrap();
+    let name = segment.file_name().unwrap().to_str().unwrap().to_owned();
+    let stem = name.trim_end_matches(".jsonl");
+    // The copy with the older time lost the name and holds the newer (complete) bytes; the
+    // file under the real name is cut short.
+    let first_line = whole.iter().position(|b| *b == b'\n').unwrap() + 1;
+    std::fs::write(&segment, &whole[..first_line]).unwrap();
+    for copy in [
+        format!("{stem}.sync-conflict-20261122-232838-WZ7LWQC.jsonl"),
+        format!("{stem} (kiosk-2's conflicted copy 2026-11-22).jsonl"),
+        format!("{stem}-KIOSK2.jsonl"),
+        format!("{stem} (2).jsonl"),
+    ] {
+        std::fs::write(dir.join(copy), &whole).unwrap();
+    }
+    let report = b.sync(&shared);
+    assert_eq!(report.ingested, 3);
+    assert_eq!(b.values().len(), 3);
+    // Authorship comes from the lines, not from the conflict copy's name.
+    let history = b.store.history(BOARD, 10).unwrap();
+    assert!(history.iter().all(|h| h.device == a.device()));
+    assert_eq!(b.sync(&shared).ingested, 0);
+}
+
+#[test]
+fn a_file_missing_for_a_moment_is_not_a_deletion() {
+    let (_d, shared) = shared_folder();
+    let mut a = Kiosk::new();
+    let mut b = Kiosk::new();
+    a.set(20, 12.0, at(8, 0, 0));
+    a.sync(&shared);
+    b.sync(&shared);
+    // Syncthing replaces a file by removing it, then renaming its temp file into place; a
+    // OneDrive folder may show nothing for a while.
+    let segment = segments(&shared, &a.device()).pop().unwrap();
+    let bytes = std::fs::read(&segment).unwrap();
+    std::fs::remove_file(&segment).unwrap();
+    assert_eq!(b.sync(&shared), Report::default());
+    assert_eq!(b.values(), [v(20, 12.0)]);
+    std::fs::remove_dir_all(device_dir(&shared, &a.device())).unwrap();
+    assert_eq!(b.sync(&shared), Report::default());
+    assert_eq!(b.values(), [v(20, 12.0)]);
+    // It comes back: nothing happens twice.
+    std::fs::create_dir_all(device_dir(&shared, &a.device())).unwrap();
+    std::fs::write(&segment, &bytes).unwrap();
+    assert_eq!(b.sync(&shared).ingested, 0);
+    assert_eq!(b.values(), [v(20, 12.0)]);
+}
+
+#[test]
+fn a_gap_in_a_kiosks_changes_is_reported_until_it_is_filled() {
+    let (_d, shared) = shared_folder();
+    let mut a = Kiosk::new();
+    let mut b = Kiosk::new();
+    // Three segments: changes 1, 2 and 3, each synced on its own.
+    for day in 18..=20 {
+        a.set(day, f64::from(day), at(8, 0, day));
+        a.sync(&shared);
+    }
+    let files = segments(&shared, &a.device());
+    assert_eq!(files.len(), 3);
+    // The middle one has not arrived yet.
+    let middle = std::fs::read(&files[1]).unwrap();
+    std::fs::remove_file(&files[1]).unwrap();
+    assert_eq!(b.sync(&shared).ingested, 2);
+    assert_eq!(b.values(), [v(18, 18.0), v(20, 20.0)]);
+    let status = shared.status(&b.store, now());
+    assert_eq!(status.peers[0].published_changes, 3);
+    assert_eq!(status.peers[0].missing(), 1);
+    std::fs::write(&files[1], &middle).unwrap();
+    assert_eq!(b.sync(&shared).ingested, 1);
+    assert_eq!(shared.status(&b.store, now()).peers[0].missing(), 0);
+}
+
+#[test]
+fn a_file_replaced_by_one_with_an_older_time_is_read_again() {
+    let (_d, shared) = shared_folder();
+    let mut a = Kiosk::new();
+    let mut b = Kiosk::new();
+    a.set(19, 1.0, at(8, 0, 0));
+    a.set(20, 2.0, at(8, 0, 1));
+    a.sync(&shared);
+    let segment = segments(&shared, &a.device()).pop().unwrap();
+    let whole = std::fs::read(&segment).unwrap();
+    let first_line = whole.iter().position(|b| *b == b'\n').unwrap() + 1;
+    std::fs::write(&segment, &whole[..first_line]).unwrap();
+    assert_eq!(b.sync(&shared).ingested, 1);
+    // The whole file arrives with the sender's time, an hour in the past.
+    std::fs::write(&segment, &whole).unwrap();
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    std::fs::File::options()
+        .write(true)
+        .open(&segment)
+        .unwrap()
+        .set_modified(hour_ago)
+        .unwrap();
+    assert_eq!(b.sync(&shared).ingested, 1);
+    assert_eq!(b.values().len(), 2);
+}
+
+#[test]
+fn an_absent_folder_is_normal_and_the_kiosk_catches_up_when_it_returns() {
+    let parent = tempfile::tempdir().unwrap();
+    let shared = Shared {
+        dir: parent.path().join("share"),
+        name: "test".into(),
+    };
+    let mut a = Kiosk::new();
+    let mut b = Kiosk::new();
+    // Never there yet: a kiosk keeps working and says so.
+    a.set(20, 12.0, at(8, 0, 0));
+    let err = a.try_sync(&shared).unwrap_err();
+    assert!(matches!(err, SyncError::Unreachable { .. }), "{err}");
+    assert!(err.refusal().is_none());
+    let status = shared.status(&a.store, now());
+    assert_eq!(status.waiting, 1);
+    assert!(status.error.unwrap().contains("cannot be reached"));
+    // The share is mounted: it catches up.
+    std::fs::create_dir(&shared.dir).unwrap();
+    assert_eq!(a.sync(&shared).published, 1);
+    b.sync(&shared);
+    // Unmounted again (the mount point is there, empty): this is not an empty shared
+    // folder to act on.
+    let moved = parent.path().join("away");
+    std::fs::rename(&shared.dir, &moved).unwrap();
+    a.set(21, 13.0, at(8, 1, 0));
+    assert!(matches!(
+        a.try_sync(&shared).unwrap_err(),
+        SyncError::Unreachable { .. }
+    ));
+    std::fs::create_dir(&shared.dir).unwrap();
+    let err = a.try_sync(&shared).unwrap_err();
+    assert_eq!(err.refusal(), Some(Refusal::FolderReset), "{err}");
+    assert!(err.to_string().contains("huddle sync --republish"));
+    assert_eq!(
+        shared.status(&a.store, now()).refused,
+        Some(Refusal::FolderReset)
+    );
+    assert!(
+        std::fs::read_dir(&shared.dir).unwrap().next().is_none(),
+        "nothing written into the empty folder"
+    );
+    // Mounted again: the change made meanwhile goes out.
+    std::fs::remove_dir(&shared.dir).unwrap();
+    std::fs::rename(&moved, &shared.dir).unwrap();
+    assert_eq!(a.sync(&shared).published, 1);
+    b.sync(&shared);
+    assert_eq!(b.values(), [v(20, 12.0), v(21, 13.0)]);
+}
+
+#[test]
+fn a_recreated_folder_is_refused_until_republish_and_then_nothing_is_lost() {
+    let (_d, shared) = shared_folder();
+    let mut a = Kiosk::new();
+    a.set(20, 12.0, at(8, 0, 0));
+    a.sync(&shared);
+    // Someone empties the folder (or Syncthing re-created it).
+    std::fs::remove_dir_all(shared.dir.join("huddle-sync")).unwrap();
+    std::fs::create_dir_all(shared.dir.join("huddle-sync/devices")).unwrap();
+    std::fs::write(shared.dir.join("huddle-sync/FORMAT"), "huddle-sync 1\n").unwrap();
+    let err = a.try_sync(&shared).unwrap_err();
+    assert_eq!(err.refusal(), Some(Refusal::FolderReset));
+    assert!(err.to_string().contains("is missing"), "{err}");
+    // IT confirms it is a new folder.
+    shared.republish(&mut a.store).unwrap();
+    assert_eq!(a.sync(&shared).published, 1);
+    let mut b = Kiosk::new();
+    b.sync(&shared);
+    assert_eq!(b.values(), [v(20, 12.0)]);
+}
+
+#[test]
+fn a_copied_data_folder_on_a_second_machine_is_refused_as_a_duplicate() {
+    let (_d, shared) = shared_folder();
+    let mut a = Kiosk::new();
+    a.set(19, 1.0, at(8, 0, 0));
+    a.sync(&shared);
+    let mut clone = a.copy();
+    assert_eq!(clone.device(), a.device());
+    a.set(20, 2.0, at(8, 1, 0));
+    clone.set(20, 3.0, at(8, 2, 0));
+    a.sync(&shared);
+    // The clone's change 2 is not the one published as number 2.
+    let err = clone.try_sync(&shared).unwrap_err();
+    assert_eq!(err.refusal(), Some(Refusal::DuplicateDevice), "{err}");
+    assert!(err.to_string().contains("--new-device-id"));
+    // Nothing of A's was overwritten.
+    let mut b = Kiosk::new();
+    b.sync(&shared);
+    assert_eq!(b.values(), [v(19, 1.0), v(20, 2.0)]);
+    // A new id for the clone: its changes go out under it, the old ones stay A's.
+    clone.store.new_device_id().unwrap();
+    shared.republish(&mut clone.store).unwrap();
+    clone.set(21, 4.0, at(8, 3, 0));
+    clone.sync(&shared);
+    b.sync(&shared);
+    assert_eq!(b.values(), [v(19, 1.0), v(20, 2.0), v(21, 4.0)]);
+}
+
+#[test]
+fn a_sync_engines_conflict_copy_in_our_own_folder_means_two_writers() {
+    let (_d, shared) = shared_folder();
+    let mut a = Kiosk::new();
+    a.set(20, 1.0, at(8, 0, 0));
+    a.sync(&shared);
+    let segment = segments(&shared, &a.device()).pop().unwrap();
+    let copy = segment.with_file_name(format!(
+        "{}.sync-conflict-20261123-080000-ABCDEFG.jsonl",
+        segment.file_stem().unwrap().to_str().unwrap()
+    ));
+    std::fs::copy(&segment, copy).unwrap();
+    let err = a.try_sync(&shared).unwrap_err();
+    assert_eq!(err.refusal(), Some(Refusal::DuplicateDevice));
+}
+
+#[test]
+fn the_database_never_goes_into_the_shared_folder() {
+    let (_d, shared) = shared_folder();
+    let mut a = Kiosk::new();
+    a.set(20, 1.0, at(8, 0, 0));
+    a.sync(&shared);
+    let mut found = Vec::new();
+    let mut stack = vec![shared.dir.clone()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                found.push(path);
+            }
+        }
+    }
+    assert!(found.iter().all(|p| !p.to_string_lossy().contains("sqlite")));
+    assert!(found.iter().all(|p| std::fs::read(p).unwrap().get(..6) != Some(b"SQLite")));
+    // A data folder put inside the shared folder is refused.
+    let inside = shared.dir.join("data");
+    let mut store = Store::open(&inside).unwrap();
+    let err = shared.sync_once(&mut store, now()).unwrap_err();
+    assert_eq!(err.refusal(), Some(Refusal::DatabaseInShare), "{err}");
+}
+
+#[test]
+fn a_folder_that_cannot_be_written_still_brings_the_others_changes() {
+    let (_d, shared) = shared_folder();
+    let mut a = Kiosk::new();
+    let mut b = Kiosk::new();
+    a.set(20, 1.0, at(8, 0, 0));
+    a.sync(&shared);
+    b.set(21, 2.0, at(8, 0, 1));
+    // B's segment cannot be written (as on a read-only or full share; a folder stands in
+    // the way, which even root cannot write through).
+    let in_the_way = device_dir(&shared, &b.device()).join("seg-000000000001-000000000001.jsonl");
+    std::fs::create_dir_all(&in_the_way).unwrap();
+    let report = b.sync(&shared);
+    assert!(report.publish_error.is_some(), "{report:?}");
+    assert_eq!(report.ingested, 1);
+    assert_eq!(shared.status(&b.store, now()).waiting, 1);
+    // Writable again: the change that waited goes out.
+    std::fs::remove_dir(&in_the_way).unwrap();
+    assert_eq!(b.sync(&shared).published, 1);
+    a.sync(&shared);
+    assert_eq!(a.values(), [v(20, 1.0), v(21, 2.0)]);
+}
+
+#[test]
+fn a_crash_between_writing_and_renaming_leaves_nothing_twice() {
+    let (_d, shared) = shared_folder();
+    let mut a = Kiosk::new();
+    let mut b = Kiosk::new();
+    a.set(20, 1.0, at(8, 0, 0));
+    a.sync(&shared);
+    b.sync(&shared);
+    // A crash left a temp file behind, and the store never heard that segment 1 went out.
+    let segment = segments(&shared, &a.device()).pop().unwrap();
+    let bytes = std::fs::read(&segment).unwrap();
+    std::fs::write(
+        segment.with_file_name(".huddle-999-seg-000000000002-000000000002.jsonl.tmp"),
+        &bytes[..bytes.len() / 2],
+    )
+    .unwrap();
+    shared.republish(&mut a.store).unwrap();
+    a.set(21, 2.0, at(8, 1, 0));
+    a.sync(&shared);
+    // The segment of change 1 was written again under its name with its bytes.
+    assert_eq!(b.sync(&shared).ingested, 1);
+    assert_eq!(b.values(), [v(20, 1.0), v(21, 2.0)]);
+    // A file read again from the start (a lost read mark) adds nothing.
+    for file in segments(&shared, &a.device()) {
+        let bytes = std::fs::read(&file).unwrap();
+        std::fs::write(&file, bytes).unwrap();
+    }
+    assert_eq!(b.sync(&shared).ingested, 0);
+    assert_eq!(a.state(), b.state());
+}
+
+#[test]
+fn a_long_offline_backlog_of_five_kiosks_is_ingested_whole() {
+    let (_d, shared) = shared_folder();
+    let mut peers: Vec<Kiosk> = (0..5).map(|_| Kiosk::new()).collect();
+    for (n, peer) in peers.iter_mut().enumerate() {
+        for i in 0..1_200u32 {
+            let day = 1 + (i % 28);
+            let t = at(6, 0, 0) + Duration::seconds(i64::from(i) * 7 + n as i64);
+            peer.set(day, f64::from(i), t);
+        }
+        peer.sync(&shared);
+    }
+    let mut late = Kiosk::new();
+    let report = late.sync(&shared);
+    assert_eq!(report.ingested, 6_000);
+    let mut reference = Kiosk::new();
+    for peer in peers.iter_mut().rev() {
+        peer.sync(&shared);
+    }
+    reference.sync(&shared);
+    assert_eq!(late.state(), reference.state());
+    assert_eq!(late.state(), peers[0].state());
+    // Many small segments were merged: a few files per kiosk, not one per sync.
+    let (_d2, shared2) = shared_folder();
+    let mut busy = Kiosk::new();
+    for i in 0..120u32 {
+        busy.set(1 + i % 28, f64::from(i), at(6, 0, 0) + Duration::seconds(i64::from(i)));
+        busy.sync(&shared2);
+    }
+    let files = segments(&shared2, &busy.device());
+    assert!(files.len() <= 49, "{} segments", files.len());
+    let mut reader = Kiosk::new();
+    assert_eq!(reader.sync(&shared2).ingested, 120);
+    assert_eq!(reader.state(), busy.state());
+}
+
+#[test]
+fn sync_status_says_what_waits_and_who_was_seen() {
+    let (_d, shared) = shared_folder();
+    let mut a = Kiosk::new();
+    let mut b = Kiosk::new();
+    a.set(20, 1.0, at(8, 0, 0));
+    a.set(21, 1.0, at(8, 0, 1));
+    let status = shared.status(&a.store, now());
+    assert_eq!(status.waiting, 2);
+    assert!(status.last_sync.is_none());
+    a.sync(&shared);
+    b.sync(&shared);
+    let status = shared.status(&b.store, now());
+    assert_eq!(status.last_sync, Some(now()));
+    assert_eq!(status.waiting, 0);
+    assert_eq!(status.peers.len(), 1);
+    assert_eq!(status.peers[0].name, "test");
+    assert_eq!(status.peers[0].received, 2);
+    assert!(status.error.is_none());
+}
