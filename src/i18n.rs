@@ -448,6 +448,8 @@ pub fn weekday_letters(lang: Lang) -> [&'static str; 7] {
 /// How many other screens share this board's data: "2 autres écrans" / "1 other screen".
 pub fn other_screens(lang: Lang, n: usize) -> String {
     match (lang, n) {
+        (Lang::Fr, 0) => "aucun autre écran".to_owned(),
+        (Lang::En, 0) => "no other screen".to_owned(),
         (Lang::Fr, 1) => "1 autre écran".to_owned(),
         (Lang::Fr, n) => format!("{n} autres écrans"),
         (Lang::En, 1) => "1 other screen".to_owned(),

@@ -579,8 +579,16 @@ fn the_database_never_goes_into_the_shared_folder() {
             }
         }
     }
-    assert!(found.iter().all(|p| !p.to_string_lossy().contains("sqlite")));
-    assert!(found.iter().all(|p| std::fs::read(p).unwrap().get(..6) != Some(b"SQLite")));
+    assert!(
+        found
+            .iter()
+            .all(|p| !p.to_string_lossy().contains("sqlite"))
+    );
+    assert!(
+        found
+            .iter()
+            .all(|p| std::fs::read(p).unwrap().get(..6) != Some(b"SQLite"))
+    );
     // A data folder put inside the shared folder is refused.
     let inside = shared.dir.join("data");
     let mut store = Store::open(&inside).unwrap();
@@ -668,7 +676,11 @@ fn a_long_offline_backlog_of_five_kiosks_is_ingested_whole() {
     let (_d2, shared2) = shared_folder();
     let mut busy = Kiosk::new();
     for i in 0..120u32 {
-        busy.set(1 + i % 28, f64::from(i), at(6, 0, 0) + Duration::seconds(i64::from(i)));
+        busy.set(
+            1 + i % 28,
+            f64::from(i),
+            at(6, 0, 0) + Duration::seconds(i64::from(i)),
+        );
         busy.sync(&shared2);
     }
     let files = segments(&shared2, &busy.device());

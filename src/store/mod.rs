@@ -283,7 +283,13 @@ impl Store {
         ))?;
         let rows = stmt.query_map(
             params![self.device, to_i64(after), to_i64(limit as u64)],
-            |r| Ok((read_change(r)?, r.get::<_, i64>(12)?, r.get::<_, String>(13)?)),
+            |r| {
+                Ok((
+                    read_change(r)?,
+                    r.get::<_, i64>(12)?,
+                    r.get::<_, String>(13)?,
+                ))
+            },
         )?;
         let mut out = Vec::new();
         for row in rows {
@@ -419,12 +425,9 @@ impl Store {
         origin: Origin,
         at: DateTime<Utc>,
     ) -> Result<Option<Change>, StoreError> {
-        let last = self
-            .history(board, 1_000)?
-            .into_iter()
-            .find(|h| {
-                h.undone_by.is_none() && h.change.undoes.is_none() && h.device == self.device
-            });
+        let last = self.history(board, 1_000)?.into_iter().find(|h| {
+            h.undone_by.is_none() && h.change.undoes.is_none() && h.device == self.device
+        });
         let Some(last) = last else { return Ok(None) };
         let op = match last.before {
             Some(before) => Op::Put(before),
@@ -652,9 +655,8 @@ fn merge(
             })
         })
         .optional()?;
-    let corrupt = |e: serde_json::Error| {
-        StoreError::Corrupt(format!("record {}: {e}", change.record))
-    };
+    let corrupt =
+        |e: serde_json::Error| StoreError::Corrupt(format!("record {}: {e}", change.record));
     let (mut fields, mut stamps): (Fields, BTreeMap<String, String>) = match &current {
         Some(c) => (
             serde_json::from_str(&c.fields).map_err(corrupt)?,

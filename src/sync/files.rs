@@ -56,7 +56,11 @@ fn segment_range(name: &str) -> Option<(u64, u64)> {
     if first.len() != 12 || last.len() != 12 {
         return None;
     }
-    if !first.bytes().chain(last.bytes()).all(|b| b.is_ascii_digit()) {
+    if !first
+        .bytes()
+        .chain(last.bytes())
+        .all(|b| b.is_ascii_digit())
+    {
         return None;
     }
     Some((first.parse().ok()?, last.parse().ok()?))

@@ -244,10 +244,7 @@ impl Shared {
             ..SyncStatus::default()
         };
         let published = published(store).unwrap_or(0);
-        status.waiting = store
-            .last_own_seq()
-            .unwrap_or(0)
-            .saturating_sub(published);
+        status.waiting = store.last_own_seq().unwrap_or(0).saturating_sub(published);
         if let Err(e) = self.check_read_only(store) {
             status.refused = e.refusal();
             status.error = Some(e.to_string());
@@ -546,11 +543,15 @@ impl Shared {
             return Ok(());
         }
         let changes = store.outbox(start - 1, usize::try_from(end - start + 1).unwrap_or(0))?;
-        if changes.first().map(|c| c.seq) != Some(start) || changes.last().map(|c| c.seq) != Some(end)
+        if changes.first().map(|c| c.seq) != Some(start)
+            || changes.last().map(|c| c.seq) != Some(end)
         {
             return Ok(());
         }
-        files::publish(&own.join(files::segment_name(start, end)), &encode(&changes)?)?;
+        files::publish(
+            &own.join(files::segment_name(start, end)),
+            &encode(&changes)?,
+        )?;
         for (first, last) in merged {
             let _ = std::fs::remove_file(own.join(files::segment_name(first, last)));
         }

@@ -6,8 +6,8 @@
 //! are dropped before they count, and any number of hints collapse into one pending sync.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, SyncSender, TrySendError, sync_channel};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, SyncSender, TrySendError, sync_channel};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -283,13 +283,22 @@ fn network_fs_type(mounts: &str, dir: &Path) -> bool {
             let _device = parts.next()?;
             let point = parts.next()?.replace("\\040", " ");
             let fs = parts.next()?;
-            dir.starts_with(&point).then(|| (point.len(), fs.to_owned()))
+            dir.starts_with(&point)
+                .then(|| (point.len(), fs.to_owned()))
         })
         .max_by_key(|(len, _)| *len);
     best.is_some_and(|(_, fs)| {
         matches!(
             fs.as_str(),
-            "nfs" | "nfs4" | "cifs" | "smb3" | "smbfs" | "fuse.sshfs" | "9p" | "davfs" | "fuse.rclone"
+            "nfs"
+                | "nfs4"
+                | "cifs"
+                | "smb3"
+                | "smbfs"
+                | "fuse.sshfs"
+                | "9p"
+                | "davfs"
+                | "fuse.rclone"
         )
     })
 }
@@ -316,9 +325,15 @@ mod tests {
         assert!(is_ours(Path::new(
             "/s/huddle-sync/devices/3f2a9c41d07b55e1/seg-000000000001-000000000002.jsonl"
         )));
-        assert!(is_ours(Path::new("/s/huddle-sync/devices/3f2a9c41d07b55e1")));
-        assert!(is_ours(Path::new("/s/huddle-sync/devices/3f2a9c41d07b55e1/manifest.json")));
-        assert!(!is_ours(Path::new("/s/huddle-sync/devices/3f2a9c41d07b55e1/desktop.ini")));
+        assert!(is_ours(Path::new(
+            "/s/huddle-sync/devices/3f2a9c41d07b55e1"
+        )));
+        assert!(is_ours(Path::new(
+            "/s/huddle-sync/devices/3f2a9c41d07b55e1/manifest.json"
+        )));
+        assert!(!is_ours(Path::new(
+            "/s/huddle-sync/devices/3f2a9c41d07b55e1/desktop.ini"
+        )));
         assert!(!is_ours(Path::new(
             "/s/huddle-sync/devices/3f2a9c41d07b55e1/.syncthing.seg.jsonl.tmp"
         )));

@@ -138,7 +138,10 @@ pub(super) fn bottom(ui: &mut egui::Ui, screen: &Screen<'_>, commands: &mut Vec<
 
 /// The bottom bar's sync status: "⇅ Synchro 08:41 · 2 autres écrans", or in amber "Pas
 /// synchronisé depuis 08:41" while the shared folder cannot be reached or written.
-pub fn sync_text(lang: crate::model::Lang, status: &crate::sync::SyncStatus) -> (String, egui::Color32) {
+pub fn sync_text(
+    lang: crate::model::Lang,
+    status: &crate::sync::SyncStatus,
+) -> (String, egui::Color32) {
     let last = status
         .last_sync
         .map(|t| i18n::time_of_day(t.with_timezone(&chrono::Local).naive_local()));

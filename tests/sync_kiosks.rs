@@ -1,0 +1,147 @@
+//! Two kiosks on one shared folder, each with its own sync worker, as they run on the wall: a
+//! value entered by touch on one shows on the other without a restart; the bottom bar says
+//! where sync stands; a folder that goes away is "not synced since", then catches up; a
+//! folder that looks re-created stops sync with a banner.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use huddle::app::KioskApp;
+use huddle::store::Store;
+use huddle::sync::worker::WatchMode;
+
+const BOARD: &str = "accueil-jeunesse";
+
+fn kiosk_on(data: &Path, shared: &Path, mode: WatchMode) -> Harness<'static, KioskApp> {
+    let app = KioskApp::new(
+        common::examples(),
+        Some(BOARD.to_owned()),
+        common::monday_morning(),
+        Store::open(data),
+    );
+    let mut h = common::builder().build_ui_state(common::frame, app);
+    h.state_mut().sync_with(data, shared, mode, || {});
+    h.run();
+    h
+}
+
+/// Runs frames until `done` holds; fails after 20 s (a bound for a slow CI machine, not a
+/// speed target: the figures are in the benchmarks).
+fn until(h: &mut Harness<'_, KioskApp>, what: &str, done: impl Fn(&Harness<'_, KioskApp>) -> bool) {
+    let start = Instant::now();
+    loop {
+        h.run();
+        if done(h) {
+            return;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "timed out waiting for {what}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn shows(h: &Harness<'_, KioskApp>, text: &str) -> bool {
+    h.query_all_by_label_contains(text).next().is_some()
+}
+
+fn enter_value(h: &mut Harness<'_, KioskApp>, value: &str) {
+    h.get_by_label("Ajouter : Liste d'attente").click();
+    h.run();
+    for c in value.chars() {
+        h.get_by_role_and_label(Role::Button, &c.to_string())
+            .click();
+        h.run();
+    }
+    h.get_by_label("✓  Enregistrer").click();
+    h.run();
+}
+
+#[test]
+fn a_value_entered_on_one_kiosk_shows_on_the_other_without_a_restart() {
+    let shared = tempfile::tempdir().unwrap();
+    let (da, db) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let mut a = kiosk_on(da.path(), shared.path(), WatchMode::Native);
+    let mut b = kiosk_on(db.path(), shared.path(), WatchMode::Native);
+    until(&mut a, "A's first sync", |h| shows(h, "⇅ Synchro"));
+    enter_value(&mut a, "17,5");
+    a.get_by_label("✓ 17,5");
+    until(&mut b, "A's value on B", |h| shows(h, "✓ 17,5"));
+    // Who entered it and when travel with it.
+    b.get_by_label("Liste d'attente — modifié par la borne à 08:25");
+    // And back: B corrects it, A shows the correction.
+    enter_value(&mut b, "18");
+    until(&mut a, "B's correction on A", |h| shows(h, "✓ 18"));
+    assert!(!shows(&a, "✓ 17,5"));
+    until(&mut a, "B seen on A's bottom bar", |h| {
+        shows(h, "· 1 autre écran")
+    });
+    assert_eq!(
+        a.state().sync_status().unwrap().peers[0].device,
+        b.state().store().unwrap().device()
+    );
+}
+
+#[test]
+fn a_folder_that_goes_away_is_not_synced_since_and_then_catches_up() {
+    let parent = tempfile::tempdir().unwrap();
+    let shared = parent.path().join("share");
+    std::fs::create_dir(&shared).unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let mut h = kiosk_on(data.path(), &shared, WatchMode::Poll);
+    until(&mut h, "the first sync", |h| shows(h, "⇅ Synchro"));
+    // The share is unmounted: the kiosk keeps working and says since when it has not synced.
+    std::fs::rename(&shared, parent.path().join("away")).unwrap();
+    enter_value(&mut h, "9");
+    h.get_by_label("✓ 9");
+    until(&mut h, "the warning", |h| {
+        shows(h, "⚠ Pas synchronisé depuis")
+    });
+    assert_eq!(h.state().sync_status().unwrap().waiting, 1);
+    // Back: the value entered meanwhile goes out.
+    std::fs::rename(parent.path().join("away"), &shared).unwrap();
+    until(&mut h, "the catch-up", |h| {
+        h.state()
+            .sync_status()
+            .is_some_and(|s| s.error.is_none() && s.waiting == 0)
+    });
+    until(&mut h, "the status", |h| shows(h, "⇅ Synchro"));
+}
+
+#[test]
+fn a_folder_that_looks_recreated_stops_sync_with_a_banner_and_the_board_keeps_working() {
+    let shared = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let mut h = kiosk_on(data.path(), shared.path(), WatchMode::Poll);
+    enter_value(&mut h, "9");
+    until(&mut h, "the value published", |h| {
+        h.state()
+            .sync_status()
+            .is_some_and(|s| s.waiting == 0 && s.last_sync.is_some())
+    });
+    // Emptied by someone (the worker may be writing its manifest: try until it is gone).
+    while std::fs::remove_dir_all(shared.path().join("huddle-sync")).is_err() {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    until(&mut h, "the banner", |h| {
+        shows(
+            h,
+            "✕ Synchronisation arrêtée : le dossier partagé semble vide ou recréé",
+        )
+    });
+    assert!(shows(&h, "huddle sync status"));
+    assert!(
+        !shared.path().join("huddle-sync").exists(),
+        "nothing acted on"
+    );
+    enter_value(&mut h, "8");
+    h.get_by_label("✓ 8");
+}
