@@ -310,3 +310,65 @@ fn sigkill_child() {
     println!("confirmed {}", c.record);
     std::thread::sleep(std::time::Duration::from_secs(60));
 }
+
+#[test]
+fn several_processes_opening_a_new_data_folder_at_once_all_get_it() {
+    // The kiosk, its sync worker and the command line can open a new data folder together.
+    for _ in 0..20 {
+        let dir = tempfile::tempdir().unwrap();
+        let opened: Vec<_> = (0..4)
+            .map(|_| {
+                let path = dir.path().to_owned();
+                std::thread::spawn(move || Store::open(&path).map(|s| s.device().to_owned()))
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .map(|t| t.join().unwrap())
+            .collect();
+        let ids: Vec<String> = opened.into_iter().map(|r| r.unwrap()).collect();
+        assert!(
+            ids.windows(2).all(|w| w[0] == w[1]),
+            "one device id: {ids:?}"
+        );
+    }
+}
+
+#[test]
+fn a_database_of_the_first_schema_is_brought_up_to_date_with_its_entries() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(huddle::store::FILE_NAME);
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(include_str!("fixtures/schema-v1.sql"))
+            .unwrap();
+    }
+    let mut store = Store::open(dir.path()).unwrap();
+    let records = store.records("team").unwrap();
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0].fields["value"], json!(18.0));
+    // Its history is this kiosk's, numbered, and goes on from there.
+    assert_eq!(store.last_own_seq().unwrap(), 2);
+    assert_eq!(store.outbox(0, 10).unwrap().len(), 2);
+    edit(
+        &mut store,
+        "wait",
+        Edit::SetValue {
+            date: day(23),
+            value: 19.0,
+        },
+        "Benoît T.",
+        at(9, 30),
+    );
+    assert_eq!(
+        store.records("team").unwrap()[0].fields["value"],
+        json!(19.0)
+    );
+    let undone = store
+        .undo_last("team", "Benoît T.", Origin::Screen, at(9, 31))
+        .unwrap();
+    assert!(undone.is_some());
+    assert_eq!(
+        store.records("team").unwrap()[0].fields["value"],
+        json!(18.0)
+    );
+}

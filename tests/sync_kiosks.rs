@@ -145,3 +145,54 @@ fn a_folder_that_looks_recreated_stops_sync_with_a_banner_and_the_board_keeps_wo
     enter_value(&mut h, "8");
     h.get_by_label("✓ 8");
 }
+
+#[test]
+fn an_event_storm_in_the_shared_folder_does_not_make_the_worker_spin() {
+    let shared = tempfile::tempdir().unwrap();
+    let (da, db) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let mut a = kiosk_on(da.path(), shared.path(), WatchMode::Native);
+    enter_value(&mut a, "9");
+    until(&mut a, "the value published", |h| {
+        h.state()
+            .sync_status()
+            .is_some_and(|s| s.waiting == 0 && s.last_sync.is_some())
+    });
+    let mut b = kiosk_on(db.path(), shared.path(), WatchMode::Native);
+    until(&mut b, "A's value on B", |h| shows(h, "✓ 9"));
+    std::thread::sleep(Duration::from_secs(1));
+    let before = b.state().sync_rounds();
+    // 10,000 opens and reads of the shared files (another program, a virus scanner, our own
+    // reads), and litter written and removed a thousand times.
+    let files: Vec<_> = walk(shared.path());
+    for i in 0..10_000 {
+        let _ = std::fs::read(&files[i % files.len()]);
+    }
+    let litter = shared.path().join("huddle-sync/devices/.DS_Store");
+    for _ in 0..1_000 {
+        std::fs::write(&litter, "x").unwrap();
+        std::fs::remove_file(&litter).unwrap();
+    }
+    std::thread::sleep(Duration::from_secs(2));
+    b.run();
+    let rounds = b.state().sync_rounds() - before;
+    assert!(
+        rounds <= 2,
+        "{rounds} syncs for a storm of events that say nothing"
+    );
+    // A real change still wakes it at once (not at the next timed sync, 30 s away).
+    enter_value(&mut a, "7");
+    until(&mut b, "A's new value on B", |h| shows(h, "✓ 7"));
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}

@@ -198,6 +198,11 @@ impl KioskApp {
         }
     }
 
+    /// How many syncs the worker has run (0 without a shared folder).
+    pub fn sync_rounds(&self) -> u64 {
+        self.sync.as_ref().map_or(0, SyncWorker::rounds)
+    }
+
     /// Where sync stands, if a shared folder is set.
     pub fn sync_status(&self) -> Option<SyncStatus> {
         self.sync.as_ref().map(SyncWorker::status)

@@ -92,9 +92,18 @@ pub fn forever(request: &Request<'_>) -> anyhow::Result<ExitCode> {
     let shared = shared(request)?;
     let name = shared.name.clone();
     let worker = SyncWorker::start(request.data.to_owned(), shared, request.watch, || {})?;
+    // Changes made with the command line beside it (`huddle value set`…) go out within a
+    // second: the database says when another connection wrote to it.
+    let store = Store::open(request.data)?;
+    let mut seen = store.version();
     let mut last = None;
     loop {
         std::thread::sleep(std::time::Duration::from_secs(1));
+        let version = store.version();
+        if version != seen {
+            seen = version;
+            worker.nudge();
+        }
         let status = worker.status();
         if last.as_ref() != Some(&status) {
             print!("{}", to_text(&status, &name));

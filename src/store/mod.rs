@@ -123,8 +123,22 @@ impl Store {
             source,
         })?;
         let path = data_dir.join(FILE_NAME);
-        let conn = Connection::open(&path)?;
-        Self::init(conn, Some(path))
+        // A new database being set up by another process at this moment (the kiosk, its sync
+        // worker and the command line can start together) answers "busy" to some steps of
+        // setting up without waiting: try again for a few seconds.
+        let mut tries = 0;
+        loop {
+            let conn = Connection::open(&path)?;
+            match Self::init(conn, Some(path.clone())) {
+                Err(StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, _)))
+                    if e.code == rusqlite::ErrorCode::DatabaseBusy && tries < 50 =>
+                {
+                    tries += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(100));
+                }
+                other => return other,
+            }
+        }
     }
 
     /// A store in memory, for tests and tools.
@@ -134,6 +148,9 @@ impl Store {
 
     fn init(mut conn: Connection, path: Option<PathBuf>) -> Result<Self, StoreError> {
         let shown = path.clone().unwrap_or_else(|| PathBuf::from(":memory:"));
+        // Before anything reads: another process (the kiosk, its sync worker, the command
+        // line) may be writing at this moment.
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
         schema::check_identity(&conn, &shown)?;
         if path.is_some() {
             // WAL for readers beside the writer; FULL so that a confirmed change survives a
@@ -142,7 +159,6 @@ impl Store {
         }
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", true)?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
         schema::migrate(&mut conn, &shown)?;
         let device: String =
             conn.query_row("SELECT value FROM meta WHERE key = 'device'", [], |r| {

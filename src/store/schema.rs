@@ -121,8 +121,20 @@ pub fn check_identity(conn: &Connection, path: &Path) -> Result<(), StoreError> 
             }
             other => other.into(),
         })?;
-    if id != 0 || tables > 0 {
+    if id != 0 {
         return Err(StoreError::NotHuddle(path.to_owned()));
+    }
+    if tables > 0 {
+        // Another process may have just made our tables and not yet marked the file as ours.
+        let ours: i64 = conn.query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('changes', 'records')",
+            [],
+            |r| r.get(0),
+        )?;
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if ours < 2 || version == 0 {
+            return Err(StoreError::NotHuddle(path.to_owned()));
+        }
     }
     Ok(())
 }
@@ -137,7 +149,20 @@ pub fn migrate(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {
             known: latest_version(),
         });
     }
-    migrations().to_latest(conn)?;
+    // The kiosk, its sync worker and the command line may open a new data folder at the same
+    // moment: the one that loses the race finds the tables made by the other.
+    let mut attempt = 0;
+    while let Err(e) = migrations().to_latest(conn) {
+        let now: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if now >= latest_version() {
+            break;
+        }
+        attempt += 1;
+        if attempt >= 5 {
+            return Err(e.into());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50 * attempt));
+    }
     conn.pragma_update(None, "application_id", APPLICATION_ID)?;
     Ok(())
 }
