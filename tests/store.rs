@@ -319,7 +319,10 @@ fn several_processes_opening_a_new_data_folder_at_once_all_get_it() {
         let opened: Vec<_> = (0..4)
             .map(|_| {
                 let path = dir.path().to_owned();
-                std::thread::spawn(move || Store::open(&path).map(|s| s.device().to_owned()))
+                std::thread::Builder::new()
+                    .name("opener".into())
+                    .spawn(move || Store::open(&path).map(|s| s.device().to_owned()))
+                    .unwrap()
             })
             .collect::<Vec<_>>()
             .into_iter()
