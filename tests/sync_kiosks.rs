@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use huddle::app::KioskApp;
 use huddle::store::Store;
 use huddle::sync::worker::WatchMode;
@@ -75,8 +75,9 @@ fn a_value_entered_on_one_kiosk_shows_on_the_other_without_a_restart() {
     enter_value(&mut a, "17,5");
     a.get_by_label("✓ 17,5");
     until(&mut b, "A's value on B", |h| shows(h, "✓ 17,5"));
-    // Who entered it and when travel with it.
+    // Who entered it and when travel with it; B's undo does not undo A's change.
     b.get_by_label("Liste d'attente — modifié par la borne à 08:25");
+    assert!(b.get_by_label("↶ Défaire").accesskit_node().is_disabled());
     // And back: B corrects it, A shows the correction.
     enter_value(&mut b, "18");
     until(&mut a, "B's correction on A", |h| shows(h, "✓ 18"));

@@ -364,7 +364,8 @@ impl KioskApp {
                     .history(&board.id, 1)
                     .ok()
                     .and_then(|h| h.into_iter().next());
-                (records, last)
+                let undoable = store.last_undoable(&board.id).ok().flatten().is_some();
+                (records, last.map(|l| (l, undoable)))
             }
             _ => (Vec::new(), None),
         };
@@ -383,7 +384,7 @@ impl KioskApp {
                 self.huddle = Some(session);
             }
         }
-        self.last_change = last.and_then(|h| {
+        self.last_change = last.and_then(|(h, undoable)| {
             let board = board?;
             let what = match h.change.kind {
                 crate::model::EntryKind::Huddle => i18n::tr(board.lang, i18n::T::Huddle).to_owned(),
@@ -395,6 +396,7 @@ impl KioskApp {
                 what,
                 by: h.change.author,
                 at: h.change.at.with_timezone(&chrono::Local).naive_local(),
+                undoable,
             })
         });
         self.view_key = Some(key);

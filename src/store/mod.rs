@@ -441,10 +441,9 @@ impl Store {
         origin: Origin,
         at: DateTime<Utc>,
     ) -> Result<Option<Change>, StoreError> {
-        let last = self.history(board, 1_000)?.into_iter().find(|h| {
-            h.undone_by.is_none() && h.change.undoes.is_none() && h.device == self.device
-        });
-        let Some(last) = last else { return Ok(None) };
+        let Some(last) = self.last_undoable(board)? else {
+            return Ok(None);
+        };
         let op = match last.before {
             Some(before) => Op::Put(before),
             None => Op::Delete,
@@ -463,6 +462,14 @@ impl Store {
         };
         self.apply(&undo)?;
         Ok(Some(undo))
+    }
+
+    /// The change `undo_last` would undo: the newest of `board` made on this kiosk that is
+    /// not undone yet and is not itself an undo.
+    pub fn last_undoable(&self, board: &str) -> Result<Option<HistoryEntry>, StoreError> {
+        Ok(self.history(board, 1_000)?.into_iter().find(|h| {
+            h.undone_by.is_none() && h.change.undoes.is_none() && h.device == self.device
+        }))
     }
 
     /// The changes of a board, newest first.

@@ -98,6 +98,9 @@ pub struct LastChange {
     pub by: String,
     /// When, in local time.
     pub at: NaiveDateTime,
+    /// Whether this kiosk has a change of its own to undo (another kiosk's are not undone
+    /// here).
+    pub undoable: bool,
 }
 
 /// Everything one frame shows.

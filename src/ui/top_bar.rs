@@ -125,6 +125,7 @@ pub(super) fn bottom(ui: &mut egui::Ui, screen: &Screen<'_>, commands: &mut Vec<
             if let Some(status) = screen.sync {
                 let (text, colour) = sync_text(screen.lang(), status);
                 ui.label(RichText::new(text).color(colour));
+                ui.add_space(theme::GAP * 2.0);
             }
             if screen.board.is_some_and(|b| b.huddle.is_some()) {
                 ui.label(
@@ -176,7 +177,7 @@ fn last_change(ui: &mut egui::Ui, screen: &Screen<'_>, commands: &mut Vec<UiComm
             Some(last) => {
                 let button = egui::Button::new(format!("↶ {}", tr(lang, T::Undo)))
                     .min_size(vec2(theme::TOUCH * 2.5, theme::TOUCH));
-                if theme::tapped(&ui.add(button)) {
+                if theme::tapped(&ui.add_enabled(last.undoable, button)) {
                     commands.push(UiCommand::Undo);
                 }
                 let by = i18n::author(lang, &last.by);
