@@ -197,3 +197,27 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
     }
     out
 }
+
+#[test]
+fn a_kiosk_at_rest_does_not_sync_in_a_loop() {
+    let shared = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let mut h = kiosk_on(data.path(), shared.path(), WatchMode::Native);
+    enter_value(&mut h, "9");
+    until(&mut h, "the value published", |h| {
+        h.state()
+            .sync_status()
+            .is_some_and(|s| s.waiting == 0 && s.last_sync.is_some())
+    });
+    std::thread::sleep(Duration::from_secs(1));
+    let before = h.state().sync_rounds();
+    // Frames as a screen would run them (each frame looks at the store): the worker's own
+    // writes must not wake it again and again.
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(3) {
+        h.run();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let rounds = h.state().sync_rounds() - before;
+    assert!(rounds <= 1, "{rounds} syncs in 3 s with nothing to do");
+}

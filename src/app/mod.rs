@@ -79,7 +79,7 @@ pub struct KioskApp {
     feed_problems: BTreeMap<PathBuf, String>,
     /// The sync worker, when a shared folder is set.
     sync: Option<SyncWorker>,
-    /// The store version the sync worker was last told about.
+    /// The number of this kiosk's last change the sync worker was told about.
     sync_told: u64,
 }
 
@@ -308,14 +308,15 @@ impl KioskApp {
         while let Ok(event) = self.feed_rx.try_recv() {
             self.load_feed(event);
         }
-        // Whatever changed the store (a tap, a feed, the command line), the other kiosks
-        // should hear of it now rather than at the next timed sync.
-        if let (Some(worker), Some(store)) = (&self.sync, &self.store) {
-            let version = store.version();
-            if version != self.sync_told {
-                self.sync_told = version;
-                worker.nudge();
-            }
+        // A change made here, however it was made (a tap, a feed, the command line beside the
+        // kiosk), should reach the other kiosks now rather than at the next timed sync. Only
+        // this kiosk's own changes count: the worker's own writes must not wake it again.
+        if let (Some(worker), Some(store)) = (&self.sync, &self.store)
+            && let Ok(own) = store.last_own_seq()
+            && own != self.sync_told
+        {
+            self.sync_told = own;
+            worker.nudge();
         }
         // A feed file with a problem that is gone takes its banner with it, whether or not the
         // watcher saw it go (network shares often say nothing). Only files with a problem are

@@ -93,15 +93,15 @@ pub fn forever(request: &Request<'_>) -> anyhow::Result<ExitCode> {
     let name = shared.name.clone();
     let worker = SyncWorker::start(request.data.to_owned(), shared, request.watch, || {})?;
     // Changes made with the command line beside it (`huddle value set`…) go out within a
-    // second: the database says when another connection wrote to it.
+    // second.
     let store = Store::open(request.data)?;
-    let mut seen = store.version();
+    let mut seen = store.last_own_seq()?;
     let mut last = None;
     loop {
         std::thread::sleep(std::time::Duration::from_secs(1));
-        let version = store.version();
-        if version != seen {
-            seen = version;
+        let own = store.last_own_seq()?;
+        if own != seen {
+            seen = own;
             worker.nudge();
         }
         let status = worker.status();

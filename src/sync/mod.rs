@@ -226,7 +226,12 @@ impl Shared {
             Err(PublishError::Store(e)) => return Err(e.into()),
         }
         (report.ingested, report.problems) = self.ingest(store)?;
-        store.set_meta(LAST_SYNC, &now.to_rfc3339())?;
+        // Kept to the minute, as shown: a sync every few seconds must not write the database
+        // every few seconds (SD cards wear out).
+        let minute = now.format("%Y-%m-%dT%H:%M:00%:z").to_string();
+        if store.meta(LAST_SYNC)?.as_deref() != Some(minute.as_str()) {
+            store.set_meta(LAST_SYNC, &minute)?;
+        }
         Ok(report)
     }
 

@@ -202,7 +202,10 @@ impl Worker {
     /// last sync is shown to the minute: a sync every 30 s must not repaint every 30 s).
     fn set_status(&self, status: SyncStatus) {
         let shown = |s: &SyncStatus| SyncStatus {
-            last_sync: s.last_sync.and_then(|t| t.with_second(0)),
+            last_sync: s
+                .last_sync
+                .and_then(|t| t.with_second(0))
+                .and_then(|t| t.with_nanosecond(0)),
             ..s.clone()
         };
         let changed = match self.status.lock() {
