@@ -31,11 +31,12 @@ geometry=$(DISPLAY=$display xdotool getwindowgeometry "${window:-0}" 2>/dev/null
 check "the window covers the screen without a window manager (got '${geometry}')" test "$geometry" = "1600x900"
 check "the kiosk is still running" kill -0 "$kiosk"
 check "the kiosk joined the shared folder" test -f "$share/huddle-sync/FORMAT"
-sleep 3
+sleep 5
 ticks() { awk '{print $14 + $15}' "/proc/$kiosk/stat" 2>/dev/null || echo 0; }
 before=$(ticks); sleep 10; after=$(ticks)
-# A frame drawn by llvmpipe costs tens of ticks; a sync a few: a loop would cost hundreds.
-check "at rest: $((after - before)) CPU ticks in 10 s (at most 10)" test $((after - before)) -le 10
+# A frame drawn by llvmpipe costs tens of ticks, a sync a few: a loop costs hundreds (about
+# 900 in 10 s when the worker's own writes woke it). A busy CI machine gets some slack.
+check "at rest: $((after - before)) CPU ticks in 10 s (at most 30)" test $((after - before)) -le 30
 if [ "$failed" -gt 0 ]; then echo "--- kiosk log"; cat "$log"; fi
 echo "window smoke test: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
