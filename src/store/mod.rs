@@ -594,14 +594,14 @@ pub struct MergedRecord {
 const CHANGE_COLUMNS: &str =
     "id, board, section, record, kind, op, before, author, origin, at, undoes, undone_by";
 
-/// Reads the `CHANGE_COLUMNS` of a row; a bad stored value is an error of its own.
-#[allow(clippy::type_complexity)]
+/// Reads the `CHANGE_COLUMNS` of a row: the outer error is SQL's (the row could not be read),
+/// the inner one a bad stored value.
 fn read_change(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<Change, StoreError>> {
     let id: String = r.get(0)?;
-    let kind: String = r.get(4)?;
-    let op: String = r.get(5)?;
-    let origin: String = r.get(8)?;
-    let at: String = r.get(9)?;
+    let (board, section, record): (String, String, String) = (r.get(1)?, r.get(2)?, r.get(3)?);
+    let (kind, op): (String, String) = (r.get(4)?, r.get(5)?);
+    let (author, origin, at): (String, String, String) = (r.get(7)?, r.get(8)?, r.get(9)?);
+    let undoes: Option<String> = r.get(10)?;
     let corrupt = |what: &str| StoreError::Corrupt(format!("change {id}: {what}"));
     let parsed = (|| {
         Ok(Change {
@@ -610,36 +610,14 @@ fn read_change(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<Change, StoreEr
             origin: Origin::from_name(&origin).ok_or_else(|| corrupt("unknown origin"))?,
             at: parse_time(&at).ok_or_else(|| corrupt("bad time"))?,
             id: id.clone(),
-            board: r.get(1)?,
-            section: r.get(2)?,
-            record: r.get(3)?,
-            author: r.get(7)?,
-            undoes: r.get(10)?,
+            board,
+            section,
+            record,
+            author,
+            undoes,
         })
     })();
-    match parsed {
-        Ok(change) => Ok(Ok(change)),
-        Err(MergeReadError::Sql(e)) => Err(e),
-        Err(MergeReadError::Store(e)) => Ok(Err(e)),
-    }
-}
-
-/// Inside `read_change`: an SQL error (the row could not be read) or a bad stored value.
-enum MergeReadError {
-    Sql(rusqlite::Error),
-    Store(StoreError),
-}
-
-impl From<rusqlite::Error> for MergeReadError {
-    fn from(e: rusqlite::Error) -> Self {
-        MergeReadError::Sql(e)
-    }
-}
-
-impl From<StoreError> for MergeReadError {
-    fn from(e: StoreError) -> Self {
-        MergeReadError::Store(e)
-    }
+    Ok(parsed)
 }
 
 fn is_known(tx: &rusqlite::Transaction<'_>, id: &str) -> Result<bool, StoreError> {
