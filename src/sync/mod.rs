@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 
 use crate::model::{Stamped, is_device_id};
-use crate::store::{FileMark, Store, StoreError};
+use crate::store::{FileMark, PeerChanges, Store, StoreError};
 use files::FileKind;
 
 /// The folder Huddle keeps inside the shared folder.
@@ -237,6 +237,18 @@ impl Shared {
 
     /// Where sync stands, without writing anything anywhere.
     pub fn status(&self, store: &Store, now: DateTime<Utc>) -> SyncStatus {
+        let problem = self.check(store, false).err();
+        self.describe(store, now, problem.as_ref())
+    }
+
+    /// Where sync stands, once the folder was checked (by `status`, or by a sync) and gave
+    /// `problem`: the other kiosks are read only when there was none.
+    pub fn describe(
+        &self,
+        store: &Store,
+        now: DateTime<Utc>,
+        problem: Option<&SyncError>,
+    ) -> SyncStatus {
         let mut status = SyncStatus {
             device: store.device().to_owned(),
             shared: Some(self.dir.clone()),
@@ -250,36 +262,32 @@ impl Shared {
         };
         let published = published(store).unwrap_or(0);
         status.waiting = store.last_own_seq().unwrap_or(0).saturating_sub(published);
-        if let Err(e) = self.check_read_only(store) {
+        if let Some(e) = problem {
             status.refused = e.refusal();
             status.error = Some(e.to_string());
             return status;
         }
-        let received: BTreeMap<String, u64> = store
+        let now_ms = u64::try_from(now.timestamp_millis()).unwrap_or(0);
+        let stored: BTreeMap<String, PeerChanges> = store
             .peers()
             .unwrap_or_default()
             .into_iter()
-            .map(|p| (p.device, p.count))
+            .map(|p| (p.device.clone(), p))
             .collect();
-        let now_ms = u64::try_from(now.timestamp_millis()).unwrap_or(0);
-        let stored_peers = store.peers().unwrap_or_default();
         for (device, dir) in self.device_dirs().unwrap_or_default() {
             if device == store.device() {
                 continue;
             }
             let manifest = read_manifest(&dir.join(files::MANIFEST));
-            let last_stamp_ms = stored_peers
-                .iter()
-                .find(|p| p.device == device)
-                .and_then(|p| p.last_stamp.as_ref())
-                .map(|s| s.ms);
+            let here = stored.get(&device);
+            let last_stamp_ms = here.and_then(|p| p.last_stamp.as_ref()).map(|s| s.ms);
             status.peers.push(Peer {
                 name: manifest
                     .as_ref()
                     .map_or_else(|| device.clone(), |m| m.name.clone()),
                 published: manifest.as_ref().and_then(|m| m.written),
                 published_changes: manifest.as_ref().map_or(0, |m| m.last_seq),
-                received: received.get(&device).copied().unwrap_or(0),
+                received: here.map_or(0, |p| p.count),
                 ahead_ms: last_stamp_ms
                     .and_then(|ms| ms.checked_sub(now_ms))
                     .filter(|ahead| *ahead > SKEW_WARN_MS),
@@ -356,10 +364,6 @@ impl Shared {
             Err(e) => return Err(unreachable(io_reason(&e))),
         }
         self.check_own_folder(store, published)
-    }
-
-    fn check_read_only(&self, store: &Store) -> Result<(), SyncError> {
-        self.check(store, false)
     }
 
     /// Our folder must hold what we published and nothing we did not.

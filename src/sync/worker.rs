@@ -154,8 +154,9 @@ impl Worker {
                 let now = Utc::now();
                 let result = self.shared.sync_once(store, now);
                 let ingested = result.as_ref().is_ok_and(|r| r.ingested > 0);
-                let mut status = self.shared.status(store, now);
-                let mut reachable = true;
+                // The sync has just checked the folder: the status does not check it again.
+                let mut status = self.shared.describe(store, now, result.as_ref().err());
+                let reachable = result.is_ok();
                 match result {
                     Ok(report) => {
                         if let Some(e) = report.publish_error {
@@ -166,12 +167,7 @@ impl Worker {
                         }
                         status.problems = report.problems;
                     }
-                    Err(e) => {
-                        tracing::warn!("{e}");
-                        reachable = false;
-                        status.refused = e.refusal();
-                        status.error = Some(e.to_string());
-                    }
+                    Err(e) => tracing::warn!("{e}"),
                 }
                 if reachable && self.mode == WatchMode::Native && watcher.is_none() {
                     watcher = watch(&self.shared.dir, self.tx.clone());
