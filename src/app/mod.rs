@@ -79,8 +79,6 @@ pub struct KioskApp {
     feed_problems: BTreeMap<PathBuf, String>,
     /// The sync worker, when a shared folder is set.
     sync: Option<SyncWorker>,
-    /// The number of this kiosk's last change the sync worker was told about.
-    sync_told: u64,
 }
 
 impl KioskApp {
@@ -130,7 +128,6 @@ impl KioskApp {
             feed_watcher: None,
             feed_problems: BTreeMap::new(),
             sync: None,
-            sync_told: 0,
         };
         app.current = first
             .filter(|id| app.live.board(id).is_some())
@@ -308,15 +305,9 @@ impl KioskApp {
         while let Ok(event) = self.feed_rx.try_recv() {
             self.load_feed(event);
         }
-        // A change made here, however it was made (a tap, a feed, the command line beside the
-        // kiosk), should reach the other kiosks now rather than at the next timed sync. Only
-        // this kiosk's own changes count: the worker's own writes must not wake it again.
-        if let (Some(worker), Some(store)) = (&self.sync, &self.store)
-            && let Ok(own) = store.last_own_seq()
-            && own != self.sync_told
-        {
-            self.sync_told = own;
-            worker.nudge();
+        // A change made here should reach the other kiosks now, not at the next timed sync.
+        if let (Some(worker), Some(store)) = (&self.sync, &self.store) {
+            worker.notice(store);
         }
         // A feed file with a problem that is gone takes its banner with it, whether or not the
         // watcher saw it go (network shares often say nothing). Only files with a problem are

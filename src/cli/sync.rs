@@ -95,15 +95,10 @@ pub fn forever(request: &Request<'_>) -> anyhow::Result<ExitCode> {
     // Changes made with the command line beside it (`huddle value set`…) go out within a
     // second.
     let store = Store::open(request.data)?;
-    let mut seen = store.last_own_seq()?;
     let mut last = None;
     loop {
         std::thread::sleep(std::time::Duration::from_secs(1));
-        let own = store.last_own_seq()?;
-        if own != seen {
-            seen = own;
-            worker.nudge();
-        }
+        worker.notice(&store);
         let status = worker.status();
         if last.as_ref() != Some(&status) {
             print!("{}", to_text(&status, &name));

@@ -52,6 +52,8 @@ pub struct SyncWorker {
     tx: SyncSender<Hint>,
     status: Arc<Mutex<SyncStatus>>,
     rounds: Arc<AtomicU64>,
+    /// The number of this kiosk's last change the worker was told of.
+    told: AtomicU64,
 }
 
 impl SyncWorker {
@@ -86,7 +88,23 @@ impl SyncWorker {
         std::thread::Builder::new()
             .name("sync".into())
             .spawn(move || worker.run(&rx))?;
-        Ok(Self { tx, status, rounds })
+        Ok(Self {
+            tx,
+            status,
+            rounds,
+            told: AtomicU64::new(0),
+        })
+    }
+
+    /// Asks for a sync soon if `store` holds a change made on this kiosk that the worker has
+    /// not been told of (a tap, a feed, the command line writing beside it). Only this kiosk's
+    /// own changes count: the worker's own writes must not wake it again.
+    pub fn notice(&self, store: &Store) {
+        if let Ok(own) = store.last_own_seq()
+            && self.told.swap(own, Ordering::Relaxed) != own
+        {
+            self.nudge();
+        }
     }
 
     /// How many syncs the worker has run (each hint or timer tick is one at most).
