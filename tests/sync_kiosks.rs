@@ -43,7 +43,8 @@ fn until(h: &mut Harness<'_, KioskApp>, what: &str, done: impl Fn(&Harness<'_, K
         }
         assert!(
             start.elapsed() < Duration::from_secs(20),
-            "timed out waiting for {what}"
+            "timed out waiting for {what}; sync status: {:?}",
+            h.state().sync_status()
         );
         std::thread::sleep(Duration::from_millis(50));
     }
@@ -123,12 +124,22 @@ fn a_folder_that_looks_recreated_stops_sync_with_a_banner_and_the_board_keeps_wo
     let data = tempfile::tempdir().unwrap();
     let mut h = kiosk_on(data.path(), shared.path(), WatchMode::Poll);
     enter_value(&mut h, "9");
-    until(&mut h, "the value published", |h| {
-        h.state()
-            .sync_status()
-            .is_some_and(|s| s.waiting == 0 && s.last_sync.is_some())
+    // Published: the manifest, written last, lists the change. (A status saying "nothing
+    // waiting" may come from a sync that began before the value was entered: a kiosk that has
+    // not published yet rightly makes the folder again.)
+    let device = h.state().store().unwrap().device().to_owned();
+    let manifest = shared
+        .path()
+        .join("huddle-sync/devices")
+        .join(&device)
+        .join("manifest.json");
+    until(&mut h, "the value published", |_| {
+        std::fs::read(&manifest)
+            .ok()
+            .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
+            .is_some_and(|m| m["last_seq"] == 1)
     });
-    // Emptied by someone (the worker may be writing its manifest: try until it is gone).
+    // Emptied by someone (the worker may still be reading it: try until it is gone).
     while std::fs::remove_dir_all(shared.path().join("huddle-sync")).is_err() {
         std::thread::sleep(Duration::from_millis(20));
     }
