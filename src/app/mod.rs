@@ -348,7 +348,7 @@ impl KioskApp {
         let board = self.current.as_deref().and_then(|id| self.live.board(id));
         let (records, last) = match (&self.store, board) {
             (Some(store), Some(board)) => {
-                let records = store.records(&board.id).unwrap_or_else(|err| {
+                let records = store.board_records(&board.id).unwrap_or_else(|err| {
                     tracing::error!("reading {}: {err}", board.id);
                     Vec::new()
                 });
@@ -514,7 +514,12 @@ impl KioskApp {
 
     /// Applies an edit made on screen to a section of the current board. During a huddle, the
     /// actions and escalations it creates are noted in the huddle's record.
-    fn edit(&mut self, section: &str, edit: Edit) -> Result<Change, String> {
+    fn edit(&mut self, section: &str, mut edit: Edit) -> Result<Change, String> {
+        if let Edit::RaiseEscalation { to, due, .. } = &mut edit
+            && let Some(board) = self.current.as_deref().and_then(|id| self.live.board(id))
+        {
+            complete_escalation(board, section, to, due, self.clock.now().date());
+        }
         let created = match &edit {
             Edit::AddAction { title, .. } => Some((true, title.trim().to_owned())),
             Edit::RaiseEscalation { title, .. } => Some((false, title.trim().to_owned())),
@@ -860,4 +865,24 @@ pub fn run_kiosk(options: KioskOptions) -> anyhow::Result<()> {
         }),
     )
     .map_err(|err| anyhow::anyhow!("the kiosk window could not open: {err}"))
+}
+
+/// Fills what a new escalation leaves out: it goes to the board's parent, and its answer is
+/// due after the section's answer delay, in working days.
+pub fn complete_escalation(
+    board: &crate::model::Board,
+    section: &str,
+    to: &mut Option<String>,
+    due: &mut Option<chrono::NaiveDate>,
+    today: chrono::NaiveDate,
+) {
+    if to.is_none() {
+        to.clone_from(&board.parent);
+    }
+    if due.is_none()
+        && let Some(SectionKind::Escalations { answer_within_days }) =
+            board.section(section).map(|s| &s.kind)
+    {
+        *due = Some(crate::model::add_working_days(today, *answer_within_days));
+    }
 }

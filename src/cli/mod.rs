@@ -13,6 +13,7 @@ use crate::layout::{self, FileReport};
 use crate::sync::worker::WatchMode;
 
 mod entries;
+mod escalation;
 mod sync;
 
 /// Huddle: the kiosk for a team's visual management board and its daily huddle.
@@ -114,6 +115,10 @@ pub enum Command {
         #[command(subcommand)]
         action: Option<SyncCommand>,
     },
+    /// Raise, list, take, answer, send up or close escalations: problems a team cannot solve
+    /// alone go up to the parent board, answers come back down.
+    #[command(subcommand)]
+    Escalation(EscalationCommand),
     /// The changes made on a board, newest first.
     History {
         /// Board id.
@@ -137,6 +142,79 @@ pub enum SyncCommand {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+    },
+}
+
+/// `huddle escalation …`
+#[derive(Subcommand, Debug)]
+pub enum EscalationCommand {
+    /// Raise an escalation to the board's parent (or --to another board above); prints its
+    /// id. Its answer is expected within the section's `answer_within_days` working days.
+    Raise {
+        /// Board raising it.
+        #[arg(long)]
+        board: String,
+        /// What the problem is.
+        #[arg(long)]
+        title: String,
+        /// Why the team cannot solve it alone (required).
+        #[arg(long)]
+        why: String,
+        /// Board it goes to (default: the board's parent).
+        #[arg(long)]
+        to: Option<String>,
+        /// The escalations section (default: the board's first).
+        #[arg(long)]
+        section: Option<String>,
+    },
+    /// What a board raised and what the boards below sent it, with ids, status and answers;
+    /// those waiting for this board first.
+    List {
+        /// Board id.
+        #[arg(long)]
+        board: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Take in hand an escalation sent to the board.
+    Take {
+        /// Board holding it.
+        #[arg(long)]
+        board: String,
+        /// Escalation id (or a unique start of it).
+        #[arg(long)]
+        id: String,
+    },
+    /// Answer an escalation sent to the board; the answer shows on the board that raised it.
+    Answer {
+        /// Board holding it.
+        #[arg(long)]
+        board: String,
+        /// Escalation id (or a unique start of it).
+        #[arg(long)]
+        id: String,
+        /// The answer.
+        #[arg(long)]
+        text: String,
+    },
+    /// Send an escalation the board holds one level up, to its parent board.
+    Forward {
+        /// Board holding it.
+        #[arg(long)]
+        board: String,
+        /// Escalation id (or a unique start of it).
+        #[arg(long)]
+        id: String,
+    },
+    /// Close an answered escalation (by the board that raised it).
+    Close {
+        /// Board that raised it.
+        #[arg(long)]
+        board: String,
+        /// Escalation id (or a unique start of it).
+        #[arg(long)]
+        id: String,
     },
 }
 
@@ -274,6 +352,31 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Action(ActionCommand::List { board, format })) => {
             entries::action_list(&places, &board, format)
         }
+        Some(Command::Escalation(command)) => match command {
+            EscalationCommand::Raise {
+                board,
+                title,
+                why,
+                to,
+                section,
+            } => escalation::raise(
+                &places,
+                &escalation::Raise {
+                    board: &board,
+                    title: &title,
+                    why: &why,
+                    to: to.as_deref(),
+                    section: section.as_deref(),
+                },
+            ),
+            EscalationCommand::List { board, format } => escalation::list(&places, &board, format),
+            EscalationCommand::Take { board, id } => escalation::take(&places, &board, &id),
+            EscalationCommand::Answer { board, id, text } => {
+                escalation::answer(&places, &board, &id, &text)
+            }
+            EscalationCommand::Forward { board, id } => escalation::forward(&places, &board, &id),
+            EscalationCommand::Close { board, id } => escalation::close(&places, &board, &id),
+        },
         Some(Command::History {
             board,
             limit,

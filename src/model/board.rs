@@ -108,6 +108,15 @@ impl Board {
     pub fn section(&self, id: &str) -> Option<&Section> {
         self.sections.iter().find(|s| s.id == id)
     }
+
+    /// The answer delay (working days) of the board's first escalations section: how soon it
+    /// expects answers to what it raises or sends up.
+    pub fn answer_within_days(&self) -> Option<u32> {
+        self.sections.iter().find_map(|s| match s.kind {
+            SectionKind::Escalations { answer_within_days } => Some(answer_within_days),
+            _ => None,
+        })
+    }
 }
 
 /// The daily huddle: when, how long, and its agenda.

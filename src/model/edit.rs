@@ -114,6 +114,76 @@ impl ActionStatus {
     }
 }
 
+/// The day `days` working days (Monday to Friday) after `from`: when an answer raised on
+/// `from` is expected.
+pub fn add_working_days(from: NaiveDate, days: u32) -> NaiveDate {
+    use chrono::Datelike as _;
+    let mut date = from;
+    let mut left = days;
+    while left > 0 {
+        date = date.succ_opt().unwrap_or(date);
+        if date.weekday().num_days_from_monday() < 5 {
+            left -= 1;
+        }
+    }
+    date
+}
+
+/// Where an escalation lives: its record, and the board and section that raised it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EscalationRef {
+    /// Record id.
+    pub id: String,
+    /// The board that raised it.
+    pub board: String,
+    /// The escalations section it was raised in.
+    pub section: String,
+}
+
+/// Where an escalation stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EscalationStatus {
+    /// Sent, waiting for the board it was sent to.
+    Open,
+    /// Taken in hand by the board it was sent to.
+    Taken,
+    /// Answered; the answer shows on the board that raised it.
+    Answered,
+    /// Closed by the board that raised it.
+    Closed,
+}
+
+impl EscalationStatus {
+    /// Every status, in the order it goes through them.
+    pub const ALL: [EscalationStatus; 4] = [
+        EscalationStatus::Open,
+        EscalationStatus::Taken,
+        EscalationStatus::Answered,
+        EscalationStatus::Closed,
+    ];
+
+    /// Stored name.
+    pub fn name(self) -> &'static str {
+        match self {
+            EscalationStatus::Open => "open",
+            EscalationStatus::Taken => "taken",
+            EscalationStatus::Answered => "answered",
+            EscalationStatus::Closed => "closed",
+        }
+    }
+
+    /// Reads a stored name.
+    pub fn from_name(name: &str) -> Option<Self> {
+        EscalationStatus::ALL.into_iter().find(|s| s.name() == name)
+    }
+
+    /// Whether an answer is still awaited.
+    pub fn awaits_answer(self) -> bool {
+        matches!(self, EscalationStatus::Open | EscalationStatus::Taken)
+    }
+}
+
 /// What a day of the safety cross records.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -174,12 +244,30 @@ pub enum Edit {
     },
     /// An idea moved to a column.
     MoveIdea { id: String, column: String },
-    /// A problem raised to the parent board.
+    /// A problem raised to the parent board (`to`), with the date an answer is expected by.
     RaiseEscalation {
         title: String,
         why: String,
         to: Option<String>,
+        due: Option<NaiveDate>,
     },
+    /// The board an escalation was sent to takes it in hand.
+    TakeEscalation { at: EscalationRef, by: String },
+    /// The board holding an escalation answers it; the answer goes back down with it.
+    AnswerEscalation {
+        at: EscalationRef,
+        by: String,
+        text: String,
+    },
+    /// The board holding an escalation sends it one level up (`to`), keeping its route.
+    ForwardEscalation {
+        at: EscalationRef,
+        to: String,
+        route: Vec<String>,
+        due: Option<NaiveDate>,
+    },
+    /// The team that raised an escalation closes it (the answer settles it).
+    CloseEscalation { at: EscalationRef },
     /// One anonymous mood vote (0 saddest … 4 happiest).
     Vote { date: NaiveDate, face: u8 },
     /// A member is, or is not, at a day's huddle.
@@ -230,7 +318,11 @@ impl Edit {
             Edit::SetValue { .. } => EntryKind::Value,
             Edit::AddAction { .. } | Edit::SetActionStatus { .. } => EntryKind::Action,
             Edit::AddIdea { .. } | Edit::MoveIdea { .. } => EntryKind::Idea,
-            Edit::RaiseEscalation { .. } => EntryKind::Escalation,
+            Edit::RaiseEscalation { .. }
+            | Edit::TakeEscalation { .. }
+            | Edit::AnswerEscalation { .. }
+            | Edit::ForwardEscalation { .. }
+            | Edit::CloseEscalation { .. } => EntryKind::Escalation,
             Edit::Vote { .. } => EntryKind::Mood,
             Edit::SetPresent { .. } => EntryKind::Attendance,
             Edit::AddClient { .. } | Edit::MoveClient { .. } => EntryKind::Client,
@@ -256,6 +348,15 @@ impl Edit {
     ) -> Result<Change, InputError> {
         let kind = self.kind();
         let fresh = new_id;
+        // An escalation is one record, kept on the board that raised it: the boards above
+        // write to that record where it lives.
+        let (board, section) = match &self {
+            Edit::TakeEscalation { at, .. }
+            | Edit::AnswerEscalation { at, .. }
+            | Edit::ForwardEscalation { at, .. }
+            | Edit::CloseEscalation { at } => (at.board.clone(), at.section.clone()),
+            _ => (board.to_owned(), section.to_owned()),
+        };
         let (record, op) = match self {
             Edit::SetValue { date, value } => (
                 format!("value/{board}/{section}/{date}"),
@@ -280,15 +381,56 @@ impl Edit {
                 ]),
             ),
             Edit::MoveIdea { id, column } => (id, put([("column", json!(column))])),
-            Edit::RaiseEscalation { title, why, to } => (
+            Edit::RaiseEscalation {
+                title,
+                why,
+                to,
+                due,
+            } => (
                 fresh(),
                 put([
                     ("title", json!(non_empty(&title, "escalation")?)),
                     ("why", json!(non_empty(&why, "reason")?)),
+                    ("route", json!(to.iter().collect::<Vec<_>>())),
                     ("to", json!(to)),
-                    ("status", json!("open")),
+                    ("due", json!(due)),
+                    ("status", json!(EscalationStatus::Open)),
                 ]),
             ),
+            Edit::TakeEscalation { at: r, by } => (
+                r.id,
+                put([
+                    ("status", json!(EscalationStatus::Taken)),
+                    ("taken_by", json!(by)),
+                ]),
+            ),
+            Edit::AnswerEscalation { at: r, by, text } => (
+                r.id,
+                put([
+                    ("status", json!(EscalationStatus::Answered)),
+                    ("answer", json!(non_empty(&text, "answer")?)),
+                    ("answered_by", json!(by)),
+                    ("answered_at", json!(at)),
+                ]),
+            ),
+            Edit::ForwardEscalation {
+                at: r,
+                to,
+                route,
+                due,
+            } => (
+                r.id,
+                put([
+                    ("status", json!(EscalationStatus::Open)),
+                    ("to", json!(to)),
+                    ("route", json!(route)),
+                    ("due", json!(due)),
+                    ("taken_by", json!(null)),
+                ]),
+            ),
+            Edit::CloseEscalation { at: r } => {
+                (r.id, put([("status", json!(EscalationStatus::Closed))]))
+            }
             Edit::Vote { date, face } => {
                 if face > 4 {
                     return Err(InputError::OutOfRange(format!(
@@ -353,8 +495,8 @@ impl Edit {
         };
         Ok(Change {
             id: new_id(),
-            board: board.to_owned(),
-            section: section.to_owned(),
+            board,
+            section,
             record,
             kind,
             op,
@@ -390,6 +532,17 @@ mod tests {
         );
         assert!(parse_number("").is_err());
         assert!(parse_number("NaN").is_err());
+    }
+
+    #[test]
+    fn answers_are_due_in_working_days() {
+        let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap_or_default();
+        // Friday + 3 working days is Wednesday; Monday + 3 is Thursday; a weekend day counts
+        // from the Monday after.
+        assert_eq!(add_working_days(day(20), 3), day(25));
+        assert_eq!(add_working_days(day(23), 3), day(26));
+        assert_eq!(add_working_days(day(22), 1), day(23));
+        assert_eq!(add_working_days(day(23), 0), day(23));
     }
 
     #[test]

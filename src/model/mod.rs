@@ -15,5 +15,8 @@ pub use board::{
     IndicatorSpec, Lang, Level, Section, SectionKind,
 };
 pub use change::{Change, EntryKind, Fields, Op, Origin, Stamped, new_id};
-pub use edit::{ActionStatus, Edit, InputError, SafetyLevel, non_empty, parse_date, parse_number};
+pub use edit::{
+    ActionStatus, Edit, EscalationRef, EscalationStatus, InputError, SafetyLevel, add_working_days,
+    non_empty, parse_date, parse_number,
+};
 pub use stamp::{Stamp, is_device_id};

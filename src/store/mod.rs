@@ -504,10 +504,38 @@ impl Store {
 
     /// The live (not deleted) records of a board, oldest first.
     pub fn records(&self, board: &str) -> Result<Vec<Record>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
+        self.query_records(
             "SELECT id, board, section, kind, fields, created_at, created_by, updated_at, updated_by
              FROM records WHERE board = ?1 AND deleted = 0 ORDER BY created_at, id",
-        )?;
+            board,
+        )
+    }
+
+    /// The live escalations other boards sent to `board`, now or on their way further up
+    /// (they name it in their route), oldest first. Each is one record, kept by the board
+    /// that raised it.
+    pub fn escalations_to(&self, board: &str) -> Result<Vec<Record>, StoreError> {
+        self.query_records(
+            "SELECT id, board, section, kind, fields, created_at, created_by, updated_at, updated_by
+             FROM records
+             WHERE kind = 'escalation' AND deleted = 0 AND board <> ?1
+               AND json_valid(fields)
+               AND EXISTS (SELECT 1 FROM json_each(records.fields, '$.route') WHERE value = ?1)
+             ORDER BY created_at, id",
+            board,
+        )
+    }
+
+    /// The live records of the boards shown with `board`: its own, and the escalations sent
+    /// to it.
+    pub fn board_records(&self, board: &str) -> Result<Vec<Record>, StoreError> {
+        let mut records = self.records(board)?;
+        records.extend(self.escalations_to(board)?);
+        Ok(records)
+    }
+
+    fn query_records(&self, sql: &str, board: &str) -> Result<Vec<Record>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
         let rows = stmt.query_map([board], |r| {
             Ok((
                 r.get::<_, String>(0)?,

@@ -24,6 +24,8 @@ pub enum FormKind {
     Client,
     /// A note.
     Note,
+    /// The answer to an escalation sent to this board.
+    Answer,
 }
 
 /// The input of one field.
@@ -97,6 +99,8 @@ pub struct Form {
     /// The field being typed into should take the keyboard focus (a physical keyboard then
     /// types into it at once).
     pub focus_pending: bool,
+    /// For an answer: the escalation answered, and the board answering.
+    pub answers: Option<(crate::model::EscalationRef, String)>,
 }
 
 impl Form {
@@ -110,6 +114,7 @@ impl Form {
         Self {
             today,
             focus_pending: true,
+            answers: None,
             kind,
             section: section.to_owned(),
             title: title.to_owned(),
@@ -179,6 +184,20 @@ impl Form {
             fields.push(to);
         }
         Self::new(FormKind::Escalation, section, title, today, fields)
+    }
+
+    /// The answer `board` gives to an escalation sent to it; the form's title is what was
+    /// asked.
+    pub fn answer(
+        at: crate::model::EscalationRef,
+        board: &str,
+        asked: &str,
+        today: NaiveDate,
+    ) -> Self {
+        let fields = vec![Field::new("answer", T::Answer, Input::Text(String::new()))];
+        let mut form = Self::new(FormKind::Answer, &at.section.clone(), asked, today, fields);
+        form.answers = Some((at, board.to_owned()));
+        form
     }
 
     /// A new client status sheet.
@@ -290,7 +309,17 @@ impl Form {
                 title: non_empty(self.text("title"), "escalation")?,
                 why: non_empty(self.text("why"), "reason")?,
                 to: self.choice("to"),
+                // Set from the section's answer delay where the edit is applied.
+                due: None,
             },
+            FormKind::Answer => {
+                let (at, by) = self.answers.clone().ok_or(InputError::Empty("answer"))?;
+                Edit::AnswerEscalation {
+                    at,
+                    by,
+                    text: non_empty(self.text("answer"), "answer")?,
+                }
+            }
             FormKind::Client => Edit::AddClient {
                 code: non_empty(self.text("code"), "client code")?,
                 stage: self.choice("stage").unwrap_or_default(),

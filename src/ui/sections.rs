@@ -199,29 +199,15 @@ pub(super) fn show(
             if list.is_empty() {
                 empty(ui, &add_hint(T::NoEscalationYet));
             }
-            for e in list {
-                let status = match e.status.as_str() {
-                    "answered" => tr(lang, T::Answered),
-                    "taken" => tr(lang, T::Taken),
-                    "closed" => tr(lang, T::Closed),
-                    _ => tr(lang, T::Open),
-                };
-                ui.label(RichText::new(format!("▲ {}", e.title)).strong());
-                ui.label(
-                    RichText::new(format!(
-                        "{} · {status} · {} {}",
-                        e.why,
-                        tr(lang, T::AskedOn),
-                        i18n::short_date(lang, e.raised.at.date_naive())
-                    ))
-                    .size(17.0)
-                    .color(colour::MUTED),
-                );
-            }
-            let target = board
-                .parent
-                .as_deref()
-                .map(|p| screen.live.board(p).map_or(p, |b| b.title.as_str()));
+            egui::ScrollArea::vertical()
+                .id_salt("escalations")
+                .show(ui, |ui| {
+                    for e in list {
+                        escalation(ui, board, screen, state, e, commands);
+                        ui.add_space(6.0);
+                    }
+                });
+            let target = board.parent.as_deref().map(|p| board_title(screen, p));
             let text = match target {
                 Some(parent) => format!("{} : {parent}", tr(lang, T::EscalationsGoTo)),
                 None => tr(lang, T::TopOfChain).to_owned(),
@@ -510,6 +496,151 @@ fn idea_columns(
             }
         }
     });
+}
+
+/// A board's title, or its id when no board file names it.
+fn board_title<'a>(screen: &'a Screen<'_>, id: &'a str) -> &'a str {
+    screen.live.board(id).map_or(id, |b| b.title.as_str())
+}
+
+/// One escalation: what, from where, where it stands, its answer; and, on the board holding
+/// it, the taps that take it, answer it or send it up; on the board that raised it, the tap
+/// that closes it once answered.
+fn escalation(
+    ui: &mut egui::Ui,
+    board: &Board,
+    screen: &Screen<'_>,
+    state: &mut UiState,
+    e: &view::EscalationView,
+    commands: &mut Commands,
+) {
+    use crate::model::EscalationStatus as S;
+    let lang = board.lang;
+    let status = match e.status {
+        S::Answered => tr(lang, T::Answered),
+        S::Taken => tr(lang, T::Taken),
+        S::Closed => tr(lang, T::Closed),
+        S::Open => tr(lang, T::Open),
+    };
+    let title = if e.received {
+        format!(
+            "▼ {} — {} {}",
+            e.title,
+            tr(lang, T::From),
+            board_title(screen, &e.at.board)
+        )
+    } else {
+        format!("▲ {}", e.title)
+    };
+    let title = RichText::new(title).strong();
+    ui.add(
+        egui::Label::new(if e.status == S::Closed {
+            title.strikethrough().color(colour::MUTED)
+        } else {
+            title
+        })
+        .wrap(),
+    );
+    let mut meta = vec![
+        e.why.clone(),
+        status.to_owned(),
+        format!(
+            "{} {}",
+            tr(lang, T::AskedOn),
+            i18n::short_date(lang, e.raised.at.date_naive())
+        ),
+    ];
+    // Where it went, when it went past the board it was first sent to.
+    if e.route.len() > 1
+        && let Some(to) = &e.to
+    {
+        meta.push(format!(
+            "{} {}",
+            tr(lang, T::SentUpTo),
+            board_title(screen, to)
+        ));
+    }
+    if let Some(due) = e.due
+        && e.status.awaits_answer()
+    {
+        meta.push(format!(
+            "{} {}",
+            tr(lang, T::AnswerDue),
+            i18n::short_date(lang, due)
+        ));
+    }
+    ui.add(
+        egui::Label::new(
+            RichText::new(meta.join(" · "))
+                .size(17.0)
+                .color(colour::MUTED),
+        )
+        .wrap(),
+    );
+    if e.late {
+        ui.label(
+            RichText::new(format!("✕ {}", tr(lang, T::Late)))
+                .size(18.0)
+                .color(colour::BAD)
+                .strong(),
+        );
+    }
+    if let Some((text, by, _)) = &e.answer {
+        ui.add(
+            egui::Label::new(
+                RichText::new(format!(
+                    "↳ {} {} : {text}",
+                    tr(lang, T::AnswerFrom),
+                    board_title(screen, by)
+                ))
+                .color(colour::GOOD),
+            )
+            .wrap(),
+        );
+    }
+    let button = |ui: &mut egui::Ui, label: T| {
+        let name = format!("{} : {}", tr(lang, label), e.title);
+        let b = egui::Button::new(tr(lang, label)).min_size(vec2(theme::TOUCH * 2.5, theme::TOUCH));
+        theme::tapped_named(&ui.add(b), name, None)
+    };
+    let edit = |edit: Edit| UiCommand::Edit {
+        section: e.at.section.clone(),
+        edit,
+    };
+    if e.held_by(&board.id) {
+        ui.horizontal_wrapped(|ui| {
+            if e.status == S::Open && button(ui, T::TakeIt) {
+                commands.push(edit(Edit::TakeEscalation {
+                    at: e.at.clone(),
+                    by: board.id.clone(),
+                }));
+            }
+            if button(ui, T::AnswerIt) {
+                state.form = Some(Form::answer(
+                    e.at.clone(),
+                    &board.id,
+                    &e.title,
+                    screen.today(),
+                ));
+            }
+            if let Some(parent) = &board.parent
+                && button(ui, T::SendUp)
+            {
+                let mut route = e.route.clone();
+                route.push(parent.clone());
+                // Sent up, it is this board's escalation too: its answer delay counts.
+                let days = board.answer_within_days().unwrap_or(3);
+                commands.push(edit(Edit::ForwardEscalation {
+                    at: e.at.clone(),
+                    to: parent.clone(),
+                    route,
+                    due: Some(crate::model::add_working_days(screen.today(), days)),
+                }));
+            }
+        });
+    } else if !e.received && e.status == S::Answered && button(ui, T::CloseIt) {
+        commands.push(edit(Edit::CloseEscalation { at: e.at.clone() }));
+    }
 }
 
 /// The form that adds an entry to a section (made when + is tapped, not every frame).

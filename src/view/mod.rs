@@ -12,7 +12,8 @@ use serde_json::Value;
 
 use crate::model::huddle::{HuddleRecord, Regularity, regularity};
 use crate::model::{
-    ActionStatus, Board, Direction, EntryKind, Frequency, IndicatorSpec, SafetyLevel, SectionKind,
+    ActionStatus, Board, Direction, EntryKind, EscalationStatus, Frequency, IndicatorSpec,
+    SafetyLevel, SectionKind,
 };
 use crate::store::Record;
 
@@ -156,19 +157,93 @@ pub struct IdeaView {
     pub stale: bool,
 }
 
-/// A problem raised to the next level.
+/// A problem raised to the next level: one raised here, or one a board below sent here.
 #[derive(Clone, Debug, PartialEq)]
 pub struct EscalationView {
-    /// Record id.
-    pub id: String,
+    /// Where the record lives: its id, and the board and section that raised it.
+    pub at: crate::model::EscalationRef,
     /// What.
     pub title: String,
     /// Why.
     pub why: String,
-    /// Status: open, taken, answered, closed.
-    pub status: String,
+    /// Where it stands.
+    pub status: EscalationStatus,
     /// Raised by and when.
     pub raised: Stamp,
+    /// The board it is with now (`None`: raised with no board above).
+    pub to: Option<String>,
+    /// The boards it was sent to, in order (the last is `to`).
+    pub route: Vec<String>,
+    /// When an answer is expected.
+    pub due: Option<NaiveDate>,
+    /// Still awaiting an answer past its due date.
+    pub late: bool,
+    /// The board that took it in hand, while it is taken.
+    pub taken_by: Option<String>,
+    /// The answer, the board that gave it, and when.
+    pub answer: Option<(String, String, Option<DateTime<Utc>>)>,
+    /// Sent here by a board below (not raised here).
+    pub received: bool,
+}
+
+impl EscalationView {
+    /// The escalation as a record says it; `received` when `board` is not the one that raised
+    /// it.
+    pub fn from_record(r: &Record, board: &str, today: NaiveDate) -> Self {
+        let status = text(&r.fields, "status")
+            .as_deref()
+            .and_then(EscalationStatus::from_name)
+            .unwrap_or(EscalationStatus::Open);
+        let due = date(&r.fields, "due");
+        let route: Vec<String> = r
+            .fields
+            .get("route")
+            .and_then(Value::as_array)
+            .map(|a| {
+                a.iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default();
+        let answer = text(&r.fields, "answer").map(|a| {
+            (
+                a,
+                text(&r.fields, "answered_by").unwrap_or_default(),
+                text(&r.fields, "answered_at")
+                    .and_then(|t| DateTime::parse_from_rfc3339(&t).ok())
+                    .map(|t| t.with_timezone(&Utc)),
+            )
+        });
+        EscalationView {
+            at: crate::model::EscalationRef {
+                id: r.id.clone(),
+                board: r.board.clone(),
+                section: r.section.clone(),
+            },
+            title: text(&r.fields, "title").unwrap_or_default(),
+            why: text(&r.fields, "why").unwrap_or_default(),
+            raised: Stamp {
+                by: r.created_by.clone(),
+                at: r.created_at,
+            },
+            to: text(&r.fields, "to"),
+            route,
+            late: status.awaits_answer() && due.is_some_and(|d| d < today),
+            due,
+            taken_by: (status == EscalationStatus::Taken)
+                .then(|| text(&r.fields, "taken_by"))
+                .flatten(),
+            answer,
+            received: r.board != board,
+            status,
+        }
+    }
+
+    /// Whether `board` holds it now: it was sent there and is not answered or closed.
+    pub fn held_by(&self, board: &str) -> bool {
+        self.to.as_deref() == Some(board) && self.status.awaits_answer()
+    }
 }
 
 /// A client's status sheet.
@@ -355,20 +430,41 @@ pub fn build(board: &Board, records: &[Record], today: NaiveDate) -> BoardView {
                     })
                     .collect(),
             ),
-            SectionKind::Escalations { .. } => SectionView::Escalations(
-                of(EntryKind::Escalation)
-                    .map(|r| EscalationView {
-                        id: r.id.clone(),
-                        title: text(&r.fields, "title").unwrap_or_default(),
-                        why: text(&r.fields, "why").unwrap_or_default(),
-                        status: text(&r.fields, "status").unwrap_or_else(|| "open".to_owned()),
-                        raised: Stamp {
-                            by: r.created_by.clone(),
-                            at: r.created_at,
-                        },
+            SectionKind::Escalations { .. } => {
+                // Those sent here by the boards below show in the first escalations section.
+                let first = board
+                    .sections
+                    .iter()
+                    .find(|s| matches!(s.kind, SectionKind::Escalations { .. }))
+                    .is_some_and(|s| s.id == section.id);
+                let mut list: Vec<EscalationView> = records
+                    .iter()
+                    .filter(|r| r.kind == EntryKind::Escalation)
+                    .filter(|r| {
+                        if r.board == board.id {
+                            r.section == section.id
+                        } else {
+                            first
+                        }
                     })
-                    .collect(),
-            ),
+                    .map(|r| EscalationView::from_record(r, &board.id, today))
+                    .filter(|e| {
+                        // Closed ones leave the board after a week.
+                        e.status != EscalationStatus::Closed
+                            || (today - e.raised.at.date_naive()).num_days() <= 7
+                    })
+                    .collect();
+                // What waits for this board first, late first; then what it raised.
+                list.sort_by_key(|e| {
+                    (
+                        !e.held_by(&board.id),
+                        !e.late,
+                        !e.status.awaits_answer(),
+                        e.due.unwrap_or(NaiveDate::MAX),
+                    )
+                });
+                SectionView::Escalations(list)
+            }
             SectionKind::Mood => {
                 let mut mood = MoodView::default();
                 let mut weeks: BTreeMap<NaiveDate, (u32, u32)> = BTreeMap::new();
