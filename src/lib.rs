@@ -11,6 +11,7 @@ pub mod logging;
 pub mod model;
 pub mod paths;
 pub mod runchart;
+pub mod snapshot;
 pub mod store;
 pub mod sync;
 pub mod ui;

@@ -68,8 +68,11 @@ fn units_list_the_boards_below_and_open_them() {
     let mut h = kiosk(&examples(), Some("gestion-jeunesse"));
     h.run();
     h.get_by_label("Nos équipes");
-    h.get_by_label("2 relèvent de ce tableau");
-    h.get_by_label("Youth Follow-up — West   ›").click();
+    // No snapshot yet: each unit stands out.
+    assert_eq!(h.query_all_by_label("Aucune photo").count(), 2);
+    h.get_by_label("⚠ Youth Follow-up — West  ›").click();
+    h.run();
+    h.get_by_label("Voir son tableau  ›").click();
     h.run();
     assert_eq!(h.state().current_board(), Some("youth-follow-up"));
 }
@@ -78,8 +81,7 @@ fn units_list_the_boards_below_and_open_them() {
 fn units_default_to_the_boards_whose_parent_this_is() {
     let mut h = kiosk(&examples(), Some("direction-jeunesse"));
     h.run();
-    h.get_by_label("1 relèvent de ce tableau");
-    h.get_by_label("Gestion — Services jeunesse   ›");
+    h.get_by_label("⚠ Gestion — Services jeunesse  ›");
 }
 
 #[test]
@@ -224,7 +226,7 @@ fn touch_targets_are_finger_sized() {
     for label in [
         "☰  Tableaux",
         "⬆ Direction du programme jeunesse",
-        "Accueil jeunesse — AAOR   ›",
+        "⚠ Accueil jeunesse — AAOR  ›",
     ] {
         let rect = h.get_by_label(label).rect();
         assert!(

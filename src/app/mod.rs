@@ -20,6 +20,7 @@ use crate::layout::watch::{BoardWatcher, LayoutEvent};
 use crate::layout::{self, LiveBoards};
 use crate::model::huddle::{self, Created, Roles, Session};
 use crate::model::{Change, Edit, Origin, SectionKind};
+use crate::snapshot::shelf::Shelf;
 use crate::store::{Store, StoreError};
 use crate::sync::worker::{SyncWorker, WatchMode};
 use crate::sync::{Shared, SyncStatus};
@@ -51,6 +52,7 @@ struct ViewKey {
     board: Option<String>,
     layout: u64,
     store: u64,
+    snapshots: u64,
     today: NaiveDate,
 }
 
@@ -79,6 +81,8 @@ pub struct KioskApp {
     feed_problems: BTreeMap<PathBuf, String>,
     /// The sync worker, when a shared folder is set.
     sync: Option<SyncWorker>,
+    /// The snapshot shelf: the latest snapshot of each board below, and the snapshots sent.
+    shelf: Option<Shelf>,
 }
 
 impl KioskApp {
@@ -128,6 +132,7 @@ impl KioskApp {
             feed_watcher: None,
             feed_problems: BTreeMap::new(),
             sync: None,
+            shelf: None,
         };
         app.current = first
             .filter(|id| app.live.board(id).is_some())
@@ -193,6 +198,42 @@ impl KioskApp {
             Ok(worker) => self.sync = Some(worker),
             Err(err) => tracing::warn!("cannot start syncing with {}: {err}", shared.display()),
         }
+    }
+
+    /// Reads the latest snapshots of the boards below from `read_from` (each folder holding
+    /// one folder per board) and writes the snapshots of this kiosk's boards into
+    /// `write_to/<board>/`, on a worker thread; `wake` is called when it has news.
+    pub fn snapshots_with(
+        &mut self,
+        read_from: Vec<PathBuf>,
+        write_to: PathBuf,
+        wake: impl Fn() + Send + Sync + 'static,
+    ) {
+        match Shelf::start(read_from, write_to, wake) {
+            Ok(shelf) => self.shelf = Some(shelf),
+            Err(err) => tracing::warn!("cannot start the snapshot shelf: {err}"),
+        }
+    }
+
+    /// The shelf, when started.
+    pub fn shelf(&self) -> Option<&Shelf> {
+        self.shelf.as_ref()
+    }
+
+    /// Takes the snapshot of the board on screen and sends it to the level above (written by
+    /// the shelf's thread). Returns it, or `None` with no board or no shelf.
+    pub fn send_snapshot(&mut self) -> Option<crate::snapshot::Snapshot> {
+        let board = self.current.as_deref().and_then(|id| self.live.board(id))?;
+        let shelf = self.shelf.as_ref()?;
+        let snapshot = crate::snapshot::build(
+            board,
+            &self.view,
+            self.clock.now().date(),
+            now_utc(&self.clock),
+            &crate::sync::host_name(),
+        );
+        shelf.send(snapshot.clone());
+        Some(snapshot)
     }
 
     /// How many syncs the worker has run (0 without a shared folder).
@@ -340,6 +381,7 @@ impl KioskApp {
             board: self.current.clone(),
             layout: self.live.version(),
             store: self.store.as_ref().map_or(0, Store::version),
+            snapshots: self.shelf.as_ref().map_or(0, Shelf::version),
             today: self.clock.now().date(),
         };
         if self.view_key.as_ref() == Some(&key) {
@@ -348,10 +390,34 @@ impl KioskApp {
         let board = self.current.as_deref().and_then(|id| self.live.board(id));
         let (records, last) = match (&self.store, board) {
             (Some(store), Some(board)) => {
-                let records = store.board_records(&board.id).unwrap_or_else(|err| {
+                let mut records = store.board_records(&board.id).unwrap_or_else(|err| {
                     tracing::error!("reading {}: {err}", board.id);
                     Vec::new()
                 });
+                // The other teams on the trajectory, for the sections that show their clients.
+                let shows_others = board.sections.iter().any(|s| {
+                    matches!(
+                        s.kind,
+                        SectionKind::Trajectory {
+                            other_teams: true,
+                            ..
+                        }
+                    )
+                });
+                if let (true, Some(trajectory)) = (shows_others, &board.trajectory) {
+                    for other in self.live.boards() {
+                        if other.id != board.id && other.trajectory.as_ref() == Some(trajectory) {
+                            match store.records(&other.id) {
+                                Ok(theirs) => records.extend(
+                                    theirs
+                                        .into_iter()
+                                        .filter(|r| r.kind == crate::model::EntryKind::Client),
+                                ),
+                                Err(err) => tracing::error!("reading {}: {err}", other.id),
+                            }
+                        }
+                    }
+                }
                 let last = store
                     .history(&board.id, 1)
                     .ok()
@@ -364,6 +430,21 @@ impl KioskApp {
         self.view = board
             .map(|b| view::build(b, &records, key.today))
             .unwrap_or_default();
+        // The units sections show the latest snapshots of the boards below.
+        if let Some(board) = board {
+            let latest = self.shelf.as_ref().map(Shelf::latest).unwrap_or_default();
+            let boards = self.live.boards();
+            for section in &board.sections {
+                if let SectionKind::Units { boards: listed } = &section.kind {
+                    self.view.sections.insert(
+                        section.id.clone(),
+                        view::SectionView::Units(view::units(
+                            board, listed, &boards, &latest, key.today,
+                        )),
+                    );
+                }
+            }
+        }
         // A kiosk that restarted during a huddle takes it up again, if it is still going on.
         if self.huddle.is_none()
             && let (Some((id, record)), Some(board)) = (self.view.open_huddle.clone(), board)
@@ -398,6 +479,7 @@ impl KioskApp {
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let now = self.clock.now();
         let sync_status = self.sync_status();
+        let sent = self.shelf.as_ref().and_then(Shelf::sent);
         let screen = Screen {
             live: &self.live,
             board: self.current.as_deref().and_then(|id| self.live.board(id)),
@@ -413,6 +495,8 @@ impl KioskApp {
                 .next()
                 .map(|(path, message)| format!("{}: {message}", path.display())),
             sync: sync_status.as_ref(),
+            can_send_snapshot: self.shelf.is_some(),
+            snapshot_sent: sent.as_ref(),
         };
         let commands = ui::show(ui, &screen, &mut self.ui_state);
         let changed = !commands.is_empty();
@@ -491,9 +575,15 @@ impl KioskApp {
                     ) {
                         self.store_error = Some(message);
                     }
+                    // The level above gets the board as the huddle left it.
+                    self.refresh_view();
+                    self.send_snapshot();
                 }
             }
             UiCommand::SaveForm => self.save_form(),
+            UiCommand::SendSnapshot => {
+                self.send_snapshot();
+            }
             UiCommand::Undo => {
                 let (Some(store), Some(board)) = (&mut self.store, &self.current) else {
                     return;
@@ -858,6 +948,19 @@ pub fn run_kiosk(options: KioskOptions) -> anyhow::Result<()> {
                     ctx.request_repaint();
                 });
             }
+            // Snapshots go where the parent board's kiosks read them: the shared folder, or
+            // this kiosk's data folder when it has none (then boards shown on this kiosk read
+            // them there).
+            let local = options.data_dir.join("snapshots");
+            let (read_from, write_to) = match &options.shared {
+                Some(shared) => {
+                    let dir = shared.join(crate::snapshot::SHARED_DIR);
+                    (vec![dir.clone(), local], dir)
+                }
+                None => (vec![local.clone()], local),
+            };
+            let ctx = cc.egui_ctx.clone();
+            app.snapshots_with(read_from, write_to, move || ctx.request_repaint());
             Ok(Box::new(Shell {
                 app,
                 fullscreen: !options.windowed,

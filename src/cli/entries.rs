@@ -472,3 +472,33 @@ pub fn import(
         ExitCode::from(1)
     })
 }
+
+/// `huddle export --board B [--date D] [--out DIR]`
+pub fn export(
+    places: &Places<'_>,
+    board: &str,
+    date: Option<&str>,
+    out: Option<&Path>,
+    shared: Option<&Path>,
+) -> anyhow::Result<ExitCode> {
+    let board = find_board(places.boards, board)?;
+    let date = match date {
+        Some(d) => parse_date(d).map_err(|e| anyhow!("{e}"))?,
+        None => Local::now().date_naive(),
+    };
+    let store = open_store(places.data)?;
+    let records = store.board_records(&board.id)?;
+    let view = crate::snapshot::view_as_of(&board, &records, date);
+    let snapshot =
+        crate::snapshot::build(&board, &view, date, Utc::now(), &crate::sync::host_name());
+    let dir = match (out, shared) {
+        (Some(out), _) => out.to_owned(),
+        (None, Some(shared)) => shared.join(crate::snapshot::SHARED_DIR).join(&board.id),
+        (None, None) => places.data.join("snapshots").join(&board.id),
+    };
+    let written = crate::snapshot::write(&snapshot, &dir)
+        .with_context(|| format!("cannot write the snapshot into {}", dir.display()))?;
+    println!("{}", written.json.display());
+    println!("{}", written.html.display());
+    Ok(ExitCode::SUCCESS)
+}

@@ -115,6 +115,21 @@ pub enum Command {
         #[command(subcommand)]
         action: Option<SyncCommand>,
     },
+    /// Write a snapshot of a board for the level above: a JSON file (docs/snapshot.md) and a
+    /// standalone HTML page, never overwriting an older one. Prints the two paths.
+    Export {
+        /// Board id.
+        #[arg(long)]
+        board: String,
+        /// The day described, YYYY-MM-DD (default: today): values and entries up to that day.
+        #[arg(long)]
+        date: Option<String>,
+        /// Folder to write into. Default: the shared folder's huddle-snapshots/<board>/ with
+        /// --shared (where the parent board's kiosks read it), else the data folder's
+        /// snapshots/<board>/.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
     /// Raise, list, take, answer, send up or close escalations: problems a team cannot solve
     /// alone go up to the parent board, answers come back down.
     #[command(subcommand)]
@@ -352,6 +367,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Action(ActionCommand::List { board, format })) => {
             entries::action_list(&places, &board, format)
         }
+        Some(Command::Export { board, date, out }) => entries::export(
+            &places,
+            &board,
+            date.as_deref(),
+            out.as_deref(),
+            cli.shared.as_deref(),
+        ),
         Some(Command::Escalation(command)) => match command {
             EscalationCommand::Raise {
                 board,

@@ -92,7 +92,10 @@ const KIND_KEYS: &[(&str, &[&str])] = &[
     ("actions", &["stale_after_days"]),
     ("ideas", &["columns", "stale_after_days"]),
     ("escalations", &["answer_within_days"]),
-    ("trajectory", &["stages", "wait_warning_days"]),
+    (
+        "trajectory",
+        &["stages", "wait_warning_days", "other_teams"],
+    ),
     ("units", &["boards"]),
 ];
 
@@ -677,6 +680,7 @@ fn read_kind(
                 wait_warning_days: s
                     .whole("wait_warning_days", (1, 3650), None, diags)
                     .map(|d| d.value),
+                other_teams: s.flag("other_teams", diags).is_some_and(|f| f.value),
             }
         }
         "notes" => SectionKind::Notes,

@@ -170,6 +170,35 @@ impl<'de> TableReader<'de> {
         }
     }
 
+    /// `true` or `false`.
+    pub fn flag(&mut self, key: &'static str, diags: &mut Diags) -> Option<At<bool>> {
+        let mut value = self.take(key)?;
+        let offset = value.span.start;
+        match value.take() {
+            ValueInner::Boolean(b) => Some(At { value: b, offset }),
+            other => {
+                let (en, fr) = type_name(&other);
+                let hint = match &other {
+                    ValueInner::String(s)
+                        if matches!(s.trim(), "true" | "false" | "vrai" | "faux") =>
+                    {
+                        let b = matches!(s.trim(), "true" | "vrai");
+                        format!("{key} = {b}")
+                    }
+                    _ => format!("{key} = true"),
+                };
+                diags.error(
+                    offset,
+                    Msg::new(
+                        format!("`{key}` should be true or false, without quotes, found {en}: {hint}"),
+                        format!("`{key}` doit valoir true ou false, sans guillemets, et non {fr} : {hint}"),
+                    ),
+                );
+                None
+            }
+        }
+    }
+
     /// A whole number within `min..=max`.
     pub fn whole(
         &mut self,

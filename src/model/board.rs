@@ -192,6 +192,9 @@ pub enum SectionKind {
         stages: Vec<String>,
         /// Days in one stage after which a client's wait stands out.
         wait_warning_days: Option<u32>,
+        /// Also show, read-only, the clients of the other teams on the board's trajectory
+        /// (horizontal integration: a hand-over is visible to both teams).
+        other_teams: bool,
     },
     /// Announcements and recognition.
     Notes,

@@ -12,6 +12,7 @@ mod sections;
 mod switcher;
 pub mod theme;
 mod top_bar;
+mod units;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -56,8 +57,10 @@ pub enum UiCommand {
         /// The decision on it.
         decision: usize,
     },
-    /// End the huddle and keep its record.
+    /// End the huddle and keep its record (a snapshot goes up with it).
     EndHuddle,
+    /// Send a snapshot of the board on screen to the level above.
+    SendSnapshot,
 }
 
 /// The UI's own state between frames: open dialogs and drafts.
@@ -87,6 +90,8 @@ pub struct UiState {
     pub decision: Option<huddle::DecisionDraft>,
     /// The end-of-huddle summary is open.
     pub huddle_end_open: bool,
+    /// The unit whose latest snapshot is open, read-only, by board id.
+    pub unit_open: Option<String>,
 }
 
 /// The last change of the board, for the undo button.
@@ -125,6 +130,10 @@ pub struct Screen<'a> {
     pub feed_problem: Option<String>,
     /// Where sync stands, when a shared folder is set.
     pub sync: Option<&'a crate::sync::SyncStatus>,
+    /// Whether snapshots can be sent from this kiosk.
+    pub can_send_snapshot: bool,
+    /// How the last snapshot sent went.
+    pub snapshot_sent: Option<&'a crate::snapshot::shelf::Sent>,
 }
 
 impl Screen<'_> {
@@ -208,6 +217,9 @@ pub fn show(ui: &mut egui::Ui, screen: &Screen<'_>, state: &mut UiState) -> Vec<
     }
     if let (Some(id), Some(board)) = (state.chart_open.clone(), screen.board) {
         chart_dialog(ui, screen, board, &id, state);
+    }
+    if let (Some(id), Some(board)) = (state.unit_open.clone(), screen.board) {
+        units::dialog(ui, screen, board, &id, state, &mut commands);
     }
     if let Some(form) = &mut state.form {
         let members = screen

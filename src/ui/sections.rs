@@ -276,12 +276,20 @@ pub(super) fn show(
             SectionKind::Trajectory {
                 stages,
                 wait_warning_days,
+                ..
             },
-            Some(SectionView::Trajectory(clients)),
+            Some(SectionView::Trajectory(all)),
         ) => {
+            let (clients, others): (Vec<&view::ClientView>, Vec<&view::ClientView>) =
+                all.iter().partition(|c| c.team.is_none());
             if clients.is_empty() {
                 empty(ui, &add_hint(T::NoClientYet));
             }
+            // A client on both boards is being handed over: both teams see it.
+            let handed_over = |code: &str| {
+                clients.iter().any(|c| c.code == code) && others.iter().any(|c| c.code == code)
+            };
+            let clients = &clients;
             egui::ScrollArea::vertical()
                 .id_salt("trajectory")
                 .show(ui, |ui| {
@@ -295,7 +303,7 @@ pub(super) fn show(
                             );
                             col.painter().rect_filled(rect, 2.0, colour::LINE);
                             col.label(RichText::new(format!("{stage} ({})", here.len())).strong());
-                            for c in here {
+                            for c in here.into_iter().copied() {
                                 let long = wait_warning_days
                                     .is_some_and(|w| c.days_waiting >= i64::from(w));
                                 let days =
@@ -316,6 +324,13 @@ pub(super) fn show(
                                             ui.spacing_mut().interact_size.y = 0.0;
                                             ui.label(RichText::new(&c.code).strong());
                                             ui.label(days);
+                                            if handed_over(&c.code) {
+                                                ui.label(
+                                                    RichText::new("⇄")
+                                                        .color(colour::ACCENT)
+                                                        .strong(),
+                                                );
+                                            }
                                         });
                                         if !c.next_step.is_empty() {
                                             ui.label(RichText::new(&c.next_step).size(16.0));
@@ -354,7 +369,8 @@ pub(super) fn show(
                                     });
                             }
                         }
-                    })
+                    });
+                    other_teams(ui, lang, screen, &others, &handed_over);
                 });
         }
         (SectionKind::Notes, Some(SectionView::Notes(notes))) => {
@@ -373,7 +389,9 @@ pub(super) fn show(
                 state.safety_open = Some(section.id.clone());
             }
         }
-        (SectionKind::Units { boards }, _) => units(ui, board, boards, screen, commands),
+        (SectionKind::Units { .. }, Some(SectionView::Units(units))) => {
+            super::units::section(ui, board, units, state, commands);
+        }
         _ => {}
     }
 }
@@ -496,6 +514,54 @@ fn idea_columns(
             }
         }
     });
+}
+
+/// The clients of the other teams on the trajectory, read-only, team by team: where each is,
+/// for how long; a client also on this board (a hand-over under way) is marked ⇄.
+fn other_teams(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    screen: &Screen<'_>,
+    others: &[&view::ClientView],
+    handed_over: &dyn Fn(&str) -> bool,
+) {
+    let mut teams: Vec<&str> = others.iter().filter_map(|c| c.team.as_deref()).collect();
+    teams.dedup();
+    teams.sort_unstable();
+    teams.dedup();
+    for team in teams {
+        ui.add_space(8.0);
+        ui.label(
+            RichText::new(format!(
+                "{} — {}",
+                board_title(screen, team),
+                tr(lang, T::ReadOnly)
+            ))
+            .strong()
+            .color(colour::MUTED),
+        );
+        ui.horizontal_wrapped(|ui| {
+            for c in others.iter().filter(|c| c.team.as_deref() == Some(team)) {
+                let mark = if handed_over(&c.code) { "⇄ " } else { "" };
+                egui::Frame::new()
+                    .fill(colour::EMPTY_DAY)
+                    .corner_radius(6)
+                    .inner_margin(6)
+                    .show(ui, |ui| {
+                        ui.label(
+                            RichText::new(format!(
+                                "{mark}{} · {} · {} {}",
+                                c.code,
+                                c.stage,
+                                c.days_waiting,
+                                tr(lang, T::DaysInStage)
+                            ))
+                            .size(17.0),
+                        );
+                    });
+            }
+        });
+    }
 }
 
 /// A board's title, or its id when no board file names it.
@@ -1041,43 +1107,4 @@ pub(super) fn safety_month(
         });
     }
     tapped
-}
-
-/// The boards below this one: a button each, that opens the board.
-fn units(
-    ui: &mut egui::Ui,
-    board: &Board,
-    listed: &[String],
-    screen: &Screen<'_>,
-    commands: &mut Commands,
-) {
-    let lang = board.lang;
-    let below: Vec<&Board> = if listed.is_empty() {
-        screen
-            .live
-            .boards()
-            .into_iter()
-            .filter(|b| b.parent.as_deref() == Some(board.id.as_str()))
-            .collect()
-    } else {
-        listed
-            .iter()
-            .filter_map(|id| screen.live.board(id))
-            .collect()
-    };
-    if below.is_empty() {
-        empty(ui, tr(lang, T::NoUnits));
-        return;
-    }
-    ui.label(
-        RichText::new(format!("{} {}", below.len(), tr(lang, T::Reports))).color(colour::MUTED),
-    );
-    for unit in below {
-        let text = format!("{}   ›", unit.title);
-        let button = egui::Button::new(RichText::new(text).text_style(egui::TextStyle::Button))
-            .min_size(vec2(ui.available_width(), theme::TOUCH));
-        if theme::tapped(&ui.add(button)) {
-            commands.push(UiCommand::ShowBoard(unit.id.clone()));
-        }
-    }
 }

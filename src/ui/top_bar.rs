@@ -131,7 +131,9 @@ pub(super) fn bottom(ui: &mut egui::Ui, screen: &Screen<'_>, commands: &mut Vec<
                 ui.label(
                     RichText::new(super::huddle::regularity_text(screen)).color(colour::MUTED),
                 );
+                ui.add_space(theme::GAP * 2.0);
             }
+            send_snapshot(ui, screen, commands);
             last_change(ui, screen, commands);
         });
     });
@@ -168,6 +170,41 @@ pub fn sync_text(
         text += &format!(" · {} {}", status.waiting, tr(lang, T::SyncWaiting));
     }
     (text, colour::MUTED)
+}
+
+/// "⬆ Envoyer la photo": a snapshot of the board for the level above, and how the last one
+/// went ("envoyée à 10:14", or why not).
+fn send_snapshot(ui: &mut egui::Ui, screen: &Screen<'_>, commands: &mut Vec<UiCommand>) {
+    use crate::snapshot::shelf::Sent;
+    let lang = screen.lang();
+    let Some(board) = screen.board.filter(|_| screen.can_send_snapshot) else {
+        return;
+    };
+    match screen.snapshot_sent {
+        Some(Sent::Done {
+            board: sent,
+            taken_at,
+            ..
+        }) if *sent == board.id => {
+            let at = i18n::time_of_day(taken_at.with_timezone(&chrono::Local).naive_local());
+            ui.label(
+                RichText::new(format!("✓ {} {at}", tr(lang, T::SnapshotSent))).color(colour::GOOD),
+            );
+        }
+        Some(Sent::Failed { board: sent, error }) if *sent == board.id => {
+            ui.label(
+                RichText::new(format!("✕ {}", tr(lang, T::SnapshotNotSent))).color(colour::BAD),
+            )
+            .on_hover_text(error);
+        }
+        _ => {}
+    }
+    let button = egui::Button::new(format!("⬆ {}", tr(lang, T::SendSnapshot)))
+        .min_size(vec2(theme::TOUCH * 3.0, theme::TOUCH));
+    if theme::tapped(&ui.add(button)) {
+        commands.push(UiCommand::SendSnapshot);
+    }
+    ui.add_space(theme::GAP * 2.0);
 }
 
 fn last_change(ui: &mut egui::Ui, screen: &Screen<'_>, commands: &mut Vec<UiCommand>) {

@@ -12,8 +12,8 @@ use serde_json::Value;
 
 use crate::model::huddle::{HuddleRecord, Regularity, regularity};
 use crate::model::{
-    ActionStatus, Board, Direction, EntryKind, EscalationStatus, Frequency, IndicatorSpec,
-    SafetyLevel, SectionKind,
+    ActionStatus, Board, Direction, EntryKind, EscalationStatus, Frequency, IndicatorCategory,
+    IndicatorSpec, SafetyLevel, SectionKind,
 };
 use crate::store::Record;
 
@@ -263,6 +263,8 @@ pub struct ClientView {
     pub next_step: String,
     /// Who follows the client.
     pub owner: Option<String>,
+    /// For another team's client on the trajectory: that team's board (read-only here).
+    pub team: Option<String>,
 }
 
 /// An announcement or recognition.
@@ -308,8 +310,133 @@ pub enum SectionView {
     Notes(Vec<NoteView>),
     /// This month's safety days.
     Safety(BTreeMap<NaiveDate, (SafetyLevel, Option<String>)>),
-    /// Units (from the board files, not the store).
-    Units,
+    /// The boards below, each with its latest snapshot (filled by [`units`]: snapshots are
+    /// files, not records).
+    Units(Vec<UnitView>),
+}
+
+/// The families of indicators, in the order the units matrix shows them.
+pub const CATEGORIES: [IndicatorCategory; 5] = [
+    IndicatorCategory::Access,
+    IndicatorCategory::Continuity,
+    IndicatorCategory::WellBeing,
+    IndicatorCategory::Safety,
+    IndicatorCategory::Quality,
+];
+
+/// A board below, as its latest snapshot shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UnitView {
+    /// Board id.
+    pub board: String,
+    /// Its title (its id when no board file names it).
+    pub title: String,
+    /// Its latest snapshot.
+    pub snapshot: Option<std::sync::Arc<crate::snapshot::Snapshot>>,
+    /// The worst status of its indicators in each family (by [`CATEGORIES`]; `None`: no
+    /// indicator of that family, or no value).
+    pub categories: [Option<Status>; 5],
+    /// Indicators whose run chart shows a signal going on.
+    pub signals: u32,
+    /// Open actions past their due date.
+    pub overdue_actions: u32,
+    /// Escalations awaiting an answer (raised or held), and how many of them are late.
+    pub open_escalations: u32,
+    /// Of those, late.
+    pub late_escalations: u32,
+    /// Working days since its latest snapshot was taken.
+    pub age_working_days: Option<i64>,
+    /// No snapshot, or none for [`crate::snapshot::STALE_AFTER_WORKING_DAYS`] working days.
+    pub stale: bool,
+}
+
+/// The units of a `units` section of `board`: the boards `listed`, or, when none is, every
+/// board whose parent is `board`; each with what its latest snapshot says, as of `today`.
+pub fn units(
+    board: &Board,
+    listed: &[String],
+    boards: &[&Board],
+    latest: &BTreeMap<String, crate::snapshot::shelf::Latest>,
+    today: NaiveDate,
+) -> Vec<UnitView> {
+    let ids: Vec<String> = if listed.is_empty() {
+        boards
+            .iter()
+            .filter(|b| b.parent.as_deref() == Some(board.id.as_str()))
+            .map(|b| b.id.clone())
+            .collect()
+    } else {
+        listed.to_vec()
+    };
+    ids.into_iter()
+        .map(|id| {
+            let title = boards
+                .iter()
+                .find(|b| b.id == id)
+                .map_or_else(|| id.clone(), |b| b.title.clone());
+            let snapshot = latest.get(&id).map(|l| std::sync::Arc::clone(&l.snapshot));
+            unit(id, title, snapshot, today)
+        })
+        .collect()
+}
+
+fn unit(
+    board: String,
+    title: String,
+    snapshot: Option<std::sync::Arc<crate::snapshot::Snapshot>>,
+    today: NaiveDate,
+) -> UnitView {
+    use crate::snapshot::Status as S;
+    let mut unit = UnitView {
+        board,
+        title,
+        snapshot: None,
+        categories: [None; 5],
+        signals: 0,
+        overdue_actions: 0,
+        open_escalations: 0,
+        late_escalations: 0,
+        age_working_days: None,
+        stale: true,
+    };
+    let Some(snapshot) = snapshot else {
+        return unit;
+    };
+    let rank = |s: Status| match s {
+        Status::Good => 0,
+        Status::Watch => 1,
+        Status::Bad => 2,
+    };
+    for indicator in &snapshot.indicators {
+        let Some(status) = indicator.status else {
+            continue;
+        };
+        let status = match status {
+            S::Good => Status::Good,
+            S::Watch => Status::Watch,
+            S::Bad => Status::Bad,
+        };
+        let column = CATEGORIES.iter().position(|c| {
+            Some(crate::snapshot::category_code(*c)) == indicator.category.as_deref()
+        });
+        if let Some(column) = column {
+            let cell = &mut unit.categories[column];
+            if cell.is_none_or(|c| rank(status) > rank(c)) {
+                *cell = Some(status);
+            }
+        }
+        unit.signals += u32::from(indicator.signals.iter().any(|s| s.ongoing));
+    }
+    unit.overdue_actions = snapshot.actions.overdue;
+    unit.open_escalations = u32::try_from(snapshot.escalations.len()).unwrap_or(u32::MAX);
+    unit.late_escalations =
+        u32::try_from(snapshot.escalations.iter().filter(|e| e.late).count()).unwrap_or(u32::MAX);
+    let taken = snapshot.taken_at.with_timezone(&chrono::Local).date_naive();
+    let age = crate::snapshot::working_days_between(taken.min(snapshot.date), today);
+    unit.age_working_days = Some(age);
+    unit.stale = age >= crate::snapshot::STALE_AFTER_WORKING_DAYS;
+    unit.snapshot = Some(snapshot);
+    unit
 }
 
 /// Everything the screen shows of a board's entries.
@@ -502,8 +629,17 @@ pub fn build(board: &Board, records: &[Record], today: NaiveDate) -> BoardView {
                     .filter_map(|r| text(&r.fields, "member"))
                     .collect(),
             ),
-            SectionKind::Trajectory { .. } => SectionView::Trajectory(
-                of(EntryKind::Client)
+            SectionKind::Trajectory { other_teams, .. } => SectionView::Trajectory(
+                records
+                    .iter()
+                    .filter(|r| r.kind == EntryKind::Client)
+                    .filter(|r| {
+                        if r.board == board.id {
+                            r.section == section.id
+                        } else {
+                            *other_teams
+                        }
+                    })
                     .map(|r| {
                         let since = date(&r.fields, "since");
                         ClientView {
@@ -514,6 +650,7 @@ pub fn build(board: &Board, records: &[Record], today: NaiveDate) -> BoardView {
                             since,
                             next_step: text(&r.fields, "next_step").unwrap_or_default(),
                             owner: text(&r.fields, "owner"),
+                            team: (r.board != board.id).then(|| r.board.clone()),
                         }
                     })
                     .collect(),
@@ -547,7 +684,7 @@ pub fn build(board: &Board, records: &[Record], today: NaiveDate) -> BoardView {
                     })
                     .collect(),
             ),
-            SectionKind::Units { .. } => SectionView::Units,
+            SectionKind::Units { .. } => SectionView::Units(Vec::new()),
         };
         view.sections.insert(section.id.clone(), section_view);
     }
@@ -694,6 +831,7 @@ mod tests {
         let b = board(SectionKind::Trajectory {
             stages: vec!["A".into(), "B".into()],
             wait_warning_days: Some(10),
+            other_teams: false,
         });
         let records = [record(
             "c",

@@ -1,0 +1,787 @@
+//! Snapshots for the next level: what a board shows, frozen at one moment, as a versioned JSON
+//! file (documented in `docs/snapshot.md`, its JSON Schema in `docs/snapshot.schema.json`) and
+//! a standalone HTML page. The parent board's kiosks read the latest one of each board below.
+//!
+//! Architecture invariant: a snapshot is built from a board and its [`BoardView`] only (no SQL,
+//! no egui); files are written once and never overwritten, and reading one that is half
+//! synced or from a newer program gives an error, never a panic.
+
+pub mod html;
+pub mod shelf;
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Board, Direction, Frequency, IndicatorCategory, SectionKind};
+use crate::runchart::Signal;
+use crate::view::{self, BoardView, SectionView};
+
+/// The `format` field of every snapshot.
+pub const FORMAT: &str = "huddle-snapshot";
+/// The version of the snapshot format this program writes. Readers accept any file of this
+/// version (fields they do not know are ignored) and refuse a newer one.
+pub const VERSION: u32 = 1;
+/// The folder, inside the shared folder, where snapshots go: one subfolder per board.
+pub const SHARED_DIR: &str = "huddle-snapshots";
+/// How many of an indicator's latest values a snapshot keeps.
+pub const RECENT_VALUES: usize = 60;
+/// How many of the longest waits of a trajectory a snapshot keeps.
+pub const LONGEST_WAITS: usize = 5;
+
+/// A board as it stood at one moment, for the level above.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(title = "Huddle board snapshot", extend("$id" = "urn:huddle:snapshot:1"))]
+pub struct Snapshot {
+    /// Always `huddle-snapshot`.
+    pub format: String,
+    /// Format version: 1.
+    pub version: u32,
+    /// The board.
+    pub board: BoardInfo,
+    /// The day the snapshot describes (local date of the board).
+    pub date: NaiveDate,
+    /// When it was taken (UTC, RFC 3339).
+    pub taken_at: DateTime<Utc>,
+    /// The kiosk or person that took it.
+    pub taken_by: String,
+    /// Every indicator of the board, in the board's order.
+    pub indicators: Vec<IndicatorSnapshot>,
+    /// The action plan: counts, and the open actions.
+    pub actions: ActionsSnapshot,
+    /// Escalations awaiting an answer: raised by the board, or sent to it from below.
+    pub escalations: Vec<EscalationSnapshot>,
+    /// The team's mood, anonymous (counts only), when the board has a mood section.
+    pub mood: Option<MoodSnapshot>,
+    /// Each trajectory section: clients per stage and the longest waits (client codes only).
+    pub trajectories: Vec<TrajectorySnapshot>,
+    /// The last huddle held at the board.
+    pub last_huddle: Option<HuddleSnapshot>,
+    /// Huddles held in the last 4 weeks, and the working days in them.
+    pub huddles_held: HeldSnapshot,
+}
+
+/// Who the board is.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct BoardInfo {
+    /// Board id, as in its file.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// The team or committee meeting at it.
+    pub team: String,
+    /// Level: `team`, `manager`, `director`, `steering` or a network's own name.
+    pub level: String,
+    /// The board its snapshots and escalations go up to.
+    pub parent: Option<String>,
+    /// The service trajectory it belongs to.
+    pub trajectory: Option<String>,
+    /// Language of the board: `fr` or `en`.
+    pub language: String,
+}
+
+/// Where a value stands against its target.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// On target.
+    Good,
+    /// Between the target and the warning threshold.
+    Watch,
+    /// Off target.
+    Bad,
+}
+
+impl From<view::Status> for Status {
+    fn from(s: view::Status) -> Self {
+        match s {
+            view::Status::Good => Status::Good,
+            view::Status::Watch => Status::Watch,
+            view::Status::Bad => Status::Bad,
+        }
+    }
+}
+
+/// One value of an indicator.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Point {
+    /// The day (or the first day of the week or month) it is for.
+    pub date: NaiveDate,
+    /// The value.
+    pub value: f64,
+}
+
+/// An indicator: its target and its recent values.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct IndicatorSnapshot {
+    /// Section id.
+    pub section: String,
+    /// Title.
+    pub title: String,
+    /// Unit shown after values.
+    pub unit: String,
+    /// Family: `access`, `continuity`, `well-being`, `safety`, `quality`, or none.
+    pub category: Option<String>,
+    /// `lower` or `higher`: which way is better.
+    pub direction: String,
+    /// `daily`, `weekly` or `monthly`.
+    pub frequency: String,
+    /// Target.
+    pub target: f64,
+    /// Warning threshold.
+    pub warning: Option<f64>,
+    /// The latest values, oldest first (at most 60).
+    pub values: Vec<Point>,
+    /// The latest value.
+    pub latest: Option<Point>,
+    /// Where the latest value stands.
+    pub status: Option<Status>,
+    /// Median of all the values the board holds.
+    pub median: Option<f64>,
+    /// Run-chart signals among the recent values.
+    pub signals: Vec<SignalSnapshot>,
+}
+
+/// A run-chart signal.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct SignalSnapshot {
+    /// `shift` (6+ points on one side of the median), `trend` (5+ points one way) or
+    /// `astronomical` (one point far from the others).
+    pub kind: String,
+    /// For a shift: `above` or `below` the median; for a trend: `up` or `down`.
+    pub way: Option<String>,
+    /// First day of the signal.
+    pub from: NaiveDate,
+    /// Last day of the signal.
+    pub to: NaiveDate,
+    /// Whether it goes on at the latest value.
+    pub ongoing: bool,
+}
+
+/// The action plan.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ActionsSnapshot {
+    /// Open actions.
+    pub open: u32,
+    /// Open actions past their due date.
+    pub overdue: u32,
+    /// The open actions, overdue first.
+    pub items: Vec<ActionSnapshot>,
+}
+
+/// An open action.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ActionSnapshot {
+    /// What.
+    pub title: String,
+    /// Who.
+    pub owner: Option<String>,
+    /// By when.
+    pub due: Option<NaiveDate>,
+    /// `todo` or `doing`.
+    pub status: String,
+    /// Past its due date.
+    pub overdue: bool,
+}
+
+/// An escalation awaiting an answer.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct EscalationSnapshot {
+    /// Escalation id (the same on every board and kiosk).
+    pub id: String,
+    /// What.
+    pub title: String,
+    /// Why.
+    pub why: String,
+    /// `open` or `taken`.
+    pub status: String,
+    /// `raised` by this board, or `received` from a board below.
+    pub direction: String,
+    /// The board that raised it.
+    pub from: String,
+    /// The board holding it.
+    pub to: Option<String>,
+    /// When it was raised.
+    pub raised_on: NaiveDate,
+    /// When an answer is expected.
+    pub due: Option<NaiveDate>,
+    /// Past its due date without an answer.
+    pub late: bool,
+}
+
+/// The team's mood, anonymous.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct MoodSnapshot {
+    /// The day's votes per face, saddest (0) to happiest (4).
+    pub today: [u32; 5],
+    /// Mean face (0–4) and votes per week, oldest first.
+    pub weeks: Vec<MoodWeek>,
+}
+
+/// One week of mood votes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct MoodWeek {
+    /// The Monday of the week.
+    pub week: NaiveDate,
+    /// Mean face, 0 (saddest) to 4 (happiest).
+    pub mean: f64,
+    /// Votes.
+    pub votes: u32,
+}
+
+/// A trajectory section: clients per stage, and the longest waits.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TrajectorySnapshot {
+    /// Section id.
+    pub section: String,
+    /// Title.
+    pub title: String,
+    /// Clients in each stage, in the trajectory's order.
+    pub stages: Vec<StageCount>,
+    /// The longest waits in a stage, longest first (client codes only, never names).
+    pub longest_waits: Vec<Wait>,
+}
+
+/// Clients in one stage.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct StageCount {
+    /// Stage.
+    pub stage: String,
+    /// Clients in it.
+    pub clients: u32,
+}
+
+/// A client's wait in a stage.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Wait {
+    /// Client code.
+    pub code: String,
+    /// Stage.
+    pub stage: String,
+    /// Days in it.
+    pub days: i64,
+}
+
+/// The last huddle.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct HuddleSnapshot {
+    /// The day.
+    pub date: NaiveDate,
+    /// When it started (local time).
+    pub started: NaiveDateTime,
+    /// How long it lasted, in minutes.
+    pub minutes: i64,
+    /// How many attended.
+    pub attendees: u32,
+    /// Decisions noted, in agenda order.
+    pub decisions: Vec<String>,
+    /// Titles of the actions created during it.
+    pub actions_created: Vec<String>,
+    /// Titles of the escalations raised during it.
+    pub escalations_raised: Vec<String>,
+}
+
+/// How regularly the board meets.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct HeldSnapshot {
+    /// Days with a huddle in the last 28 days.
+    pub held: u32,
+    /// Working days in those 28 days.
+    pub working_days: u32,
+}
+
+/// Why a snapshot file cannot be read.
+#[derive(Debug, thiserror::Error)]
+pub enum SnapshotError {
+    /// The file cannot be read.
+    #[error("{path}: {source}")]
+    Io {
+        /// File.
+        path: PathBuf,
+        /// Cause.
+        source: std::io::Error,
+    },
+    /// Not a snapshot, or damaged, or still being copied.
+    #[error("{path} is not a Huddle snapshot (or is still being copied): {reason}")]
+    Invalid {
+        /// File.
+        path: PathBuf,
+        /// Cause.
+        reason: String,
+    },
+    /// Written by a newer Huddle.
+    #[error(
+        "{path} is a snapshot of version {found}; this Huddle reads version {VERSION}: install a newer Huddle"
+    )]
+    TooNew {
+        /// File.
+        path: PathBuf,
+        /// Its version.
+        found: u64,
+    },
+}
+
+/// Takes the snapshot of `board` from its view, as of `today`.
+pub fn build(
+    board: &Board,
+    view: &BoardView,
+    today: NaiveDate,
+    taken_at: DateTime<Utc>,
+    taken_by: &str,
+) -> Snapshot {
+    let mut snapshot = Snapshot {
+        format: FORMAT.to_owned(),
+        version: VERSION,
+        board: BoardInfo {
+            id: board.id.clone(),
+            title: board.title.clone(),
+            team: board.team.clone(),
+            level: board.level.code().to_owned(),
+            parent: board.parent.clone(),
+            trajectory: board.trajectory.clone(),
+            language: board.lang.code().to_owned(),
+        },
+        date: today,
+        taken_at,
+        taken_by: taken_by.to_owned(),
+        indicators: Vec::new(),
+        actions: ActionsSnapshot::default(),
+        escalations: Vec::new(),
+        mood: None,
+        trajectories: Vec::new(),
+        last_huddle: view.regularity.last.as_ref().map(|h| HuddleSnapshot {
+            date: h.date,
+            started: h.started,
+            minutes: (h.duration_s + 30) / 60,
+            attendees: count(h.attendees.len()),
+            decisions: h.decisions().map(|d| d.text.clone()).collect(),
+            actions_created: h.actions.iter().map(|a| a.title.clone()).collect(),
+            escalations_raised: h.escalations.iter().map(|a| a.title.clone()).collect(),
+        }),
+        huddles_held: HeldSnapshot {
+            held: count(view.regularity.held),
+            working_days: count(view.regularity.working_days),
+        },
+    };
+    for section in &board.sections {
+        match (&section.kind, view.sections.get(&section.id)) {
+            (SectionKind::Indicator(spec), Some(SectionView::Indicator(values))) => {
+                snapshot.indicators.push(indicator(section, spec, values));
+            }
+            (SectionKind::Actions { .. }, Some(SectionView::Actions(actions))) => {
+                for a in actions.iter().filter(|a| !a.status.is_closed()) {
+                    snapshot.actions.open += 1;
+                    snapshot.actions.overdue += u32::from(a.overdue);
+                    snapshot.actions.items.push(ActionSnapshot {
+                        title: a.title.clone(),
+                        owner: a.owner.clone(),
+                        due: a.due,
+                        status: a.status.name().to_owned(),
+                        overdue: a.overdue,
+                    });
+                }
+            }
+            (SectionKind::Escalations { .. }, Some(SectionView::Escalations(list))) => {
+                for e in list.iter().filter(|e| e.status.awaits_answer()) {
+                    // What this board sent up, and what it holds from below; not what went
+                    // past it to the levels above (that is theirs now).
+                    if e.received && !e.held_by(&board.id) {
+                        continue;
+                    }
+                    snapshot.escalations.push(EscalationSnapshot {
+                        id: e.at.id.clone(),
+                        title: e.title.clone(),
+                        why: e.why.clone(),
+                        status: e.status.name().to_owned(),
+                        direction: if e.received { "received" } else { "raised" }.to_owned(),
+                        from: e.at.board.clone(),
+                        to: e.to.clone(),
+                        raised_on: e.raised.at.date_naive(),
+                        due: e.due,
+                        late: e.late,
+                    });
+                }
+            }
+            (SectionKind::Mood, Some(SectionView::Mood(mood))) if snapshot.mood.is_none() => {
+                snapshot.mood = Some(MoodSnapshot {
+                    today: mood.today,
+                    weeks: mood
+                        .weeks
+                        .iter()
+                        .map(|(week, mean, votes)| MoodWeek {
+                            week: *week,
+                            mean: (mean * 100.0).round() / 100.0,
+                            votes: *votes,
+                        })
+                        .collect(),
+                });
+            }
+            (SectionKind::Trajectory { stages, .. }, Some(SectionView::Trajectory(clients))) => {
+                let mut waits: Vec<Wait> = clients
+                    .iter()
+                    .map(|c| Wait {
+                        code: c.code.clone(),
+                        stage: c.stage.clone(),
+                        days: c.days_waiting,
+                    })
+                    .collect();
+                waits.sort_by(|a, b| b.days.cmp(&a.days).then_with(|| a.code.cmp(&b.code)));
+                waits.truncate(LONGEST_WAITS);
+                snapshot.trajectories.push(TrajectorySnapshot {
+                    section: section.id.clone(),
+                    title: section.title.clone(),
+                    stages: stages
+                        .iter()
+                        .map(|stage| StageCount {
+                            stage: stage.clone(),
+                            clients: count(clients.iter().filter(|c| &c.stage == stage).count()),
+                        })
+                        .collect(),
+                    longest_waits: waits,
+                });
+            }
+            _ => {}
+        }
+    }
+    snapshot
+}
+
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+fn indicator(
+    section: &crate::model::Section,
+    spec: &crate::model::IndicatorSpec,
+    values: &view::IndicatorView,
+) -> IndicatorSnapshot {
+    let skip = values.values.len().saturating_sub(RECENT_VALUES);
+    let date_of = |i: usize| values.values.get(i).map(|(d, _)| *d);
+    let last = values.values.len().checked_sub(1);
+    let signals = values
+        .run_chart
+        .iter()
+        .flat_map(|rc| rc.signals.iter())
+        .filter_map(|signal| {
+            let (kind, way, first, end) = match *signal {
+                Signal::Shift {
+                    first, last, above, ..
+                } => (
+                    "shift",
+                    Some(if above { "above" } else { "below" }),
+                    first,
+                    last,
+                ),
+                Signal::Trend {
+                    first, last, up, ..
+                } => ("trend", Some(if up { "up" } else { "down" }), first, last),
+                Signal::Astronomical { index } => ("astronomical", None, index, index),
+            };
+            // Only what shows among the recent values.
+            (end >= skip).then_some(())?;
+            Some(SignalSnapshot {
+                kind: kind.to_owned(),
+                way: way.map(str::to_owned),
+                from: date_of(first.max(skip))?,
+                to: date_of(end)?,
+                ongoing: Some(end) == last,
+            })
+        })
+        .collect();
+    let latest = values.latest().map(|(date, value)| Point { date, value });
+    IndicatorSnapshot {
+        section: section.id.clone(),
+        title: section.title.clone(),
+        unit: spec.unit.clone(),
+        category: spec.category.map(|c| category_code(c).to_owned()),
+        direction: match spec.direction {
+            Direction::Lower => "lower",
+            Direction::Higher => "higher",
+        }
+        .to_owned(),
+        frequency: match spec.frequency {
+            Frequency::Daily => "daily",
+            Frequency::Weekly => "weekly",
+            Frequency::Monthly => "monthly",
+        }
+        .to_owned(),
+        target: spec.target,
+        warning: spec.warning,
+        values: values.values[skip..]
+            .iter()
+            .map(|(date, value)| Point {
+                date: *date,
+                value: *value,
+            })
+            .collect(),
+        status: latest.map(|p| view::status(spec, p.value).into()),
+        latest,
+        median: values.run_chart.as_ref().map(|rc| rc.median),
+        signals,
+    }
+}
+
+/// The code of an indicator family, as written in board files.
+pub fn category_code(category: IndicatorCategory) -> &'static str {
+    match category {
+        IndicatorCategory::Access => "access",
+        IndicatorCategory::Continuity => "continuity",
+        IndicatorCategory::WellBeing => "well-being",
+        IndicatorCategory::Safety => "safety",
+        IndicatorCategory::Quality => "quality",
+    }
+}
+
+/// The view of `board` as of the end of `date`: the values and entries made up to that day
+/// (each as it stands now).
+pub fn view_as_of(board: &Board, records: &[crate::store::Record], date: NaiveDate) -> BoardView {
+    let records: Vec<crate::store::Record> = records
+        .iter()
+        .filter(|r| {
+            // An entry for a day (a value, a vote…) counts by its day, even entered later;
+            // any other by the day it was made.
+            let day = r
+                .fields
+                .get("date")
+                .and_then(serde_json::Value::as_str)
+                .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+                .unwrap_or_else(|| r.created_at.with_timezone(&chrono::Local).date_naive());
+            day <= date
+        })
+        .cloned()
+        .collect();
+    view::build(board, &records, date)
+}
+
+/// The JSON Schema of the snapshot format, as kept in `docs/snapshot.schema.json`.
+pub fn schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(Snapshot)).unwrap_or_default()
+}
+
+/// What [`write`] wrote.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Written {
+    /// The JSON file.
+    pub json: PathBuf,
+    /// The HTML page.
+    pub html: PathBuf,
+}
+
+/// The file name of a snapshot, without extension: `<board>-<YYYYMMDD>T<HHMMSS>Z`, so that
+/// names sort by time.
+pub fn stem(snapshot: &Snapshot) -> String {
+    format!(
+        "{}-{}",
+        snapshot.board.id,
+        snapshot.taken_at.format("%Y%m%dT%H%M%SZ")
+    )
+}
+
+/// Writes the snapshot's JSON file and HTML page into `dir` (made if missing). A file already
+/// there is never overwritten: a second snapshot in the same second gets `-2`, `-3`…
+pub fn write(snapshot: &Snapshot, dir: &Path) -> std::io::Result<Written> {
+    std::fs::create_dir_all(dir)?;
+    let json = serde_json::to_vec_pretty(snapshot).map_err(std::io::Error::other)?;
+    let page = html::render(snapshot);
+    let stem = stem(snapshot);
+    for n in 1..1000 {
+        let name = if n == 1 {
+            stem.clone()
+        } else {
+            format!("{stem}-{n}")
+        };
+        let (json_path, html_path) = (
+            dir.join(format!("{name}.json")),
+            dir.join(format!("{name}.html")),
+        );
+        if json_path.exists() || html_path.exists() {
+            continue;
+        }
+        // The page first: a reader that finds the JSON finds its page too.
+        if !publish_new(&html_path, page.as_bytes())? {
+            continue;
+        }
+        if !publish_new(&json_path, &json)? {
+            continue;
+        }
+        return Ok(Written {
+            json: json_path,
+            html: html_path,
+        });
+    }
+    Err(std::io::Error::other(format!(
+        "{} already holds 999 snapshots of this second",
+        dir.display()
+    )))
+}
+
+/// Publishes `bytes` at `path` unless a file is there: temp file, fsync, then a link that
+/// fails if the name is taken (a rename where links are not supported). `false` if taken.
+fn publish_new(path: &Path, bytes: &[u8]) -> std::io::Result<bool> {
+    use std::io::Write as _;
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = dir.join(format!(".huddle-{}-{name}.tmp", std::process::id()));
+    {
+        let mut file = std::fs::File::create(&temp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+    }
+    let result = match std::fs::hard_link(&temp, path) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        // No links on this file system (some network shares): rename, having checked.
+        Err(_) if !path.exists() => std::fs::rename(&temp, path).map(|()| true),
+        Err(_) => Ok(false),
+    };
+    let _ = std::fs::remove_file(&temp);
+    result
+}
+
+/// Reads a snapshot file.
+pub fn read(path: &Path) -> Result<Snapshot, SnapshotError> {
+    let bytes = std::fs::read(path).map_err(|source| SnapshotError::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    let invalid = |reason: String| SnapshotError::Invalid {
+        path: path.to_owned(),
+        reason,
+    };
+    let value: serde_json::Value =
+        serde_json::from_slice(&bytes).map_err(|e| invalid(e.to_string()))?;
+    if value.get("format").and_then(serde_json::Value::as_str) != Some(FORMAT) {
+        return Err(invalid(format!("its \"format\" is not \"{FORMAT}\"")));
+    }
+    match value.get("version").and_then(serde_json::Value::as_u64) {
+        Some(v) if v == u64::from(VERSION) => {}
+        Some(v) if v > u64::from(VERSION) => {
+            return Err(SnapshotError::TooNew {
+                path: path.to_owned(),
+                found: v,
+            });
+        }
+        _ => return Err(invalid("its \"version\" is missing or unknown".to_owned())),
+    }
+    serde_json::from_value(value).map_err(|e| invalid(e.to_string()))
+}
+
+/// The snapshot files of `board` in `dir/<board>/`, newest first (by name, which sorts by the
+/// time taken).
+pub fn files_of(dir: &Path, board: &str) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir.join(board)) else {
+        return Vec::new();
+    };
+    let prefix = format!("{board}-");
+    let mut files: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.extension().is_some_and(|e| e == "json")
+                && p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with(&prefix) && !n.starts_with('.'))
+        })
+        .collect();
+    files.sort_by_key(|p| std::cmp::Reverse(sort_key(p)));
+    files
+}
+
+/// Orders `name-20261123T141033Z-2.json` after `name-20261123T141033Z.json`.
+fn sort_key(path: &Path) -> (String, u32) {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    match stem.rsplit_once('-') {
+        Some((base, n)) if n.len() <= 3 && n.chars().all(|c| c.is_ascii_digit()) => {
+            (base.to_owned(), n.parse().unwrap_or(0))
+        }
+        _ => (stem, 1),
+    }
+}
+
+/// The newest readable snapshot of `board` in `dir`: a file still being copied, damaged or
+/// from a newer Huddle is passed over for the one before it, and reported.
+pub fn latest(dir: &Path, board: &str) -> (Option<(PathBuf, Snapshot)>, Vec<SnapshotError>) {
+    let mut problems = Vec::new();
+    for path in files_of(dir, board) {
+        match read(&path) {
+            Ok(s) if s.board.id == board => return (Some((path, s)), problems),
+            Ok(s) => problems.push(SnapshotError::Invalid {
+                reason: format!("it is the snapshot of `{}`, not of `{board}`", s.board.id),
+                path,
+            }),
+            Err(e) => problems.push(e),
+        }
+    }
+    (None, problems)
+}
+
+/// Working days (Monday to Friday) from `from` to `to`: how old a snapshot is. A snapshot
+/// taken on Friday is 1 working day old on Monday.
+pub fn working_days_between(from: NaiveDate, to: NaiveDate) -> i64 {
+    use chrono::Datelike as _;
+    if to <= from {
+        return 0;
+    }
+    let mut days = 0;
+    let mut date = from;
+    while date < to {
+        date = date.succ_opt().unwrap_or(to);
+        if date.weekday().num_days_from_monday() < 5 {
+            days += 1;
+        }
+        if days > 3650 {
+            break;
+        }
+    }
+    days
+}
+
+/// A unit whose latest snapshot is this many working days old (or that has none) stands out.
+pub const STALE_AFTER_WORKING_DAYS: i64 = 2;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, d).unwrap_or_default()
+    }
+
+    #[test]
+    fn age_counts_working_days() {
+        // Friday → Monday: 1; Monday → Wednesday: 2; same day: 0.
+        assert_eq!(working_days_between(day(20), day(23)), 1);
+        assert_eq!(working_days_between(day(23), day(25)), 2);
+        assert_eq!(working_days_between(day(23), day(23)), 0);
+        assert_eq!(working_days_between(day(25), day(23)), 0);
+    }
+
+    #[test]
+    fn names_sort_by_time_then_by_number() {
+        let mut names = [
+            "b-20261123T090000Z-2.json",
+            "b-20261122T090000Z.json",
+            "b-20261123T090000Z.json",
+            "b-20261123T090000Z-10.json",
+        ]
+        .map(PathBuf::from);
+        names.sort_by_key(|p| std::cmp::Reverse(sort_key(p)));
+        assert_eq!(
+            names.map(|p| p.to_string_lossy().into_owned()),
+            [
+                "b-20261123T090000Z-10.json",
+                "b-20261123T090000Z-2.json",
+                "b-20261123T090000Z.json",
+                "b-20261122T090000Z.json",
+            ]
+        );
+    }
+}

@@ -1,0 +1,262 @@
+//! The snapshot shelf: a named thread that keeps the latest snapshot of each board found in
+//! the snapshot folders, and writes the snapshots this kiosk sends. All of its file work is off
+//! the UI thread: a share that hangs hangs this thread, never the screen.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, SyncSender, TrySendError, sync_channel};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, SystemTime};
+
+use super::{Snapshot, Written};
+
+/// How often the folders are looked at again when nothing asks for it (network shares send
+/// no events; snapshots come a few times a day).
+pub const RESCAN: Duration = Duration::from_secs(60);
+
+/// The newest readable snapshot of one board.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Latest {
+    /// Its file.
+    pub path: PathBuf,
+    /// What it holds.
+    pub snapshot: Arc<Snapshot>,
+}
+
+/// The outcome of the last snapshot this kiosk sent.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Sent {
+    /// Written: the board, when it was taken, and its files.
+    Done {
+        board: String,
+        taken_at: chrono::DateTime<chrono::Utc>,
+        written: Written,
+    },
+    /// Not written, and why.
+    Failed { board: String, error: String },
+}
+
+enum Job {
+    Rescan,
+    Send(Box<Snapshot>),
+    Stop,
+}
+
+#[derive(Default)]
+struct Shared {
+    latest: BTreeMap<String, Latest>,
+    sent: Option<Sent>,
+    problems: Vec<String>,
+}
+
+/// The shelf's handle, held by the kiosk.
+pub struct Shelf {
+    tx: SyncSender<Job>,
+    shared: Arc<Mutex<Shared>>,
+    version: Arc<AtomicU64>,
+}
+
+impl Shelf {
+    /// Starts the thread: it reads `read_from` (each holding one folder per board) and writes
+    /// what is sent into `write_to/<board>/`. `wake` is called when what it holds changes.
+    pub fn start(
+        read_from: Vec<PathBuf>,
+        write_to: PathBuf,
+        wake: impl Fn() + Send + Sync + 'static,
+    ) -> std::io::Result<Self> {
+        let (tx, rx) = sync_channel(16);
+        let shared = Arc::new(Mutex::new(Shared::default()));
+        let version = Arc::new(AtomicU64::new(0));
+        let worker = Worker {
+            read_from,
+            write_to,
+            shared: Arc::clone(&shared),
+            version: Arc::clone(&version),
+            wake: Box::new(wake),
+            cache: BTreeMap::new(),
+        };
+        std::thread::Builder::new()
+            .name("snapshots".to_owned())
+            .spawn(move || worker.run(&rx))?;
+        Ok(Self {
+            tx,
+            shared,
+            version,
+        })
+    }
+
+    /// Asks for a look at the folders soon.
+    pub fn rescan(&self) {
+        match self.tx.try_send(Job::Rescan) {
+            Ok(()) | Err(TrySendError::Full(_) | TrySendError::Disconnected(_)) => {}
+        }
+    }
+
+    /// Writes `snapshot` (off the UI thread); [`Shelf::sent`] says how it went.
+    pub fn send(&self, snapshot: Snapshot) {
+        if self.tx.try_send(Job::Send(Box::new(snapshot))).is_err() {
+            tracing::warn!("the snapshot queue is full: snapshot not sent");
+        }
+    }
+
+    /// Moves each time what the shelf holds changes.
+    pub fn version(&self) -> u64 {
+        self.version.load(Ordering::Relaxed)
+    }
+
+    /// The latest snapshot of each board, by board id.
+    pub fn latest(&self) -> BTreeMap<String, Latest> {
+        self.lock(|s| s.latest.clone())
+    }
+
+    /// How the last snapshot sent went.
+    pub fn sent(&self) -> Option<Sent> {
+        self.lock(|s| s.sent.clone())
+    }
+
+    /// Files passed over (half copied, damaged, from a newer Huddle).
+    pub fn problems(&self) -> Vec<String> {
+        self.lock(|s| s.problems.clone())
+    }
+
+    fn lock<T>(&self, f: impl FnOnce(&Shared) -> T) -> T {
+        match self.shared.lock() {
+            Ok(s) => f(&s),
+            Err(e) => f(&e.into_inner()),
+        }
+    }
+}
+
+impl Drop for Shelf {
+    fn drop(&mut self) {
+        let _ = self.tx.try_send(Job::Stop);
+    }
+}
+
+type FileKey = (u64, Option<SystemTime>);
+
+struct Worker {
+    read_from: Vec<PathBuf>,
+    write_to: PathBuf,
+    shared: Arc<Mutex<Shared>>,
+    version: Arc<AtomicU64>,
+    wake: Box<dyn Fn() + Send + Sync>,
+    /// Files read, by path: their size and time when read, and what they held.
+    cache: BTreeMap<PathBuf, (FileKey, Result<Arc<Snapshot>, String>)>,
+}
+
+impl Worker {
+    fn run(mut self, rx: &Receiver<Job>) {
+        loop {
+            self.scan();
+            match rx.recv_timeout(RESCAN) {
+                Ok(Job::Rescan) | Err(RecvTimeoutError::Timeout) => {}
+                Ok(Job::Send(snapshot)) => self.send(&snapshot),
+                Ok(Job::Stop) | Err(RecvTimeoutError::Disconnected) => break,
+            }
+        }
+    }
+
+    fn send(&mut self, snapshot: &Snapshot) {
+        let board = snapshot.board.id.clone();
+        let sent = match super::write(snapshot, &self.write_to.join(&board)) {
+            Ok(written) => {
+                tracing::info!("snapshot of {board} written to {}", written.json.display());
+                Sent::Done {
+                    board,
+                    taken_at: snapshot.taken_at,
+                    written,
+                }
+            }
+            Err(e) => {
+                tracing::warn!("snapshot of {board} not written: {e}");
+                Sent::Failed {
+                    board,
+                    error: format!("{}: {e}", self.write_to.display()),
+                }
+            }
+        };
+        self.update(|s| {
+            s.sent = Some(sent);
+            true
+        });
+    }
+
+    fn scan(&mut self) {
+        let mut latest: BTreeMap<String, Latest> = BTreeMap::new();
+        let mut problems = Vec::new();
+        for dir in &self.read_from.clone() {
+            for board in board_dirs(dir) {
+                for path in super::files_of(dir, &board) {
+                    match self.read(&path) {
+                        Ok(snapshot) if snapshot.board.id == board => {
+                            let newer = latest
+                                .get(&board)
+                                .is_none_or(|l| l.snapshot.taken_at < snapshot.taken_at);
+                            if newer {
+                                latest.insert(board.clone(), Latest { path, snapshot });
+                            }
+                            break;
+                        }
+                        Ok(_) => {
+                            problems.push(format!("{}: not a snapshot of {board}", path.display()))
+                        }
+                        Err(e) => problems.push(e),
+                    }
+                }
+            }
+        }
+        // Forget files that are gone.
+        let read_from = self.read_from.clone();
+        self.cache
+            .retain(|path, _| read_from.iter().any(|d| path.starts_with(d)) && path.exists());
+        self.update(|s| {
+            let changed = s.latest != latest || s.problems != problems;
+            s.latest = latest;
+            s.problems = problems;
+            changed
+        });
+    }
+
+    /// Reads a snapshot file, or says why not; a file whose size and time did not change is
+    /// not read again.
+    fn read(&mut self, path: &Path) -> Result<Arc<Snapshot>, String> {
+        let key: FileKey = match std::fs::metadata(path) {
+            Ok(m) => (m.len(), m.modified().ok()),
+            Err(e) => return Err(format!("{}: {e}", path.display())),
+        };
+        if let Some((seen, result)) = self.cache.get(path)
+            && *seen == key
+        {
+            return result.clone();
+        }
+        let result = super::read(path).map(Arc::new).map_err(|e| e.to_string());
+        self.cache.insert(path.to_owned(), (key, result.clone()));
+        result
+    }
+
+    fn update(&self, f: impl FnOnce(&mut Shared) -> bool) {
+        let changed = match self.shared.lock() {
+            Ok(mut s) => f(&mut s),
+            Err(e) => f(&mut e.into_inner()),
+        };
+        if changed {
+            self.version.fetch_add(1, Ordering::Relaxed);
+            (self.wake)();
+        }
+    }
+}
+
+/// The board folders in a snapshot folder (named by board id).
+fn board_dirs(dir: &Path) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .filter_map(|e| e.file_name().to_str().map(str::to_owned))
+        .filter(|name| !name.starts_with('.'))
+        .collect()
+}
