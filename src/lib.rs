@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod config;
 pub mod feed;
 pub mod i18n;
 pub mod layout;

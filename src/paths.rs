@@ -44,3 +44,12 @@ pub fn is_litter(name: &str) -> bool {
         || name.contains(".sync-conflict-")
         || name.contains("(conflicted copy")
 }
+
+/// The platform's config folder for Huddle (`~/.config/huddle`, `%APPDATA%\Huddle\huddle\config`),
+/// where `huddle.toml` is read.
+pub fn config_dir() -> PathBuf {
+    project_dirs().map_or_else(
+        || PathBuf::from(".huddle-config"),
+        |d| d.config_dir().to_owned(),
+    )
+}

@@ -44,6 +44,8 @@ pub struct KioskOptions {
     pub shared: Option<PathBuf>,
     /// How the shared folder is watched.
     pub watch: WatchMode,
+    /// This kiosk's name, as other kiosks and snapshots say it.
+    pub device_name: String,
 }
 
 /// What the board view was built from; when any of it moves, the view is rebuilt.
@@ -83,6 +85,8 @@ pub struct KioskApp {
     sync: Option<SyncWorker>,
     /// The snapshot shelf: the latest snapshot of each board below, and the snapshots sent.
     shelf: Option<Shelf>,
+    /// This kiosk's name, as other kiosks and snapshots say it.
+    device_name: String,
 }
 
 impl KioskApp {
@@ -133,6 +137,7 @@ impl KioskApp {
             feed_problems: BTreeMap::new(),
             sync: None,
             shelf: None,
+            device_name: crate::sync::host_name(),
         };
         app.current = first
             .filter(|id| app.live.board(id).is_some())
@@ -191,7 +196,7 @@ impl KioskApp {
     ) {
         match SyncWorker::start(
             data_dir.to_owned(),
-            Shared::new(shared.to_owned()),
+            Shared::new(shared.to_owned()).named(&self.device_name),
             mode,
             wake,
         ) {
@@ -230,10 +235,17 @@ impl KioskApp {
             &self.view,
             self.clock.now().date(),
             now_utc(&self.clock),
-            &crate::sync::host_name(),
+            &self.device_name,
         );
         shelf.send(snapshot.clone());
         Some(snapshot)
+    }
+
+    /// Names this kiosk (the config file's `device_name`), before [`Self::sync_with`].
+    pub fn set_device_name(&mut self, name: &str) {
+        if !name.trim().is_empty() {
+            name.trim().clone_into(&mut self.device_name);
+        }
     }
 
     /// How many syncs the worker has run (0 without a shared folder).
@@ -942,6 +954,7 @@ pub fn run_kiosk(options: KioskOptions) -> anyhow::Result<()> {
             app.watch_boards(move || ctx.request_repaint());
             let ctx = cc.egui_ctx.clone();
             app.watch_feeds(&options.feeds_dir, move || ctx.request_repaint());
+            app.set_device_name(&options.device_name);
             if let Some(shared) = &options.shared {
                 let ctx = cc.egui_ctx.clone();
                 app.sync_with(&options.data_dir, shared, options.watch, move || {

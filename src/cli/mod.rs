@@ -12,6 +12,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::layout::{self, FileReport};
 use crate::sync::worker::WatchMode;
 
+mod doctor;
 mod entries;
 mod escalation;
 mod sync;
@@ -20,6 +21,10 @@ mod sync;
 #[derive(Parser, Debug)]
 #[command(name = "huddle", version, about, long_about = None)]
 pub struct Cli {
+    /// The configuration file. Default: $HUDDLE_CONFIG, else huddle.toml in the platform's
+    /// config folder (~/.config/huddle/huddle.toml). Options given here win over it.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
     /// Folder of board files (*.toml). Default: ./boards if it exists, else the user's
     /// config folder, else the installed examples.
     #[arg(long, global = true, value_name = "DIR")]
@@ -37,8 +42,9 @@ pub struct Cli {
     pub shared: Option<PathBuf>,
     /// How to notice changes in the shared folder: `native` events (local disk, sync
     /// engines), `poll` every few seconds (network shares send no events), or `auto`.
-    #[arg(long, global = true, value_enum, default_value_t = WatchMode::Auto)]
-    pub watch: WatchMode,
+    /// Default: auto.
+    #[arg(long, global = true, value_enum)]
+    pub watch: Option<WatchMode>,
     /// Board to show first (its id, as `huddle boards` lists them).
     #[arg(long, global = true, value_name = "ID")]
     pub board: Option<String>,
@@ -134,6 +140,17 @@ pub enum Command {
     /// alone go up to the parent board, answers come back down.
     #[command(subcommand)]
     Escalation(EscalationCommand),
+    /// The configuration in effect: each setting, its value, and where it came from (an
+    /// option, the config file and its line, or the default). Exit 1 if the file has mistakes.
+    Config {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Checks this kiosk and says in plain words what to fix: the board files, the data folder
+    /// (free space, writable, database integrity), the shared folder (reachable, writable,
+    /// other kiosks, clock skew), the display. Exit 1 if something must be fixed.
+    Doctor,
     /// The changes made on a board, newest first.
     History {
         /// Board id.
@@ -326,14 +343,33 @@ pub fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let boards_dir = cli
-        .boards
-        .clone()
-        .unwrap_or_else(crate::paths::default_boards_dir);
-    let data_dir = cli
-        .data_dir
-        .clone()
-        .unwrap_or_else(crate::paths::default_data_dir);
+    let loaded = crate::config::load(&crate::config::path(cli.config.as_deref()));
+    let settings = crate::config::effective(
+        &loaded,
+        &crate::config::Flags {
+            boards: cli.boards.clone(),
+            data_dir: cli.data_dir.clone(),
+            shared: cli.shared.clone(),
+            watch: cli.watch,
+            feeds: cli.feeds.clone(),
+        },
+    );
+    if let Some(Command::Config { format }) = cli.command {
+        return print_config(&loaded, &settings, format);
+    }
+    // A mistake in the config file is said, and the valid settings still apply: a kiosk on the
+    // wall must start even so.
+    for problem in &loaded.problems {
+        if speaks_french() {
+            eprintln!("huddle: {}", problem.to_string_fr());
+        } else {
+            eprintln!("huddle: {problem}");
+        }
+    }
+    let boards_dir = settings.boards.value.clone();
+    let data_dir = settings.data_dir.value.clone();
+    let shared = settings.shared.value.clone();
+    let watch = settings.watch.value;
     let places = entries::Places {
         boards: &boards_dir,
         data: &data_dir,
@@ -372,7 +408,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             &board,
             date.as_deref(),
             out.as_deref(),
-            cli.shared.as_deref(),
+            shared.as_deref(),
         ),
         Some(Command::Escalation(command)) => match command {
             EscalationCommand::Raise {
@@ -418,8 +454,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }) => {
             let request = sync::Request {
                 data: &data_dir,
-                shared: cli.shared.as_deref(),
-                watch: cli.watch,
+                shared: shared.as_deref(),
+                watch,
+                name: &settings.device_name.value,
             };
             match action {
                 Some(SyncCommand::Status { format }) => sync::status(&request, format),
@@ -435,12 +472,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 data_dir: data_dir.clone(),
                 board: cli.board,
                 windowed: cli.windowed,
-                feeds_dir: cli.feeds.clone().unwrap_or_else(|| data_dir.join("feeds")),
-                shared: cli.shared.clone(),
-                watch: cli.watch,
+                feeds_dir: settings.feeds.value.clone(),
+                shared: shared.clone(),
+                watch,
+                device_name: settings.device_name.value.clone(),
             })?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Config { .. }) => Ok(ExitCode::SUCCESS),
+        Some(Command::Doctor) => Ok(doctor::run(&settings, &loaded)),
         Some(Command::Check { paths, format }) => {
             let paths = if paths.is_empty() {
                 vec![boards_dir]
@@ -473,6 +513,60 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Prints `huddle config`: the file read, its problems, and every setting with its source.
+fn print_config(
+    loaded: &crate::config::Loaded,
+    settings: &crate::config::Effective,
+    format: Format,
+) -> anyhow::Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    let rows = settings.rows();
+    match format {
+        Format::Json => {
+            let values: serde_json::Map<String, serde_json::Value> = rows
+                .iter()
+                .map(|(k, v, from)| {
+                    (
+                        (*k).to_owned(),
+                        serde_json::json!({"value": v, "from": from}),
+                    )
+                })
+                .collect();
+            let json = serde_json::json!({
+                "file": loaded.path,
+                "file_exists": loaded.exists,
+                "problems": loaded.problems,
+                "settings": values,
+            });
+            writeln!(out, "{}", serde_json::to_string_pretty(&json)?)?;
+        }
+        Format::Text => {
+            let state = if loaded.exists {
+                ""
+            } else {
+                " (not found: defaults apply)"
+            };
+            writeln!(out, "config file: {}{state}", loaded.path.display())?;
+            for p in &loaded.problems {
+                if speaks_french() {
+                    writeln!(out, "{}", p.to_string_fr())?;
+                } else {
+                    writeln!(out, "{p}")?;
+                }
+            }
+            let width = rows.iter().map(|(k, _, _)| k.len()).max().unwrap_or(0);
+            for (key, value, from) in rows {
+                writeln!(out, "{key:width$}  {value}    ({from})")?;
+            }
+        }
+    }
+    Ok(if loaded.problems.iter().any(layout::Problem::is_error) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Prints what `huddle check` found.

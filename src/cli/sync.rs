@@ -21,11 +21,13 @@ pub struct Request<'a> {
     pub shared: Option<&'a Path>,
     /// How to watch it.
     pub watch: WatchMode,
+    /// This kiosk's name, as the other kiosks say it.
+    pub name: &'a str,
 }
 
 fn shared(request: &Request<'_>) -> anyhow::Result<Shared> {
     match request.shared {
-        Some(dir) => Ok(Shared::new(dir.to_owned())),
+        Some(dir) => Ok(Shared::new(dir.to_owned()).named(request.name)),
         None => bail!(
             "no shared folder: name it with --shared DIR (a network share, or a Syncthing, OneDrive or Dropbox folder)"
         ),
@@ -126,7 +128,9 @@ pub fn new_device_id(request: &Request<'_>) -> anyhow::Result<ExitCode> {
     let old = store.device().to_owned();
     let new = store.new_device_id()?;
     if let Some(dir) = request.shared {
-        Shared::new(dir.to_owned()).republish(&mut store)?;
+        Shared::new(dir.to_owned())
+            .named(request.name)
+            .republish(&mut store)?;
     }
     println!("this kiosk's id was {old}; it is now {new}");
     Ok(ExitCode::SUCCESS)

@@ -9,9 +9,9 @@
 
 mod live;
 mod load;
-mod parse;
-mod problem;
-mod read;
+pub(crate) mod parse;
+pub(crate) mod problem;
+pub(crate) mod read;
 mod set;
 pub mod watch;
 

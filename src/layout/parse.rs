@@ -132,7 +132,7 @@ pub fn parse_board(path: &Path, text: &str) -> FileReport {
 }
 
 /// A TOML syntax error in words, with what to write instead where we can tell.
-fn syntax_message(err: &toml_span::Error, text: &str) -> Msg {
+pub(crate) fn syntax_message(err: &toml_span::Error, text: &str) -> Msg {
     use toml_span::ErrorKind as K;
     let at = text.get(err.span.start..).unwrap_or_default();
     let quote_dates = || {
@@ -215,7 +215,7 @@ fn syntax_message(err: &toml_span::Error, text: &str) -> Msg {
 
 /// Where a syntax error is best shown: the opening quote of an unterminated text, the start
 /// of an unquoted date or time.
-fn syntax_offset(err: &toml_span::Error, text: &str) -> usize {
+pub(crate) fn syntax_offset(err: &toml_span::Error, text: &str) -> usize {
     let offset = err.span.start.min(text.len());
     let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
     let before = &text[line_start..offset];

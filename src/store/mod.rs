@@ -502,6 +502,29 @@ impl Store {
         Ok(out)
     }
 
+    /// SQLite's `PRAGMA integrity_check`: empty when the database is intact, else what is
+    /// damaged.
+    pub fn integrity_check(&self) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let row = row?;
+            if row != "ok" {
+                out.push(row);
+            }
+        }
+        Ok(out)
+    }
+
+    /// How many changes the store holds.
+    pub fn change_count(&self) -> Result<u64, StoreError> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM changes", [], |r| r.get(0))?;
+        Ok(u64::try_from(n).unwrap_or(0))
+    }
+
     /// The live (not deleted) records of a board, oldest first.
     pub fn records(&self, board: &str) -> Result<Vec<Record>, StoreError> {
         self.query_records(

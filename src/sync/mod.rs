@@ -204,6 +204,15 @@ impl Shared {
         }
     }
 
+    /// The same folder, this kiosk named `name` there (the config file's `device_name`).
+    #[must_use]
+    pub fn named(mut self, name: &str) -> Self {
+        if !name.trim().is_empty() {
+            name.trim().clone_into(&mut self.name);
+        }
+        self
+    }
+
     fn root(&self) -> PathBuf {
         self.dir.join(ROOT)
     }

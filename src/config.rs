@@ -1,0 +1,602 @@
+//! The kiosk's configuration file, `huddle.toml`: what IT sets once per machine (the boards
+//! folder, the shared folder, the device's name, the boards shown, the language, the display
+//! schedule, the facilitator PIN's hash). Read with the same reader as board files, so a
+//! mistake is reported as `file:line:column: what to write instead`, in English and French.
+//!
+//! Each effective value says where it came from: a command-line flag, the file (with its line),
+//! or the default.
+
+use std::path::{Path, PathBuf};
+
+use crate::layout::Problem;
+use crate::layout::problem::{Diags, LineIndex, Msg};
+use crate::layout::read::{Context, TableReader};
+use crate::model::Lang;
+use crate::sync::worker::WatchMode;
+
+/// The file's name in the platform's config folder.
+pub const FILE_NAME: &str = "huddle.toml";
+
+/// The environment variable that names another config file.
+pub const ENV: &str = "HUDDLE_CONFIG";
+
+/// Where a value came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// A command-line option.
+    Flag(&'static str),
+    /// The config file, at this line.
+    File { path: PathBuf, line: usize },
+    /// Built in.
+    Default,
+}
+
+impl std::fmt::Display for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Source::Flag(flag) => write!(f, "{flag}"),
+            Source::File { path, line } => write!(f, "{}:{line}", path.display()),
+            Source::Default => f.write_str("default"),
+        }
+    }
+}
+
+/// A value and where it came from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Setting<T> {
+    /// The value.
+    pub value: T,
+    /// Where it came from.
+    pub source: Source,
+}
+
+/// When the screen is on: outside these hours it dims or goes black until touched.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DisplaySchedule {
+    /// Screen on from (hour, minute).
+    pub on: (u8, u8),
+    /// Screen off from (hour, minute).
+    pub off: (u8, u8),
+    /// Days the screen is on (0 = Monday … 6 = Sunday).
+    pub days: Vec<u8>,
+    /// `dim` or `black` outside the hours.
+    pub mode: String,
+}
+
+/// What the config file sets (each with its line), before flags and defaults.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FileConfig {
+    /// The boards folder.
+    pub boards: Option<Setting<PathBuf>>,
+    /// The data folder.
+    pub data_dir: Option<Setting<PathBuf>>,
+    /// The shared folder.
+    pub shared: Option<Setting<PathBuf>>,
+    /// How the shared folder is watched.
+    pub watch: Option<Setting<WatchMode>>,
+    /// The feeds folder.
+    pub feeds: Option<Setting<PathBuf>>,
+    /// This kiosk's name, as other kiosks and snapshots say it.
+    pub device_name: Option<Setting<String>>,
+    /// The boards this kiosk shows (the first is shown first); none: every board.
+    pub boards_shown: Option<Setting<Vec<String>>>,
+    /// The language of messages that belong to no board.
+    pub language: Option<Setting<Lang>>,
+    /// The display schedule.
+    pub display: Option<Setting<DisplaySchedule>>,
+    /// The facilitator PIN's hash (argon2, PHC string); never the PIN itself.
+    pub pin_hash: Option<Setting<String>>,
+}
+
+/// The config file read: its path, whether it exists, what it sets and its problems.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Loaded {
+    /// The file.
+    pub path: PathBuf,
+    /// Whether it exists (a missing file is fine: everything takes its default).
+    pub exists: bool,
+    /// What it sets (the valid keys, when some are not).
+    pub file: FileConfig,
+    /// What is wrong in it, as `file:line:column: message`.
+    pub problems: Vec<Problem>,
+}
+
+/// The config file to read: `explicit` (from `--config`), else `$HUDDLE_CONFIG`, else
+/// `huddle.toml` in the platform's config folder.
+pub fn path(explicit: Option<&Path>) -> PathBuf {
+    if let Some(p) = explicit {
+        return p.to_owned();
+    }
+    if let Some(p) = std::env::var_os(ENV).filter(|p| !p.is_empty()) {
+        return PathBuf::from(p);
+    }
+    crate::paths::config_dir().join(FILE_NAME)
+}
+
+/// Reads the config file at `path`. A missing file sets nothing; an unreadable or broken one
+/// gives problems (and what could be read of it).
+pub fn load(path: &Path) -> Loaded {
+    let mut loaded = Loaded {
+        path: path.to_owned(),
+        ..Loaded::default()
+    };
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return loaded,
+        Err(e) => {
+            loaded.exists = true;
+            loaded.problems.push(Problem {
+                file: path.to_owned(),
+                line: 1,
+                column: 1,
+                severity: crate::layout::Severity::Error,
+                message: format!("cannot be read: {e}"),
+                message_fr: format!("ne peut pas être lu : {e}"),
+            });
+            return loaded;
+        }
+    };
+    loaded.exists = true;
+    let (file, problems) = parse(path, &text);
+    loaded.file = file;
+    loaded.problems = problems;
+    loaded
+}
+
+/// Reads the text of a config file.
+pub fn parse(path: &Path, text: &str) -> (FileConfig, Vec<Problem>) {
+    let mut diags = Diags::default();
+    let index = LineIndex::new(text);
+    let mut config = FileConfig::default();
+    match toml_span::parse(text) {
+        Ok(root) => read(path, text, root, &mut config, &mut diags),
+        Err(err) => diags.error(
+            crate::layout::parse::syntax_offset(&err, text),
+            crate::layout::parse::syntax_message(&err, text),
+        ),
+    }
+    let mut list = diags.list;
+    list.sort_by_key(|d| d.offset);
+    let problems = list.into_iter().map(|d| index.problem(path, d)).collect();
+    (config, problems)
+}
+
+const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+fn read(
+    path: &Path,
+    text: &str,
+    root: toml_span::Value<'_>,
+    config: &mut FileConfig,
+    diags: &mut Diags,
+) {
+    let Some(mut top) = TableReader::new(
+        root,
+        Context::new("the config file", "le fichier de configuration"),
+        diags,
+    ) else {
+        return;
+    };
+    let line = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
+    let from = |offset: usize| Source::File {
+        path: path.to_owned(),
+        line: line(offset),
+    };
+    // Folders written relative to the file are relative to the file's folder.
+    let base = path.parent().unwrap_or(Path::new("."));
+    let folder = |top: &mut TableReader<'_>, key: &'static str, diags: &mut Diags| {
+        top.text(key, None, diags).map(|t| Setting {
+            value: base.join(&t.value),
+            source: from(t.offset),
+        })
+    };
+    config.boards = folder(&mut top, "boards", diags);
+    config.data_dir = folder(&mut top, "data_dir", diags);
+    config.shared = folder(&mut top, "shared", diags);
+    config.feeds = folder(&mut top, "feeds", diags);
+    config.watch = top
+        .choice("watch", &["auto", "native", "poll"], false, diags)
+        .map(|c| Setting {
+            value: match c.value {
+                "native" => WatchMode::Native,
+                "poll" => WatchMode::Poll,
+                _ => WatchMode::Auto,
+            },
+            source: from(c.offset),
+        });
+    config.device_name = top
+        .text("device_name", None, diags)
+        .map(|t| Setting {
+            value: t.value.trim().to_owned(),
+            source: from(t.offset),
+        })
+        .filter(|s| !s.value.is_empty());
+    if top.has("boards_shown") {
+        let offset = diags.list.len();
+        let list = top.text_list("boards_shown", diags);
+        if let Some(list) = list
+            && diags.list.len() == offset
+        {
+            let first = list.first().map_or(0, |b| b.offset);
+            config.boards_shown = Some(Setting {
+                value: list.into_iter().map(|b| b.value).collect(),
+                source: from(first),
+            });
+        }
+    }
+    config.language = top
+        .choice("language", &["fr", "en"], false, diags)
+        .map(|c| Setting {
+            value: if c.value == "en" { Lang::En } else { Lang::Fr },
+            source: from(c.offset),
+        });
+    if let Some(value) = top.take("display")
+        && let Some(mut display) =
+            TableReader::new(value, Context::new("[display]", "[display]"), diags)
+    {
+        let offset = display.offset;
+        let time = |display: &mut TableReader<'_>, key: &'static str, diags: &mut Diags| {
+            let t = display.text(key, Some("\"07:00\""), diags)?;
+            let parsed = crate::layout::parse_time(&t.value);
+            if parsed.is_none() {
+                diags.error(
+                    t.offset,
+                    Msg::new(
+                        format!("`{key}` is \"{}\"; write a time such as \"07:30\"", t.value),
+                        format!(
+                            "`{key}` vaut \"{}\" ; écrivez une heure comme \"07:30\"",
+                            t.value
+                        ),
+                    ),
+                );
+            }
+            parsed
+        };
+        let on = time(&mut display, "on", diags);
+        let off = time(&mut display, "off", diags);
+        let mode = display
+            .choice("mode", &["dim", "black"], false, diags)
+            .map_or("dim", |c| c.value);
+        let mut days: Vec<u8> = Vec::new();
+        if display.has("days") {
+            for day in display.text_list("days", diags).unwrap_or_default() {
+                match DAYS.iter().position(|d| *d == day.value.trim().to_lowercase()) {
+                    Some(i) => days.push(i as u8),
+                    None => diags.error(
+                        day.offset,
+                        Msg::new(
+                            format!(
+                                "\"{}\" is not a day; write \"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\" or \"sun\"",
+                                day.value
+                            ),
+                            format!(
+                                "« {} » n'est pas un jour ; écrivez \"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\" ou \"sun\" (lundi … dimanche)",
+                                day.value
+                            ),
+                        ),
+                    ),
+                }
+            }
+        } else {
+            days = vec![0, 1, 2, 3, 4];
+        }
+        display.finish(&|_| None, diags);
+        if let (Some(on), Some(off)) = (on, off) {
+            config.display = Some(Setting {
+                value: DisplaySchedule {
+                    on,
+                    off,
+                    days,
+                    mode: mode.to_owned(),
+                },
+                source: from(offset),
+            });
+        }
+    }
+    if let Some(value) = top.take("facilitator")
+        && let Some(mut facilitator) =
+            TableReader::new(value, Context::new("[facilitator]", "[facilitator]"), diags)
+    {
+        if let Some(hash) = facilitator.text("pin_hash", None, diags) {
+            if hash.value.starts_with("$argon2") {
+                config.pin_hash = Some(Setting {
+                    source: from(hash.offset),
+                    value: hash.value,
+                });
+            } else {
+                diags.error(
+                    hash.offset,
+                    Msg::new(
+                        "`pin_hash` is the PIN's argon2 hash (it starts with \"$argon2\"), never the PIN itself",
+                        "`pin_hash` est l'empreinte argon2 du NIP (elle commence par \"$argon2\"), jamais le NIP lui-même",
+                    ),
+                );
+            }
+        }
+        facilitator.finish(&|_| None, diags);
+    }
+    top.finish(&|_| None, diags);
+}
+
+/// The settings in effect: each from a flag, the config file or its default.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Effective {
+    /// The config file read.
+    pub file: PathBuf,
+    /// Whether it exists.
+    pub file_exists: bool,
+    /// The boards folder.
+    pub boards: Setting<PathBuf>,
+    /// The data folder.
+    pub data_dir: Setting<PathBuf>,
+    /// The shared folder, if any.
+    pub shared: Setting<Option<PathBuf>>,
+    /// How the shared folder is watched.
+    pub watch: Setting<WatchMode>,
+    /// The feeds folder.
+    pub feeds: Setting<PathBuf>,
+    /// This kiosk's name.
+    pub device_name: Setting<String>,
+    /// The boards shown (empty: every board).
+    pub boards_shown: Setting<Vec<String>>,
+    /// The language of messages that belong to no board.
+    pub language: Setting<Lang>,
+    /// The display schedule (none: always on).
+    pub display: Setting<Option<DisplaySchedule>>,
+    /// Whether a facilitator PIN is set (its hash is never printed).
+    pub pin_set: Setting<bool>,
+}
+
+/// The command-line options that override the file.
+#[derive(Clone, Debug, Default)]
+pub struct Flags {
+    /// `--boards`.
+    pub boards: Option<PathBuf>,
+    /// `--data-dir`.
+    pub data_dir: Option<PathBuf>,
+    /// `--shared`.
+    pub shared: Option<PathBuf>,
+    /// `--watch`.
+    pub watch: Option<WatchMode>,
+    /// `--feeds`.
+    pub feeds: Option<PathBuf>,
+}
+
+/// Flags over the file over the defaults.
+pub fn effective(loaded: &Loaded, flags: &Flags) -> Effective {
+    fn pick<T>(
+        flag: Option<T>,
+        name: &'static str,
+        file: Option<Setting<T>>,
+    ) -> Option<Setting<T>> {
+        flag.map(|value| Setting {
+            value,
+            source: Source::Flag(name),
+        })
+        .or(file)
+    }
+    fn default<T>(value: T) -> Setting<T> {
+        Setting {
+            value,
+            source: Source::Default,
+        }
+    }
+    let f = loaded.file.clone();
+    let data_dir = pick(flags.data_dir.clone(), "--data-dir", f.data_dir)
+        .unwrap_or_else(|| default(crate::paths::default_data_dir()));
+    let feeds = pick(flags.feeds.clone(), "--feeds", f.feeds)
+        .unwrap_or_else(|| default(data_dir.value.join("feeds")));
+    let shared = match pick(flags.shared.clone(), "--shared", f.shared) {
+        Some(s) => Setting {
+            value: Some(s.value),
+            source: s.source,
+        },
+        None => default(None),
+    };
+    Effective {
+        file: loaded.path.clone(),
+        file_exists: loaded.exists,
+        boards: pick(flags.boards.clone(), "--boards", f.boards)
+            .unwrap_or_else(|| default(crate::paths::default_boards_dir())),
+        data_dir,
+        shared,
+        watch: pick(flags.watch, "--watch", f.watch).unwrap_or_else(|| default(WatchMode::Auto)),
+        feeds,
+        device_name: f
+            .device_name
+            .unwrap_or_else(|| default(crate::sync::host_name())),
+        boards_shown: f.boards_shown.unwrap_or_else(|| default(Vec::new())),
+        language: f.language.unwrap_or_else(|| default(Lang::Fr)),
+        display: match f.display {
+            Some(d) => Setting {
+                value: Some(d.value),
+                source: d.source,
+            },
+            None => default(None),
+        },
+        pin_set: match f.pin_hash {
+            Some(p) => Setting {
+                value: true,
+                source: p.source,
+            },
+            None => default(false),
+        },
+    }
+}
+
+impl Effective {
+    /// Each setting as (key, value in words, where it came from), in the file's order.
+    pub fn rows(&self) -> Vec<(&'static str, String, String)> {
+        let path = |p: &Path| p.display().to_string();
+        let time = |(h, m): (u8, u8)| format!("{h:02}:{m:02}");
+        vec![
+            (
+                "boards",
+                path(&self.boards.value),
+                self.boards.source.to_string(),
+            ),
+            (
+                "data_dir",
+                path(&self.data_dir.value),
+                self.data_dir.source.to_string(),
+            ),
+            (
+                "shared",
+                self.shared.value.as_deref().map_or_else(
+                    || "(none: this kiosk keeps its data to itself)".to_owned(),
+                    path,
+                ),
+                self.shared.source.to_string(),
+            ),
+            (
+                "watch",
+                format!("{:?}", self.watch.value).to_lowercase(),
+                self.watch.source.to_string(),
+            ),
+            (
+                "feeds",
+                path(&self.feeds.value),
+                self.feeds.source.to_string(),
+            ),
+            (
+                "device_name",
+                self.device_name.value.clone(),
+                self.device_name.source.to_string(),
+            ),
+            (
+                "boards_shown",
+                if self.boards_shown.value.is_empty() {
+                    "(every board)".to_owned()
+                } else {
+                    self.boards_shown.value.join(", ")
+                },
+                self.boards_shown.source.to_string(),
+            ),
+            (
+                "language",
+                self.language.value.code().to_owned(),
+                self.language.source.to_string(),
+            ),
+            (
+                "display",
+                self.display.value.as_ref().map_or_else(
+                    || "(always on)".to_owned(),
+                    |d| {
+                        let days: Vec<&str> = d
+                            .days
+                            .iter()
+                            .filter_map(|i| DAYS.get(usize::from(*i)).copied())
+                            .collect();
+                        format!(
+                            "on {} to {}, {}; {} outside",
+                            time(d.on),
+                            time(d.off),
+                            days.join(" "),
+                            d.mode
+                        )
+                    },
+                ),
+                self.display.source.to_string(),
+            ),
+            (
+                "facilitator.pin_hash",
+                if self.pin_set.value {
+                    "(set)"
+                } else {
+                    "(none)"
+                }
+                .to_owned(),
+                self.pin_set.source.to_string(),
+            ),
+        ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parsed(text: &str) -> (FileConfig, Vec<String>) {
+        let (config, problems) = parse(Path::new("/etc/huddle/huddle.toml"), text);
+        (config, problems.iter().map(ToString::to_string).collect())
+    }
+
+    #[test]
+    fn a_full_file_is_read_with_each_values_line() {
+        let (c, problems) = parsed(
+            "boards = \"boards\"\nshared = \"/mnt/partage\"\nwatch = \"poll\"\n\
+             device_name = \"Accueil 2e étage\"\nboards_shown = [\"accueil-jeunesse\"]\n\
+             language = \"en\"\n\n[display]\non = \"07:00\"\noff = \"18:30\"\nmode = \"black\"\n\n\
+             [facilitator]\npin_hash = \"$argon2id$v=19$m=19456,t=2,p=1$abc$def\"\n",
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        let boards = c.boards.unwrap_or_else(|| unreachable!());
+        assert_eq!(boards.value, Path::new("/etc/huddle/boards"));
+        assert_eq!(
+            boards.source,
+            Source::File {
+                path: "/etc/huddle/huddle.toml".into(),
+                line: 1
+            }
+        );
+        assert_eq!(c.watch.map(|w| w.value), Some(WatchMode::Poll));
+        let display = c.display.map(|d| d.value);
+        assert_eq!(
+            display,
+            Some(DisplaySchedule {
+                on: (7, 0),
+                off: (18, 30),
+                days: vec![0, 1, 2, 3, 4],
+                mode: "black".into()
+            })
+        );
+        assert!(c.pin_hash.is_some());
+        assert_eq!(c.language.map(|l| l.value), Some(Lang::En));
+    }
+
+    #[test]
+    fn unknown_keys_and_wrong_values_say_where_and_what_to_write() {
+        let (c, problems) = parsed(
+            "shraed = \"/mnt/x\"\nwatch = \"sometimes\"\n[display]\non = \"7h\"\noff = \"soir\"\n\
+             [facilitator]\npin_hash = \"1234\"\n",
+        );
+        assert!(c.shared.is_none() && c.display.is_none() && c.pin_hash.is_none());
+        let all = problems.join("\n");
+        assert!(
+            all.contains("huddle.toml:1:1: unknown key `shraed`"),
+            "{all}"
+        );
+        assert!(all.contains("`shared`"), "did you mean: {all}");
+        assert!(all.contains("huddle.toml:2:"), "{all}");
+        assert!(all.contains("\"auto\", \"native\" or \"poll\""), "{all}");
+        assert!(
+            all.contains("huddle.toml:5:") && all.contains("\"07:30\""),
+            "{all}"
+        );
+        assert!(all.contains("never the PIN itself"), "{all}");
+    }
+
+    #[test]
+    fn flags_win_over_the_file_which_wins_over_defaults() {
+        let (file, _) = parsed("shared = \"/mnt/partage\"\ndata_dir = \"/var/lib/huddle\"\n");
+        let loaded = Loaded {
+            path: "/etc/huddle/huddle.toml".into(),
+            exists: true,
+            file,
+            problems: Vec::new(),
+        };
+        let e = effective(
+            &loaded,
+            &Flags {
+                shared: Some("/tmp/other".into()),
+                ..Flags::default()
+            },
+        );
+        assert_eq!(e.shared.value.as_deref(), Some(Path::new("/tmp/other")));
+        assert_eq!(e.shared.source, Source::Flag("--shared"));
+        assert_eq!(e.data_dir.value, Path::new("/var/lib/huddle"));
+        assert_eq!(e.feeds.value, Path::new("/var/lib/huddle/feeds"));
+        assert_eq!(e.feeds.source, Source::Default);
+        assert_eq!(e.watch.value, WatchMode::Auto);
+    }
+}
