@@ -3,7 +3,7 @@
 # snapshot, then opens the HTML page in headless Chromium (no network) and checks what it shows:
 # the DOM holds the indicator and its latest value, the screenshot is a full non-blank PNG, and
 # the page prints to PDF.
-# Usage: bash tests/snapshot-html.sh   (as root on Debian, Chromium is installed if missing)
+# Usage: bash tests/snapshot-html.sh [BINARY]   (as root on Debian, Chromium is installed if missing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,8 +19,13 @@ if ! command -v chromium >/dev/null 2>&1; then
 fi
 command -v python3 >/dev/null 2>&1 || fail "python3 is needed to read the screenshot"
 
-cargo build --quiet
-bin="${CARGO_TARGET_DIR:-target}/debug/huddle"
+# The binary under test: the one given (CI passes the one its tests built, so that nothing is
+# built again with other features), else a debug build.
+bin="${1:-}"
+if [ -z "$bin" ]; then
+  cargo build --quiet
+  bin="${CARGO_TARGET_DIR:-target}/debug/huddle"
+fi
 [ -x "$bin" ] || fail "no binary at $bin"
 
 tmp=$(mktemp -d)
