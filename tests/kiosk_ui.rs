@@ -309,3 +309,28 @@ fn a_finger_that_wobbles_still_taps() {
 fn a_swipe_is_not_a_tap() {
     assert!(!tap_opens_the_switcher(1, Vec2::new(0.0, 120.0)));
 }
+
+#[test]
+fn a_kiosk_limited_to_some_boards_shows_and_offers_only_them() {
+    let mut app = common::app(&examples(), Some("accueil-jeunesse"));
+    app.show_only(vec!["youth-follow-up".into(), "gestion-jeunesse".into()]);
+    assert_eq!(app.current_board(), Some("youth-follow-up"));
+    let mut h = common::builder().build_ui_state(common::frame, app);
+    h.run();
+    h.get_by_label("☰  Boards").click();
+    h.run();
+    h.get_by_label("Gestion — Services jeunesse");
+    assert!(h.query_by_label("Accueil jeunesse — AAOR").is_none());
+    assert!(
+        h.query_by_label("Direction du programme jeunesse")
+            .is_none()
+    );
+    h.get_by_label("Gestion — Services jeunesse").click();
+    h.run();
+    assert_eq!(h.state().current_board(), Some("gestion-jeunesse"));
+    // Its parent is not shown here: no ⬆ to it.
+    assert!(
+        h.query_by_label("⬆ Direction du programme jeunesse")
+            .is_none()
+    );
+}

@@ -375,3 +375,59 @@ fn a_database_of_the_first_schema_is_brought_up_to_date_with_its_entries() {
         json!(18.0)
     );
 }
+
+#[test]
+fn a_daily_copy_opens_on_its_own_and_only_the_newest_are_kept() {
+    use huddle::store::backup;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+    for d in 1..=10u32 {
+        let change = Edit::SetValue {
+            date: day(d),
+            value: f64::from(d),
+        }
+        .into_change(
+            "accueil-jeunesse",
+            "liste-attente",
+            "test",
+            Origin::Cli,
+            chrono::Utc::now(),
+        )
+        .unwrap();
+        store.apply(&change).unwrap();
+        let made = backup::daily(&store, dir.path(), day(d), 3).unwrap();
+        assert!(made.is_some(), "day {d}");
+    }
+    // Once a day: a second call the same day makes nothing.
+    assert!(
+        backup::daily(&store, dir.path(), day(10), 3)
+            .unwrap()
+            .is_none()
+    );
+    let copies = backup::copies(&dir.path().join(backup::DIR));
+    let names: Vec<String> = copies
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "huddle-2026-11-10.sqlite3",
+            "huddle-2026-11-09.sqlite3",
+            "huddle-2026-11-08.sqlite3"
+        ]
+    );
+    // The newest copy is a whole database with the ten values; no temporary file is left.
+    let restored = tempfile::tempdir().unwrap();
+    std::fs::copy(&copies[0], restored.path().join(huddle::store::FILE_NAME)).unwrap();
+    let copy = Store::open(restored.path()).unwrap();
+    assert_eq!(copy.records("accueil-jeunesse").unwrap().len(), 10);
+    assert!(copy.integrity_check().unwrap().is_empty());
+    let litter = std::fs::read_dir(dir.path().join(backup::DIR))
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .count();
+    assert_eq!(litter, 0);
+}

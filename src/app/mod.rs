@@ -46,6 +46,8 @@ pub struct KioskOptions {
     pub watch: WatchMode,
     /// This kiosk's name, as other kiosks and snapshots say it.
     pub device_name: String,
+    /// The boards this kiosk shows; empty: every board.
+    pub boards_shown: Vec<String>,
 }
 
 /// What the board view was built from; when any of it moves, the view is rebuilt.
@@ -87,6 +89,8 @@ pub struct KioskApp {
     shelf: Option<Shelf>,
     /// This kiosk's name, as other kiosks and snapshots say it.
     device_name: String,
+    /// The boards this kiosk shows; empty: every board.
+    shown: Vec<String>,
 }
 
 impl KioskApp {
@@ -138,6 +142,7 @@ impl KioskApp {
             sync: None,
             shelf: None,
             device_name: crate::sync::host_name(),
+            shown: Vec::new(),
         };
         app.current = first
             .filter(|id| app.live.board(id).is_some())
@@ -239,6 +244,26 @@ impl KioskApp {
         );
         shelf.send(snapshot.clone());
         Some(snapshot)
+    }
+
+    /// Limits this kiosk to `boards` (the config file's `boards_shown`; empty: every board):
+    /// the switcher lists only them, and the first of them is shown unless the one on screen is
+    /// among them.
+    pub fn show_only(&mut self, boards: Vec<String>) {
+        self.shown = boards;
+        if self.shown.is_empty() {
+            return;
+        }
+        let on_screen_ok = self
+            .current
+            .as_ref()
+            .is_some_and(|c| self.shown.contains(c));
+        if !on_screen_ok
+            && let Some(first) = self.shown.iter().find(|id| self.live.board(id).is_some())
+        {
+            self.current = Some(first.clone());
+            self.refresh_view();
+        }
     }
 
     /// Names this kiosk (the config file's `device_name`), before [`Self::sync_with`].
@@ -508,6 +533,7 @@ impl KioskApp {
                 .map(|(path, message)| format!("{}: {message}", path.display())),
             sync: sync_status.as_ref(),
             can_send_snapshot: self.shelf.is_some(),
+            shown: &self.shown,
             snapshot_sent: sent.as_ref(),
         };
         let commands = ui::show(ui, &screen, &mut self.ui_state);
@@ -537,7 +563,8 @@ impl KioskApp {
                 if self.huddle.is_some() {
                     return;
                 }
-                if self.live.board(&id).is_some() {
+                let shown = self.shown.is_empty() || self.shown.contains(&id);
+                if shown && self.live.board(&id).is_some() {
                     self.current = Some(id);
                 }
                 // Dialogs belong to the board they were opened on; who is at the screen stays.
@@ -955,6 +982,8 @@ pub fn run_kiosk(options: KioskOptions) -> anyhow::Result<()> {
             let ctx = cc.egui_ctx.clone();
             app.watch_feeds(&options.feeds_dir, move || ctx.request_repaint());
             app.set_device_name(&options.device_name);
+            app.show_only(options.boards_shown.clone());
+            keep_daily_backups(options.data_dir.clone());
             if let Some(shared) = &options.shared {
                 let ctx = cc.egui_ctx.clone();
                 app.sync_with(&options.data_dir, shared, options.watch, move || {
@@ -981,6 +1010,42 @@ pub fn run_kiosk(options: KioskOptions) -> anyhow::Result<()> {
         }),
     )
     .map_err(|err| anyhow::anyhow!("the kiosk window could not open: {err}"))
+}
+
+/// Keeps a copy of the database per day in the data folder (the last
+/// [`crate::store::backup::KEEP`]), on a thread of its own with its own connection: made at
+/// start if today's is missing, then checked every hour, so a kiosk running for months makes
+/// one each night.
+fn keep_daily_backups(data_dir: PathBuf) {
+    let spawned = std::thread::Builder::new()
+        .name("backups".to_owned())
+        .spawn(move || {
+            let mut store = None;
+            loop {
+                if store.is_none() {
+                    store = Store::open(&data_dir)
+                        .map_err(|e| tracing::warn!("backups: {e}"))
+                        .ok();
+                }
+                if let Some(store) = &store {
+                    let today = chrono::Local::now().date_naive();
+                    match crate::store::backup::daily(
+                        store,
+                        &data_dir,
+                        today,
+                        crate::store::backup::KEEP,
+                    ) {
+                        Ok(Some(path)) => tracing::info!("database copied to {}", path.display()),
+                        Ok(None) => {}
+                        Err(e) => tracing::warn!("the daily copy of the database failed: {e}"),
+                    }
+                }
+                std::thread::sleep(std::time::Duration::from_secs(3600));
+            }
+        });
+    if let Err(e) = spawned {
+        tracing::warn!("cannot start the backups thread: {e}");
+    }
 }
 
 /// Fills what a new escalation leaves out: it goes to the board's parent, and its answer is

@@ -147,6 +147,13 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Makes today's copy of the database in the data folder's backups/ (the kiosk makes one
+    /// each day by itself) and keeps the newest ones. Prints the copy made.
+    Backup {
+        /// How many daily copies to keep.
+        #[arg(long, default_value_t = crate::store::backup::KEEP)]
+        keep: usize,
+    },
     /// Checks this kiosk and says in plain words what to fix: the board files, the data folder
     /// (free space, writable, database integrity), the shared folder (reachable, writable,
     /// other kiosks, clock skew), the display. Exit 1 if something must be fixed.
@@ -476,11 +483,27 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 shared: shared.clone(),
                 watch,
                 device_name: settings.device_name.value.clone(),
+                boards_shown: settings.boards_shown.value.clone(),
             })?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Config { .. }) => Ok(ExitCode::SUCCESS),
         Some(Command::Doctor) => Ok(doctor::run(&settings, &loaded)),
+        Some(Command::Backup { keep }) => {
+            let store = crate::store::Store::open(&data_dir)?;
+            let today = chrono::Local::now().date_naive();
+            match crate::store::backup::daily(&store, &data_dir, today, keep)? {
+                Some(path) => println!("{}", path.display()),
+                None => println!(
+                    "{} (already made today)",
+                    data_dir
+                        .join(crate::store::backup::DIR)
+                        .join(crate::store::backup::name(today))
+                        .display()
+                ),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Check { paths, format }) => {
             let paths = if paths.is_empty() {
                 vec![boards_dir]

@@ -7,6 +7,7 @@
 //!
 //! Architecture invariant: nothing outside this module writes SQL; the UI never sees it.
 
+pub mod backup;
 mod schema;
 
 use std::collections::BTreeMap;

@@ -134,6 +134,8 @@ pub struct Screen<'a> {
     pub can_send_snapshot: bool,
     /// How the last snapshot sent went.
     pub snapshot_sent: Option<&'a crate::snapshot::shelf::Sent>,
+    /// The boards this kiosk shows (the config file's `boards_shown`); empty: every board.
+    pub shown: &'a [String],
 }
 
 impl Screen<'_> {
@@ -145,6 +147,11 @@ impl Screen<'_> {
     /// Today's date.
     pub fn today(&self) -> NaiveDate {
         self.now.date()
+    }
+
+    /// Whether this kiosk shows the board `id` (and offers to go there).
+    pub fn shows(&self, id: &str) -> bool {
+        self.shown.is_empty() || self.shown.iter().any(|s| s == id)
     }
 }
 

@@ -32,7 +32,12 @@ pub(super) fn show(
             .min_scrolled_height(screen_rect.height() * 0.6)
             .show(ui, |ui| {
                 let mut last_level = None;
-                for board in screen.live.boards() {
+                for board in screen
+                    .live
+                    .boards()
+                    .into_iter()
+                    .filter(|b| screen.shows(&b.id))
+                {
                     if last_level != Some(board.level.rank()) {
                         last_level = Some(board.level.rank());
                         ui.add_space(8.0);

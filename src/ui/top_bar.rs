@@ -59,6 +59,7 @@ pub(super) fn show(
                     .board
                     .and_then(|b| b.parent.as_deref())
                     .and_then(|p| screen.live.board(p))
+                    && screen.shows(&parent.id)
                     && !in_huddle
                     && bar_button(ui, format!("⬆ {}", parent.title), theme::TOUCH)
                 {

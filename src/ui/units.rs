@@ -202,7 +202,7 @@ pub(super) fn dialog(
                     state.unit_open = None;
                 }
                 // Its live board, when this kiosk has its file.
-                if screen.live.board(&unit.board).is_some() {
+                if screen.live.board(&unit.board).is_some() && screen.shows(&unit.board) {
                     let open = egui::Button::new(format!("{}  ›", tr(lang, T::LiveBoard)))
                         .min_size(vec2(theme::TOUCH * 3.0, theme::TOUCH));
                     if theme::tapped(&ui.add(open)) {
