@@ -180,6 +180,8 @@ pub enum T {
     LiveBoard,
     OverdueShort,
     ReadOnly,
+    PrivateHidden,
+    HideNow,
 }
 
 /// A fixed text in the board's language.
@@ -331,6 +333,11 @@ pub fn tr(lang: Lang, t: T) -> &'static str {
         T::LiveBoard => ("Voir son tableau", "See its board"),
         T::OverdueShort => ("En retard", "Overdue"),
         T::ReadOnly => ("lecture seule", "read-only"),
+        T::PrivateHidden => (
+            "Fiches masquées — touchez pour afficher",
+            "Sheets hidden — tap to show",
+        ),
+        T::HideNow => ("Masquer", "Hide"),
         T::Taken => ("Prise en charge", "Taken"),
         T::Closed => ("Fermée", "Closed"),
         T::AskedOn => ("levée le", "raised on"),

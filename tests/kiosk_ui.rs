@@ -334,3 +334,68 @@ fn a_kiosk_limited_to_some_boards_shows_and_offers_only_them() {
             .is_none()
     );
 }
+
+#[test]
+fn a_private_trajectory_shows_on_a_tap_and_hides_itself_after_a_minute_without_touch() {
+    let boards = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(examples()).unwrap().flatten() {
+        std::fs::copy(entry.path(), boards.path().join(entry.file_name())).unwrap();
+    }
+    let file = boards.path().join("accueil-jeunesse.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        text.replacen(
+            "other_teams = true\n",
+            "other_teams = true\nprivate = true\n",
+            1,
+        ),
+    )
+    .unwrap();
+    let mut h = kiosk(boards.path(), Some("accueil-jeunesse"));
+    h.run();
+    // Hidden: the stages are not on screen.
+    assert!(h.query_by_label("Référé au suivi (0)").is_none());
+    h.get_by_label("◉ Fiches masquées — touchez pour afficher")
+        .click();
+    h.run();
+    h.get_by_label("Référé au suivi (0)");
+    // A touch 50 s later keeps it; a minute after the last touch, it hides itself.
+    let at = |s: u32| {
+        huddle::app::Clock::Fixed(
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 23)
+                .unwrap()
+                .and_hms_opt(8, 25, s)
+                .unwrap(),
+        )
+    };
+    h.state_mut().set_clock(at(50));
+    h.get_by_label("Trajectoire des jeunes").click();
+    h.run();
+    // 90 s after it was shown, 40 s after that touch: still shown.
+    h.state_mut().set_clock(huddle::app::Clock::Fixed(
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 23)
+            .unwrap()
+            .and_hms_opt(8, 26, 30)
+            .unwrap(),
+    ));
+    h.run();
+    h.get_by_label("Référé au suivi (0)");
+    let later = huddle::app::Clock::Fixed(
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 23)
+            .unwrap()
+            .and_hms_opt(8, 26, 51)
+            .unwrap(),
+    );
+    h.state_mut().set_clock(later);
+    h.run();
+    assert!(h.query_by_label("Référé au suivi (0)").is_none());
+    h.get_by_label("◉ Fiches masquées — touchez pour afficher");
+    // And "Masquer" hides it at once.
+    h.get_by_label("◉ Fiches masquées — touchez pour afficher")
+        .click();
+    h.run();
+    h.get_by_label("◉ Masquer").click();
+    h.run();
+    assert!(h.query_by_label("Référé au suivi (0)").is_none());
+}

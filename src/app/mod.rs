@@ -547,11 +547,19 @@ impl KioskApp {
         }
         // The clock shows minutes: one repaint at the next minute, nothing in between; a huddle's
         // timers count seconds: one repaint a second while it runs.
-        let next = if self.huddle.is_some() {
+        let mut next = if self.huddle.is_some() {
             self.clock.until_next_second()
         } else {
             self.clock.until_next_minute()
         };
+        // A private section shown hides itself a minute after the last touch.
+        if let Some((_, last)) = &self.ui_state.revealed {
+            let left = (*last + ui::REVEAL_FOR - now)
+                .to_std()
+                .unwrap_or_default()
+                .max(std::time::Duration::from_millis(200));
+            next = next.min(left);
+        }
         ui.ctx().request_repaint_after(next);
     }
 

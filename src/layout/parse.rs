@@ -94,7 +94,7 @@ const KIND_KEYS: &[(&str, &[&str])] = &[
     ("escalations", &["answer_within_days"]),
     (
         "trajectory",
-        &["stages", "wait_warning_days", "other_teams"],
+        &["stages", "wait_warning_days", "other_teams", "private"],
     ),
     ("units", &["boards"]),
 ];
@@ -681,6 +681,7 @@ fn read_kind(
                     .whole("wait_warning_days", (1, 3650), None, diags)
                     .map(|d| d.value),
                 other_teams: s.flag("other_teams", diags).is_some_and(|f| f.value),
+                private: s.flag("private", diags).is_some_and(|f| f.value),
             }
         }
         "notes" => SectionKind::Notes,

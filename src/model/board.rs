@@ -195,6 +195,9 @@ pub enum SectionKind {
         /// Also show, read-only, the clients of the other teams on the board's trajectory
         /// (horizontal integration: a hand-over is visible to both teams).
         other_teams: bool,
+        /// Hidden behind a tap (a privacy screen for a hallway), and hidden again after a
+        /// minute without touch.
+        private: bool,
     },
     /// Announcements and recognition.
     Notes,

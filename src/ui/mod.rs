@@ -92,7 +92,13 @@ pub struct UiState {
     pub huddle_end_open: bool,
     /// The unit whose latest snapshot is open, read-only, by board id.
     pub unit_open: Option<String>,
+    /// A private section shown for now (by section id), and when the screen was last touched:
+    /// it hides itself a minute later.
+    pub revealed: Option<(String, NaiveDateTime)>,
 }
+
+/// How long a private section stays shown without a touch.
+pub const REVEAL_FOR: chrono::Duration = chrono::Duration::seconds(60);
 
 /// The last change of the board, for the undo button.
 #[derive(Clone, Debug, PartialEq)]
@@ -158,6 +164,28 @@ impl Screen<'_> {
 /// Draws one frame of the kiosk and returns what was tapped.
 pub fn show(ui: &mut egui::Ui, screen: &Screen<'_>, state: &mut UiState) -> Vec<UiCommand> {
     let mut commands = Vec::new();
+    // A private section shown stays while people touch the screen, and hides itself a minute
+    // after the last touch.
+    if let Some((_, last)) = &mut state.revealed {
+        let touched = ui.input(|i| {
+            i.pointer.any_down()
+                || i.events.iter().any(|e| {
+                    matches!(
+                        e,
+                        egui::Event::Touch { .. }
+                            | egui::Event::PointerButton { .. }
+                            | egui::Event::Key { .. }
+                            | egui::Event::Text(_)
+                    )
+                })
+        });
+        if touched {
+            *last = screen.now;
+        }
+        if screen.now - *last >= REVEAL_FOR {
+            state.revealed = None;
+        }
+    }
     let lang = screen.lang();
     egui::Panel::top("top-bar")
         .frame(

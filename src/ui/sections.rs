@@ -276,10 +276,34 @@ pub(super) fn show(
             SectionKind::Trajectory {
                 stages,
                 wait_warning_days,
+                private,
                 ..
             },
             Some(SectionView::Trajectory(all)),
         ) => {
+            let shown = state
+                .revealed
+                .as_ref()
+                .is_some_and(|(id, _)| *id == section.id);
+            if *private && !shown {
+                // A privacy screen: who is waiting where stays hidden until a tap.
+                let button = egui::Button::new(
+                    RichText::new(format!("◉ {}", tr(lang, T::PrivateHidden)))
+                        .text_style(egui::TextStyle::Button),
+                )
+                .min_size(vec2(ui.available_width(), theme::TOUCH * 2.0));
+                if theme::tapped(&ui.add(button)) {
+                    state.revealed = Some((section.id.clone(), screen.now));
+                }
+                return;
+            }
+            if *private {
+                let hide = egui::Button::new(format!("◉ {}", tr(lang, T::HideNow)))
+                    .min_size(vec2(theme::TOUCH * 3.0, theme::TOUCH));
+                if theme::tapped(&ui.add(hide)) {
+                    state.revealed = None;
+                }
+            }
             let (clients, others): (Vec<&view::ClientView>, Vec<&view::ClientView>) =
                 all.iter().partition(|c| c.team.is_none());
             if clients.is_empty() {

@@ -832,6 +832,7 @@ mod tests {
             stages: vec!["A".into(), "B".into()],
             wait_warning_days: Some(10),
             other_teams: false,
+            private: false,
         });
         let records = [record(
             "c",
