@@ -48,6 +48,8 @@ pub struct KioskOptions {
     pub device_name: String,
     /// The boards this kiosk shows; empty: every board.
     pub boards_shown: Vec<String>,
+    /// The effective configuration, as `huddle config` prints it, logged at start.
+    pub settings: Vec<(&'static str, String, String)>,
 }
 
 /// What the board view was built from; when any of it moves, the view is rebuilt.
@@ -954,7 +956,13 @@ fn cover_screen(ctx: &egui::Context) {
 
 /// Opens the kiosk window and runs until it is closed.
 pub fn run_kiosk(options: KioskOptions) -> anyhow::Result<()> {
-    crate::logging::init();
+    // Nobody reads stderr in a desktop autostart or a kiosk session: then the logs also go to
+    // size-capped files in the data folder.
+    let files = (!crate::logging::stderr_is_read()).then(|| options.data_dir.join("logs"));
+    crate::logging::init_with(files.as_deref());
+    for (key, value, from) in &options.settings {
+        tracing::info!("config {key} = {value} ({from})");
+    }
     tracing::info!(
         boards = %options.boards_dir.display(),
         data = %options.data_dir.display(),

@@ -484,6 +484,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 watch,
                 device_name: settings.device_name.value.clone(),
                 boards_shown: settings.boards_shown.value.clone(),
+                settings: settings.rows(),
             })?;
             Ok(ExitCode::SUCCESS)
         }
