@@ -149,7 +149,7 @@ pub fn parse(path: &Path, text: &str) -> (FileConfig, Vec<Problem>) {
     let index = LineIndex::new(text);
     let mut config = FileConfig::default();
     match toml_span::parse(text) {
-        Ok(root) => read(path, text, root, &mut config, &mut diags),
+        Ok(root) => read(path, &index, root, &mut config, &mut diags),
         Err(err) => diags.error(
             crate::layout::parse::syntax_offset(&err, text),
             crate::layout::parse::syntax_message(&err, text),
@@ -165,7 +165,7 @@ const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
 fn read(
     path: &Path,
-    text: &str,
+    index: &LineIndex<'_>,
     root: toml_span::Value<'_>,
     config: &mut FileConfig,
     diags: &mut Diags,
@@ -177,10 +177,9 @@ fn read(
     ) else {
         return;
     };
-    let line = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
     let from = |offset: usize| Source::File {
         path: path.to_owned(),
-        line: line(offset),
+        line: index.position(offset).0,
     };
     // Folders written relative to the file are relative to the file's folder.
     let base = path.parent().unwrap_or(Path::new("."));

@@ -83,7 +83,8 @@ pub fn cli_user() -> String {
         .unwrap_or_else(|_| "cli".to_owned())
 }
 
-fn apply(
+/// Applies a command-line edit to a section of a board, as `$USER (cli)`.
+pub(super) fn apply(
     store: &mut Store,
     board: &Board,
     section: &str,

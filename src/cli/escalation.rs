@@ -6,11 +6,11 @@ use std::io::Write as _;
 use std::process::ExitCode;
 
 use anyhow::{anyhow, bail};
-use chrono::{Local, NaiveDate, Utc};
+use chrono::{Local, NaiveDate};
 
 use super::Format;
-use super::entries::{Places, cli_user, find_board};
-use crate::model::{Board, Edit, EntryKind, Origin, SectionKind};
+use super::entries::{Places, apply, find_board};
+use crate::model::{Board, Edit, EntryKind, SectionKind};
 use crate::store::Store;
 use crate::view::EscalationView;
 
@@ -217,9 +217,8 @@ fn escalations(
     board: &Board,
     today: NaiveDate,
 ) -> anyhow::Result<Vec<EscalationView>> {
-    let mut records = store.records(&board.id)?;
+    let mut records = store.board_records(&board.id)?;
     records.retain(|r| r.kind == EntryKind::Escalation);
-    records.extend(store.escalations_to(&board.id)?);
     let mut all: Vec<EscalationView> = records
         .iter()
         .map(|r| EscalationView::from_record(r, &board.id, today))
@@ -271,19 +270,6 @@ fn escalations_section(board: &Board, wanted: Option<&str>) -> anyhow::Result<St
     }
 }
 
-fn apply(
-    store: &mut Store,
-    board: &Board,
-    section: &str,
-    edit: Edit,
-) -> anyhow::Result<crate::model::Change> {
-    let change = edit
-        .into_change(&board.id, section, &cli_user(), Origin::Cli, Utc::now())
-        .map_err(|e| anyhow!("{e}"))?;
-    store.apply(&change)?;
-    Ok(change)
-}
-
 fn json(e: &EscalationView, board: &str) -> serde_json::Value {
     serde_json::json!({
         "id": e.at.id,
@@ -310,6 +296,7 @@ fn json(e: &EscalationView, board: &str) -> serde_json::Value {
 mod tests {
     use super::*;
     use crate::model::EscalationStatus;
+    use chrono::Utc;
 
     #[test]
     fn an_escalation_id_can_be_shortened_while_it_stays_unique() {

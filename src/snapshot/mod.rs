@@ -542,11 +542,7 @@ pub fn view_as_of(board: &Board, records: &[crate::store::Record], date: NaiveDa
         .filter(|r| {
             // An entry for a day (a value, a vote…) counts by its day, even entered later;
             // any other by the day it was made.
-            let day = r
-                .fields
-                .get("date")
-                .and_then(serde_json::Value::as_str)
-                .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+            let day = view::date(&r.fields, "date")
                 .unwrap_or_else(|| r.created_at.with_timezone(&chrono::Local).date_naive());
             day <= date
         })
@@ -726,22 +722,7 @@ pub fn latest(dir: &Path, board: &str) -> (Option<(PathBuf, Snapshot)>, Vec<Snap
 /// Working days (Monday to Friday) from `from` to `to`: how old a snapshot is. A snapshot
 /// taken on Friday is 1 working day old on Monday.
 pub fn working_days_between(from: NaiveDate, to: NaiveDate) -> i64 {
-    use chrono::Datelike as _;
-    if to <= from {
-        return 0;
-    }
-    let mut days = 0;
-    let mut date = from;
-    while date < to {
-        date = date.succ_opt().unwrap_or(to);
-        if date.weekday().num_days_from_monday() < 5 {
-            days += 1;
-        }
-        if days > 3650 {
-            break;
-        }
-    }
-    days
+    (view::period(Frequency::Daily, to) - view::period(Frequency::Daily, from)).max(0)
 }
 
 /// A unit whose latest snapshot is this many working days old (or that has none) stands out.

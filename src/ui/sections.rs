@@ -550,7 +550,6 @@ fn other_teams(
     handed_over: &dyn Fn(&str) -> bool,
 ) {
     let mut teams: Vec<&str> = others.iter().filter_map(|c| c.team.as_deref()).collect();
-    teams.dedup();
     teams.sort_unstable();
     teams.dedup();
     for team in teams {

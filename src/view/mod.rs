@@ -461,7 +461,8 @@ fn text(fields: &crate::model::Fields, key: &str) -> Option<String> {
         .filter(|s| !s.is_empty())
 }
 
-fn date(fields: &crate::model::Fields, key: &str) -> Option<NaiveDate> {
+/// A field holding a date written `YYYY-MM-DD`.
+pub(crate) fn date(fields: &crate::model::Fields, key: &str) -> Option<NaiveDate> {
     fields
         .get(key)
         .and_then(Value::as_str)
