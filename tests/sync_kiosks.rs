@@ -50,10 +50,6 @@ fn until(h: &mut Harness<'_, KioskApp>, what: &str, done: impl Fn(&Harness<'_, K
     }
 }
 
-fn shows(h: &Harness<'_, KioskApp>, text: &str) -> bool {
-    h.query_all_by_label_contains(text).next().is_some()
-}
-
 fn enter_value(h: &mut Harness<'_, KioskApp>, value: &str) {
     h.get_by_label("Ajouter : Liste d'attente").click();
     h.run();
@@ -72,19 +68,19 @@ fn a_value_entered_on_one_kiosk_shows_on_the_other_without_a_restart() {
     let (da, db) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let mut a = kiosk_on(da.path(), shared.path(), WatchMode::Native);
     let mut b = kiosk_on(db.path(), shared.path(), WatchMode::Native);
-    until(&mut a, "A's first sync", |h| shows(h, "⇅ Synchro"));
+    until(&mut a, "A's first sync", |h| common::shows(h, "⇅ Synchro"));
     enter_value(&mut a, "17,5");
     a.get_by_label("✓ 17,5");
-    until(&mut b, "A's value on B", |h| shows(h, "✓ 17,5"));
+    until(&mut b, "A's value on B", |h| common::shows(h, "✓ 17,5"));
     // Who entered it and when travel with it; B's undo does not undo A's change.
     b.get_by_label("Liste d'attente — modifié par la borne à 08:25");
     assert!(b.get_by_label("↶ Défaire").accesskit_node().is_disabled());
     // And back: B corrects it, A shows the correction.
     enter_value(&mut b, "18");
-    until(&mut a, "B's correction on A", |h| shows(h, "✓ 18"));
-    assert!(!shows(&a, "✓ 17,5"));
+    until(&mut a, "B's correction on A", |h| common::shows(h, "✓ 18"));
+    assert!(!common::shows(&a, "✓ 17,5"));
     until(&mut a, "B seen on A's bottom bar", |h| {
-        shows(h, "· 1 autre écran")
+        common::shows(h, "· 1 autre écran")
     });
     assert_eq!(
         a.state().sync_status().unwrap().peers[0].device,
@@ -99,13 +95,13 @@ fn a_folder_that_goes_away_is_not_synced_since_and_then_catches_up() {
     std::fs::create_dir(&shared).unwrap();
     let data = tempfile::tempdir().unwrap();
     let mut h = kiosk_on(data.path(), &shared, WatchMode::Poll);
-    until(&mut h, "the first sync", |h| shows(h, "⇅ Synchro"));
+    until(&mut h, "the first sync", |h| common::shows(h, "⇅ Synchro"));
     // The share is unmounted: the kiosk keeps working and says since when it has not synced.
     std::fs::rename(&shared, parent.path().join("away")).unwrap();
     enter_value(&mut h, "9");
     h.get_by_label("✓ 9");
     until(&mut h, "the warning", |h| {
-        shows(h, "⚠ Pas synchronisé depuis")
+        common::shows(h, "⚠ Pas synchronisé depuis")
     });
     assert_eq!(h.state().sync_status().unwrap().waiting, 1);
     // Back: the value entered meanwhile goes out.
@@ -115,7 +111,7 @@ fn a_folder_that_goes_away_is_not_synced_since_and_then_catches_up() {
             .sync_status()
             .is_some_and(|s| s.error.is_none() && s.waiting == 0)
     });
-    until(&mut h, "the status", |h| shows(h, "⇅ Synchro"));
+    until(&mut h, "the status", |h| common::shows(h, "⇅ Synchro"));
 }
 
 #[test]
@@ -144,12 +140,12 @@ fn a_folder_that_looks_recreated_stops_sync_with_a_banner_and_the_board_keeps_wo
         std::thread::sleep(Duration::from_millis(20));
     }
     until(&mut h, "the banner", |h| {
-        shows(
+        common::shows(
             h,
             "✕ Synchronisation arrêtée : le dossier partagé semble vide ou recréé",
         )
     });
-    assert!(shows(&h, "huddle sync status"));
+    assert!(common::shows(&h, "huddle sync status"));
     assert!(
         !shared.path().join("huddle-sync").exists(),
         "nothing acted on"
@@ -170,7 +166,7 @@ fn an_event_storm_in_the_shared_folder_does_not_make_the_worker_spin() {
             .is_some_and(|s| s.waiting == 0 && s.last_sync.is_some())
     });
     let mut b = kiosk_on(db.path(), shared.path(), WatchMode::Native);
-    until(&mut b, "A's value on B", |h| shows(h, "✓ 9"));
+    until(&mut b, "A's value on B", |h| common::shows(h, "✓ 9"));
     std::thread::sleep(Duration::from_secs(1));
     let before = b.state().sync_rounds();
     // 10,000 opens and reads of the shared files (another program, a virus scanner, our own
@@ -193,7 +189,7 @@ fn an_event_storm_in_the_shared_folder_does_not_make_the_worker_spin() {
     );
     // A real change still wakes it at once (not at the next timed sync, 30 s away).
     enter_value(&mut a, "7");
-    until(&mut b, "A's new value on B", |h| shows(h, "✓ 7"));
+    until(&mut b, "A's new value on B", |h| common::shows(h, "✓ 7"));
 }
 
 fn walk(dir: &Path) -> Vec<std::path::PathBuf> {

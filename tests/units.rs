@@ -32,10 +32,6 @@ fn until(h: &mut Harness<'_, KioskApp>, what: &str, done: impl Fn(&Harness<'_, K
     }
 }
 
-fn shows(h: &Harness<'_, KioskApp>, text: &str) -> bool {
-    h.query_all_by_label_contains(text).next().is_some()
-}
-
 /// The intake team's kiosk at 08:25 on Monday, with its waiting list, sending its snapshots
 /// into `dir`.
 fn team_kiosk(dir: &std::path::Path) -> Harness<'static, KioskApp> {
@@ -57,7 +53,7 @@ fn a_snapshot_sent_by_a_team_shows_on_its_managers_units_and_opens_read_only() {
     let mut team = team_kiosk(shared.path());
     team.get_by_label("⬆ Envoyer la photo").click();
     until(&mut team, "the snapshot sent", |h| {
-        shows(h, "✓ Photo envoyée à")
+        common::shows(h, "✓ Photo envoyée à")
     });
     let written: Vec<_> = std::fs::read_dir(shared.path().join("accueil-jeunesse"))
         .unwrap()
@@ -76,7 +72,7 @@ fn a_snapshot_sent_by_a_team_shows_on_its_managers_units_and_opens_read_only() {
         || {},
     );
     until(&mut manager, "the team's snapshot", |h| {
-        shows(h, "Accueil jeunesse — AAOR  ›") && !shows(h, "⚠ Accueil jeunesse")
+        common::shows(h, "Accueil jeunesse — AAOR  ›") && !common::shows(h, "⚠ Accueil jeunesse")
     });
     // The team measured today: its access indicators are off target (✕) and a signal runs.
     manager.get_by_label("auj.");
@@ -87,12 +83,12 @@ fn a_snapshot_sent_by_a_team_shows_on_its_managers_units_and_opens_read_only() {
     // Tapped, the snapshot opens as it was sent, read-only.
     manager.get_by_label("Accueil jeunesse — AAOR  ›").click();
     manager.run();
-    assert!(shows(&manager, "Photo en lecture seule"));
+    assert!(common::shows(&manager, "Photo en lecture seule"));
     manager.get_by_label("17 jeunes");
     assert!(manager.query_by_label("+  Saisir une valeur").is_none());
     manager.get_by_label("✓  Fermer").click();
     manager.run();
-    assert!(!shows(&manager, "Photo en lecture seule"));
+    assert!(!common::shows(&manager, "Photo en lecture seule"));
 }
 
 #[test]
@@ -107,7 +103,7 @@ fn the_end_of_a_huddle_sends_a_snapshot() {
     team.run();
     team.get_by_label("✓  Enregistrer et terminer").click();
     until(&mut team, "the snapshot sent", |h| {
-        shows(h, "✓ Photo envoyée à")
+        common::shows(h, "✓ Photo envoyée à")
     });
     let snapshot = huddle::snapshot::latest(shared.path(), "accueil-jeunesse")
         .0
@@ -212,7 +208,7 @@ fn an_escalation_is_taken_and_answered_on_the_managers_board_and_the_answer_show
     h.get_by_label("Prendre en charge : Pas de local pour les groupes")
         .click();
     h.run();
-    assert!(shows(&h, "Prise en charge"));
+    assert!(common::shows(&h, "Prise en charge"));
     assert!(
         h.query_by_label("Prendre en charge : Pas de local pour les groupes")
             .is_none()
@@ -227,8 +223,11 @@ fn an_escalation_is_taken_and_answered_on_the_managers_board_and_the_answer_show
     }
     h.get_by_label("✓  Enregistrer").click();
     h.run();
-    assert!(shows(&h, "Réponse de Gestion — Services jeunesse : 204"));
-    assert!(!shows(&h, "✕ En retard"));
+    assert!(common::shows(
+        &h,
+        "Réponse de Gestion — Services jeunesse : 204"
+    ));
+    assert!(!common::shows(&h, "✕ En retard"));
     // The record is the team's: its board shows the answer and closes it.
     let store = h.state().store().unwrap();
     let records = store.records("accueil-jeunesse").unwrap();
@@ -296,7 +295,7 @@ fn a_trajectory_shows_the_other_teams_clients_read_only_and_a_hand_over_on_both_
         h.get_by_label(other_team);
         // The other team's clients have no button to move them; the hand-over is marked on
         // both boards.
-        assert!(shows(&h, "⇄ J-1234 ·"), "{board}");
+        assert!(common::shows(&h, "⇄ J-1234 ·"), "{board}");
         assert_eq!(h.query_all_by_label("⇄").count(), 1, "{board}");
         let moves = h
             .query_all_by_role(Role::Button)

@@ -38,6 +38,12 @@ pub fn frame(ui: &mut egui::Ui, app: &mut KioskApp) {
     app.ui(ui);
 }
 
+/// Whether some node's label holds `text` (several may).
+pub fn shows(h: &Harness<'_, KioskApp>, text: &str) -> bool {
+    use egui_kittest::kittest::Queryable as _;
+    h.query_all_by_label_contains(text).next().is_some()
+}
+
 /// The kiosk on `boards`, showing `board`, at 08:25 on a Monday.
 pub fn app(boards: &Path, board: Option<&str>) -> KioskApp {
     KioskApp::new(
