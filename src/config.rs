@@ -63,6 +63,65 @@ pub struct DisplaySchedule {
     pub mode: String,
 }
 
+impl DisplaySchedule {
+    /// Whether the screen is on at `at` (local time). Hours that run past midnight (`on` after
+    /// `off`, a night shift's board) belong to the day they started on.
+    pub fn is_on(&self, at: chrono::NaiveDateTime) -> bool {
+        use chrono::{Datelike as _, Timelike as _};
+        let minute = |(h, m): (u8, u8)| u32::from(h) * 60 + u32::from(m);
+        let (on, off) = (minute(self.on), minute(self.off));
+        let now = at.hour() * 60 + at.minute();
+        let day = |d: chrono::NaiveDate| {
+            u8::try_from(d.weekday().num_days_from_monday()).is_ok_and(|n| self.days.contains(&n))
+        };
+        if on == off {
+            return day(at.date());
+        }
+        if on < off {
+            return day(at.date()) && (on..off).contains(&now);
+        }
+        (now >= on && day(at.date())) || (now < off && at.date().pred_opt().is_some_and(day))
+    }
+
+    /// Outside the hours the screen goes black (rather than dim).
+    pub fn black(&self) -> bool {
+        self.mode == "black"
+    }
+}
+
+/// Changes the config file through `edit` (keeping its comments and layout), written to a temp
+/// file and renamed over it; a missing file is made.
+pub fn update_file(
+    path: &Path,
+    edit: impl FnOnce(&mut toml_edit::DocumentMut) -> Result<(), String>,
+) -> Result<(), String> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
+    };
+    let mut doc: toml_edit::DocumentMut = text.parse().map_err(|_| {
+        format!(
+            "{} is not valid TOML; mend it first (`huddle config` says where)",
+            path.display()
+        )
+    })?;
+    edit(&mut doc)?;
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    }
+    let mut temp = path.as_os_str().to_owned();
+    temp.push(".tmp");
+    let temp = PathBuf::from(temp);
+    std::fs::write(&temp, doc.to_string())
+        .map_err(|e| format!("cannot write {}: {e}", temp.display()))?;
+    std::fs::rename(&temp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&temp);
+        format!("cannot replace {}: {e}", path.display())
+    })
+}
+
 /// What the config file sets (each with its line), before flags and defaults.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct FileConfig {
@@ -597,5 +656,41 @@ mod tests {
         assert_eq!(e.feeds.value, Path::new("/var/lib/huddle/feeds"));
         assert_eq!(e.feeds.source, Source::Default);
         assert_eq!(e.watch.value, WatchMode::Auto);
+    }
+
+    #[test]
+    fn the_display_schedule_says_when_the_screen_is_on() {
+        let at = |d: u32, h: u32, m: u32| {
+            chrono::NaiveDate::from_ymd_opt(2026, 11, d)
+                .and_then(|d| d.and_hms_opt(h, m, 0))
+                .unwrap_or_default()
+        };
+        // Monday 23 November 2026 … Sunday 29.
+        let day = DisplaySchedule {
+            on: (7, 0),
+            off: (18, 30),
+            days: vec![0, 1, 2, 3, 4],
+            mode: "dim".into(),
+        };
+        assert!(!day.is_on(at(23, 6, 59)));
+        assert!(day.is_on(at(23, 7, 0)));
+        assert!(day.is_on(at(23, 18, 29)));
+        assert!(!day.is_on(at(23, 18, 30)));
+        assert!(!day.is_on(at(28, 10, 0)), "Saturday is off");
+        assert!(!day.black());
+        let night = DisplaySchedule {
+            on: (22, 0),
+            off: (7, 0),
+            days: vec![4],
+            mode: "black".into(),
+        };
+        assert!(night.is_on(at(27, 23, 0)), "Friday night");
+        assert!(
+            night.is_on(at(28, 6, 59)),
+            "the small hours belong to Friday"
+        );
+        assert!(!night.is_on(at(28, 7, 0)));
+        assert!(!night.is_on(at(28, 23, 0)), "Saturday night is off");
+        assert!(night.black());
     }
 }

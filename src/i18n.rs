@@ -568,6 +568,22 @@ pub fn sync_refusal(lang: Lang, refusal: crate::sync::Refusal) -> &'static str {
     }
 }
 
+/// The PIN pad's answer to a wrong PIN.
+pub fn wrong_pin(lang: Lang, left: u32) -> String {
+    match lang {
+        Lang::Fr => format!("NIP incorrect — encore {left} essai(s) avant une pause d'une minute"),
+        Lang::En => format!("Wrong PIN — {left} more try(ies) before a one-minute wait"),
+    }
+}
+
+/// The PIN pad's answer after too many wrong PINs.
+pub fn pin_waits(lang: Lang, until: NaiveDateTime) -> String {
+    match lang {
+        Lang::Fr => format!("Trop d'essais : réessayez à {}", time_of_day(until)),
+        Lang::En => format!("Too many tries: try again at {}", time_of_day(until)),
+    }
+}
+
 /// A time of day, "08:41".
 pub fn time_of_day(now: NaiveDateTime) -> String {
     now.format("%H:%M").to_string()

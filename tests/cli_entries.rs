@@ -213,6 +213,45 @@ fn history_lists_the_changes_newest_first() {
 }
 
 #[test]
+fn history_of_every_board_exports_to_csv_with_the_words_of_the_screen() {
+    let k = Kiosk::new();
+    assert!(set_waiting_list(&k, "2026-11-20", "18"));
+    k.run(&[
+        "action",
+        "add",
+        "--board",
+        "youth-follow-up",
+        "--title",
+        "Book the room",
+    ]);
+    let o = k.run(&["history", "--format", "csv"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = String::from_utf8_lossy(&o.stdout).into_owned();
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    assert_eq!(&headers[0], "at");
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 2, "{text}");
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    // Newest first, every board, sections by their titles.
+    assert_eq!(&rows[0][col("board")], "youth-follow-up");
+    assert_eq!(&rows[0][col("action")], "added");
+    assert_eq!(&rows[0][col("entry")], "Book the room");
+    assert_eq!(&rows[0][col("by")], "it-admin (cli)");
+    assert_eq!(&rows[1][col("board")], "accueil-jeunesse");
+    assert_eq!(&rows[1][col("section")], "Liste d'attente");
+    assert_eq!(&rows[1][col("origin")], "cli");
+    assert!(!rows[1][col("device")].is_empty());
+    // --since leaves out what came before; a bad date is said.
+    let tomorrow = (chrono::Local::now().date_naive() + chrono::Duration::days(1)).to_string();
+    let later = k.json(&["history", "--since", &tomorrow, "--format", "json"]);
+    assert_eq!(later.as_array().unwrap().len(), 0);
+    let bad = k.run(&["history", "--since", "23/11/2026"]);
+    assert!(!bad.status.success());
+    assert!(stderr(&bad).contains("YYYY-MM-DD"), "{}", stderr(&bad));
+}
+
+#[test]
 fn a_data_folder_holding_something_else_is_refused() {
     let k = Kiosk::new();
     std::fs::write(

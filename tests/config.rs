@@ -147,3 +147,49 @@ fn the_doctor_says_what_to_fix_when_the_shared_folder_is_missing() {
     assert!(o.status.success(), "{text}");
     assert!(text.contains("✓ shared folder:"), "{text}");
 }
+
+#[test]
+fn huddle_pin_set_writes_only_an_argon2_hash_and_keeps_the_file_as_it_was() {
+    use std::io::Write as _;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("huddle.toml");
+    std::fs::write(&file, "# Set up by IT\ndevice_name = \"Accueil 2e\"\n").unwrap();
+    let set = |pin: &str| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_huddle"))
+            .arg("--config")
+            .arg(&file)
+            .args(["pin", "set"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        writeln!(child.stdin.take().unwrap(), "{pin}").unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let bad = set("12ab");
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("4 to 8 digits"));
+    let o = set("4821");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        text.starts_with("# Set up by IT\ndevice_name = \"Accueil 2e\"\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("[facilitator]\npin_hash = \"$argon2id$"),
+        "{text}"
+    );
+    assert!(!text.contains("4821"));
+    let loaded = huddle::config::load(&file);
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let hash = loaded.file.pin_hash.unwrap().value;
+    assert!(huddle::facilitator::pin_matches(&hash, "4821"));
+    // `huddle config` says a PIN is set, never the hash.
+    let shown = stdout(&huddle(&file, &["config"]));
+    assert!(!shown.contains("argon2"), "{shown}");
+    let o = huddle(&file, &["pin", "clear"]);
+    assert!(o.status.success());
+    assert!(huddle::config::load(&file).file.pin_hash.is_none());
+}

@@ -5,13 +5,11 @@
 
 mod common;
 
+use egui::Vec2;
 use egui::accesskit::Role;
-use egui::{Event, PointerButton, Pos2, TouchDeviceId, TouchId, TouchPhase, Vec2};
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use huddle::app::KioskApp;
 
-use common::{examples, kiosk};
+use common::{examples, finger_tap, kiosk};
 
 #[test]
 fn starts_on_the_first_front_line_board() {
@@ -234,50 +232,6 @@ fn touch_targets_are_finger_sized() {
             "{label}: {rect:?}"
         );
     }
-}
-
-// Touch: taps arrive as touch events, with the mouse emulation egui-winit adds to them.
-
-fn touch(h: &Harness<'_, KioskApp>, phase: TouchPhase, pos: Pos2) {
-    h.event(Event::Touch {
-        device_id: TouchDeviceId(1),
-        id: TouchId(7),
-        phase,
-        pos,
-        force: None,
-    });
-}
-
-/// A finger tap at `pos`: held for `hold_steps` frames of a quarter second each, moving by
-/// `wobble` before it lifts.
-fn finger_tap(h: &mut Harness<'_, KioskApp>, pos: Pos2, hold_steps: usize, wobble: Vec2) {
-    touch(h, TouchPhase::Start, pos);
-    h.event(Event::PointerMoved(pos));
-    h.event(Event::PointerButton {
-        pos,
-        button: PointerButton::Primary,
-        pressed: true,
-        modifiers: Default::default(),
-    });
-    h.step();
-    for _ in 0..hold_steps {
-        h.step();
-    }
-    let end = pos + wobble;
-    if wobble != Vec2::ZERO {
-        touch(h, TouchPhase::Move, end);
-        h.event(Event::PointerMoved(end));
-        h.step();
-    }
-    touch(h, TouchPhase::End, end);
-    h.event(Event::PointerButton {
-        pos: end,
-        button: PointerButton::Primary,
-        pressed: false,
-        modifiers: Default::default(),
-    });
-    h.event(Event::PointerGone);
-    h.run();
 }
 
 fn tap_opens_the_switcher(hold_steps: usize, wobble: Vec2) -> bool {

@@ -6,6 +6,7 @@
 //! through `egui_kittest`.
 
 mod clock;
+mod watchdog;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -50,6 +51,14 @@ pub struct KioskOptions {
     pub boards_shown: Vec<String>,
     /// The effective configuration, as `huddle config` prints it, logged at start.
     pub settings: Vec<(&'static str, String, String)>,
+    /// The language of what belongs to no board.
+    pub language: crate::model::Lang,
+    /// The facilitator PIN's argon2 hash, if one is set.
+    pub pin_hash: Option<String>,
+    /// When the screen is on; none: always.
+    pub display: Option<crate::config::DisplaySchedule>,
+    /// The config file (where boards chosen on screen are kept).
+    pub config_path: Option<PathBuf>,
 }
 
 /// What the board view was built from; when any of it moves, the view is rebuilt.
@@ -93,7 +102,48 @@ pub struct KioskApp {
     device_name: String,
     /// The boards this kiosk shows; empty: every board.
     shown: Vec<String>,
+    /// The language of what belongs to no board.
+    default_lang: crate::model::Lang,
+    /// The lock in front of facilitator mode.
+    lock: crate::facilitator::Lock,
+    /// Why the PIN pad refused the last PIN.
+    refused: Option<String>,
+    /// The settings in effect, for the facilitator's panel.
+    settings: Vec<(&'static str, String, String)>,
+    /// The audit trail on screen, and the board and store version it was read at.
+    audit: Vec<crate::view::audit::AuditLine>,
+    audit_key: Option<(Option<String>, u64)>,
+    /// The config file, when the kiosk was started with one.
+    config_path: Option<PathBuf>,
+    /// The window covers the screen; a change asked for on screen, not yet made.
+    fullscreen: bool,
+    fullscreen_request: Option<bool>,
+    /// When the screen is on; outside those hours it sleeps until touched.
+    display: Option<crate::config::DisplaySchedule>,
+    /// Woken by a touch outside the hours: awake until then.
+    awake_until: Option<chrono::NaiveDateTime>,
+    /// The finger that woke the screen is still down: nothing under it is pressed.
+    waking_touch: Option<Waking>,
+    /// The whole screen moves a few pixels over the hours, against burn-in.
+    drift: bool,
 }
+
+/// The touch that woke the screen, followed until the finger lifts.
+#[derive(Clone, Copy, Debug, Default)]
+struct Waking {
+    /// The finger was seen down.
+    seen_down: bool,
+    /// Frames since it woke the screen.
+    frames: u8,
+}
+
+/// Where the board on screen is remembered, so that the kiosk comes back on it after a crash or
+/// a power cut.
+const BOARD_ON_SCREEN: &str = "kiosk.board";
+/// How long a touch keeps the screen awake outside its hours.
+pub const AWAKE_FOR: chrono::Duration = chrono::Duration::minutes(5);
+/// How far the screen drifts from its place, in points, each way.
+const DRIFT: f32 = 4.0;
 
 impl KioskApp {
     /// Reads the boards folder and builds the app; shows `first` if it names a board, else the
@@ -145,9 +195,29 @@ impl KioskApp {
             shelf: None,
             device_name: crate::sync::host_name(),
             shown: Vec::new(),
+            default_lang: crate::model::Lang::default(),
+            lock: crate::facilitator::Lock::default(),
+            refused: None,
+            settings: Vec::new(),
+            audit: Vec::new(),
+            audit_key: None,
+            config_path: None,
+            fullscreen: false,
+            fullscreen_request: None,
+            display: None,
+            awake_until: None,
+            waking_touch: None,
+            drift: false,
         };
+        // The board asked for, else the one on screen when the kiosk last stopped (a crash or
+        // a power cut brings it back there), else the first.
+        let remembered = app
+            .store
+            .as_ref()
+            .and_then(|s| s.meta(BOARD_ON_SCREEN).ok().flatten());
         app.current = first
             .filter(|id| app.live.board(id).is_some())
+            .or_else(|| remembered.filter(|id| app.live.board(id).is_some()))
             .or_else(|| app.live.boards().first().map(|b| b.id.clone()));
         app.refresh_view();
         app
@@ -266,6 +336,93 @@ impl KioskApp {
             self.current = Some(first.clone());
             self.refresh_view();
         }
+    }
+
+    /// The language of what belongs to no board (the config file's `language`).
+    pub fn set_language(&mut self, lang: crate::model::Lang) {
+        self.default_lang = lang;
+    }
+
+    /// The facilitator PIN's hash (the config file's `[facilitator] pin_hash`); none: facilitator
+    /// mode opens with a tap and says a PIN should be set.
+    pub fn set_facilitator_pin(&mut self, hash: Option<String>) {
+        self.lock = crate::facilitator::Lock::new(hash);
+    }
+
+    /// The settings in effect, shown in the facilitator's panel.
+    pub fn set_settings(&mut self, rows: Vec<(&'static str, String, String)>) {
+        self.settings = rows;
+    }
+
+    /// When the screen is on (the config file's `[display]`); none: always.
+    pub fn set_display(&mut self, schedule: Option<crate::config::DisplaySchedule>) {
+        self.display = schedule;
+    }
+
+    /// Moves the whole screen by a few pixels over the hours, against burn-in.
+    pub fn set_drift(&mut self, on: bool) {
+        self.drift = on;
+    }
+
+    /// Whether the window covers the screen (as started).
+    pub fn set_fullscreen(&mut self, on: bool) {
+        self.fullscreen = on;
+    }
+
+    /// A change of full screen asked for in facilitator mode, once.
+    pub fn take_fullscreen_request(&mut self) -> Option<bool> {
+        let request = self.fullscreen_request.take();
+        if let Some(on) = request {
+            self.fullscreen = on;
+        }
+        request
+    }
+
+    /// The config file, where a choice of boards made in facilitator mode is kept.
+    pub fn set_config_path(&mut self, path: PathBuf) {
+        self.config_path = Some(path);
+    }
+
+    /// Keeps the boards chosen in facilitator mode in the config file's `boards_shown`, so
+    /// that `huddle config` shows them and they hold after a restart. A file that cannot be
+    /// written (IT may keep it read-only) leaves the choice for this run, and says so.
+    fn remember_shown(&mut self, boards: &[String]) {
+        let Some(path) = &self.config_path else {
+            return;
+        };
+        let result = crate::config::update_file(path, |doc| {
+            if boards.is_empty() {
+                doc.remove("boards_shown");
+            } else {
+                let list: toml_edit::Array = boards.iter().map(String::as_str).collect();
+                // A key at the top, before any table.
+                doc.insert("boards_shown", toml_edit::value(list));
+            }
+            Ok(())
+        });
+        if let Err(err) = result {
+            tracing::warn!("boards shown not kept in the config file: {err}");
+            self.store_error = Some(match self.lang() {
+                crate::model::Lang::Fr => format!(
+                    "Choix des tableaux appliqué jusqu'au prochain redémarrage seulement : {err}"
+                ),
+                crate::model::Lang::En => {
+                    format!("Boards chosen apply until the next restart only: {err}")
+                }
+            });
+        }
+    }
+
+    /// Whether facilitator mode is open.
+    pub fn facilitator_open(&self) -> bool {
+        self.lock.is_open(self.clock.now())
+    }
+
+    /// Whether the screen sleeps now: outside its hours and not woken by a touch.
+    pub fn asleep(&self) -> bool {
+        let now = self.clock.now();
+        self.display.as_ref().is_some_and(|d| !d.is_on(now))
+            && self.awake_until.is_none_or(|t| now >= t)
     }
 
     /// Names this kiosk (the config file's `device_name`), before [`Self::sync_with`].
@@ -517,6 +674,41 @@ impl KioskApp {
     /// Draws the kiosk and applies what was tapped.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let now = self.clock.now();
+        let touched = ui::touched(ui);
+        // Outside its hours the screen sleeps; a touch wakes it, and that touch presses nothing:
+        // the board stays inert until the finger that woke it is lifted.
+        let scheduled_off = self.display.as_ref().is_some_and(|d| !d.is_on(now));
+        let was_asleep = self.asleep();
+        if !scheduled_off {
+            self.awake_until = None;
+        } else if touched {
+            self.awake_until = Some(now + AWAKE_FOR);
+        }
+        let down = ui.input(|i| i.pointer.any_down());
+        if was_asleep && touched {
+            self.waking_touch = Some(Waking::default());
+        }
+        let inert = was_asleep || self.waking_touch.is_some();
+        if let Some(waking) = &mut self.waking_touch {
+            // The touch may reach egui a frame before its press does: wait for the finger to
+            // be seen down, then lifted (or a few frames when it was a key).
+            waking.frames = waking.frames.saturating_add(1);
+            waking.seen_down |= down;
+            if (waking.seen_down && !down) || (!waking.seen_down && waking.frames > 3) {
+                self.waking_touch = None;
+            }
+        }
+        if touched {
+            self.lock.touched(now);
+        }
+        let facilitator_open = self.lock.is_open(now);
+        self.read_audit(facilitator_open);
+        if was_asleep && self.display.as_ref().is_some_and(|d| d.black()) {
+            sleep_screen(ui, now, self.lang(), true);
+            ui.ctx()
+                .request_repaint_after(self.clock.until_next_minute());
+            return;
+        }
         let sync_status = self.sync_status();
         let sent = self.shelf.as_ref().and_then(Shelf::sent);
         let screen = Screen {
@@ -537,8 +729,32 @@ impl KioskApp {
             can_send_snapshot: self.shelf.is_some(),
             shown: &self.shown,
             snapshot_sent: sent.as_ref(),
+            default_lang: self.default_lang,
+            facilitator: ui::facilitator::FacilitatorScreen {
+                open: facilitator_open,
+                pin_set: self.lock.pin_set(),
+                refused: self.refused.as_deref(),
+                settings: &self.settings,
+                audit: &self.audit,
+                fullscreen: self.fullscreen,
+            },
         };
-        let commands = ui::show(ui, &screen, &mut self.ui_state);
+        let mut rect = ui.max_rect();
+        if self.drift {
+            rect = rect.shrink(DRIFT).translate(drift(now));
+        }
+        let commands = ui
+            .scope_builder(egui::UiBuilder::new().max_rect(rect), |ui| {
+                if inert {
+                    ui.disable();
+                }
+                ui::show(ui, &screen, &mut self.ui_state)
+            })
+            .inner;
+        if was_asleep {
+            sleep_screen(ui, now, self.lang(), false);
+        }
+        let commands = if inert { Vec::new() } else { commands };
         let changed = !commands.is_empty();
         for command in commands {
             self.apply(command);
@@ -554,15 +770,46 @@ impl KioskApp {
         } else {
             self.clock.until_next_minute()
         };
-        // A private section shown hides itself a minute after the last touch.
-        if let Some((_, last)) = &self.ui_state.revealed {
-            let left = (*last + ui::REVEAL_FOR - now)
+        let until = |t: chrono::NaiveDateTime| {
+            (t - now)
                 .to_std()
                 .unwrap_or_default()
-                .max(std::time::Duration::from_millis(200));
-            next = next.min(left);
+                .max(std::time::Duration::from_millis(200))
+        };
+        // A private section shown hides itself a minute after the last touch; facilitator mode
+        // locks itself; a screen woken outside its hours goes back to sleep.
+        if let Some((_, last)) = &self.ui_state.revealed {
+            next = next.min(until(*last + ui::REVEAL_FOR));
+        }
+        if let Some(at) = self.lock.locks_at().filter(|_| self.lock.is_open(now)) {
+            next = next.min(until(at));
+        }
+        if let Some(at) = self.awake_until {
+            next = next.min(until(at));
         }
         ui.ctx().request_repaint_after(next);
+    }
+
+    /// Reads the audit trail of the board on screen when the facilitator has it open and the
+    /// store moved since; drops it when facilitator mode closes.
+    fn read_audit(&mut self, facilitator_open: bool) {
+        if !(facilitator_open && self.ui_state.facilitator.audit_open) {
+            self.audit.clear();
+            self.audit_key = None;
+            return;
+        }
+        let Some(store) = &self.store else {
+            return;
+        };
+        let key = (self.current.clone(), store.version());
+        if self.audit_key.as_ref() == Some(&key) {
+            return;
+        }
+        match crate::view::audit::trail(store, &self.live, self.current.as_deref(), 500) {
+            Ok(lines) => self.audit = lines,
+            Err(err) => self.store_error = Some(err.to_string()),
+        }
+        self.audit_key = Some(key);
     }
 
     /// The one place where UI commands change the state.
@@ -575,6 +822,11 @@ impl KioskApp {
                 }
                 let shown = self.shown.is_empty() || self.shown.contains(&id);
                 if shown && self.live.board(&id).is_some() {
+                    if let Some(store) = &mut self.store
+                        && let Err(err) = store.set_meta(BOARD_ON_SCREEN, &id)
+                    {
+                        tracing::warn!("cannot remember the board on screen: {err}");
+                    }
                     self.current = Some(id);
                 }
                 // Dialogs belong to the board they were opened on; who is at the screen stays.
@@ -584,6 +836,13 @@ impl KioskApp {
                 };
             }
             UiCommand::Edit { section, edit } => {
+                // Deleting is the facilitator's; ending a client's follow-up is everyone's.
+                if let Edit::Remove { kind, .. } = &edit
+                    && *kind != crate::model::EntryKind::Client
+                    && !self.facilitator_open()
+                {
+                    return;
+                }
                 if let Err(message) = self.edit(&section, edit) {
                     self.store_error = Some(message);
                 }
@@ -630,6 +889,42 @@ impl KioskApp {
                 }
             }
             UiCommand::SaveForm => self.save_form(),
+            UiCommand::Unlock(pin) => {
+                let now = self.clock.now();
+                let lang = self.lang();
+                match self.lock.open(&pin, now) {
+                    Ok(()) => {
+                        tracing::info!("facilitator mode opened");
+                        self.refused = None;
+                        self.ui_state.facilitator.panel_open = true;
+                    }
+                    Err(crate::facilitator::Refused::Wrong { left }) => {
+                        tracing::warn!("a wrong facilitator PIN was typed");
+                        self.refused = Some(i18n::wrong_pin(lang, left));
+                    }
+                    Err(crate::facilitator::Refused::Waiting { until }) => {
+                        tracing::warn!("facilitator PIN pad waits after wrong PINs");
+                        self.refused = Some(i18n::pin_waits(lang, until));
+                    }
+                }
+            }
+            UiCommand::Lock => {
+                self.lock.close();
+                self.ui_state.facilitator = ui::facilitator::FacilitatorState::default();
+            }
+            UiCommand::SetShown(boards) => {
+                if self.facilitator_open() {
+                    tracing::info!("boards shown on this screen set to {boards:?}");
+                    self.remember_shown(&boards);
+                    self.show_only(boards);
+                    self.ui_state.facilitator.panel_open = false;
+                }
+            }
+            UiCommand::SetFullscreen(on) => {
+                if self.facilitator_open() {
+                    self.fullscreen_request = Some(on);
+                }
+            }
             UiCommand::SendSnapshot => {
                 self.send_snapshot();
             }
@@ -900,6 +1195,59 @@ impl KioskApp {
     }
 }
 
+/// Where the screen drifts to at `now`: a few points each way, about one point a minute, on
+/// two slow triangle waves so that no pixel shows the same thing for hours.
+fn drift(now: chrono::NaiveDateTime) -> egui::Vec2 {
+    let minute = now.and_utc().timestamp().div_euclid(60);
+    let wave = |period: i64| {
+        let phase = minute.rem_euclid(2 * period) as f32 / period as f32;
+        let x = if phase < 1.0 { phase } else { 2.0 - phase };
+        (x * 2.0 - 1.0) * DRIFT
+    };
+    egui::vec2(wave(8), wave(11))
+}
+
+/// The sleeping screen: black, or the board dimmed under a dark veil, with a few words in dim
+/// grey that move each minute (a black screen with nothing on it looks broken).
+fn sleep_screen(
+    ui: &mut egui::Ui,
+    now: chrono::NaiveDateTime,
+    lang: crate::model::Lang,
+    black: bool,
+) {
+    let rect = ui.ctx().content_rect();
+    let veil = if black {
+        egui::Color32::BLACK
+    } else {
+        egui::Color32::from_black_alpha(210)
+    };
+    let words = match lang {
+        crate::model::Lang::Fr => "Touchez l'écran pour l'allumer",
+        crate::model::Lang::En => "Touch the screen to wake it",
+    };
+    let minute = now.and_utc().timestamp().div_euclid(60);
+    let spot = egui::pos2(
+        rect.left() + rect.width() * (0.2 + 0.6 * ((minute * 7).rem_euclid(10) as f32 / 10.0)),
+        rect.top() + rect.height() * (0.2 + 0.6 * ((minute * 3).rem_euclid(10) as f32 / 10.0)),
+    );
+    egui::Area::new(egui::Id::unique("sleeping-screen"))
+        .order(egui::Order::Foreground)
+        .fixed_pos(rect.min)
+        .show(ui.ctx(), |ui| {
+            // The veil takes every touch, so that nothing under it is pressed.
+            let response = ui.allocate_rect(rect, egui::Sense::click_and_drag());
+            ui.painter().rect_filled(rect, 0.0, veil);
+            ui.painter().text(
+                spot,
+                egui::Align2::CENTER_CENTER,
+                words,
+                egui::FontId::proportional(28.0),
+                egui::Color32::from_gray(90),
+            );
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, words));
+        });
+}
+
 /// The clock's local time as UTC.
 fn now_utc(clock: &Clock) -> chrono::DateTime<Utc> {
     chrono::Local
@@ -913,18 +1261,33 @@ struct Shell {
     app: KioskApp,
     /// Whether the window must cover the whole screen.
     fullscreen: bool,
+    /// The service manager's watchdog, pinged from the UI loop (off outside systemd).
+    watchdog: watchdog::Watchdog,
 }
 
 impl eframe::App for Shell {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         self.app.logic();
+        // The facilitator left full screen (or came back to it).
+        if let Some(on) = self.app.take_fullscreen_request() {
+            self.fullscreen = on;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
+            if !on {
+                ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(egui::vec2(1280.0, 800.0)));
+            }
+        }
         if self.fullscreen {
             cover_screen(ctx);
+        }
+        // An idle kiosk draws a frame a minute: under a watchdog, one comes in time to ping.
+        if let Some(next) = self.watchdog.frame(std::time::Instant::now()) {
+            ctx.request_repaint_after(next);
         }
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.app.ui(ui);
+        self.watchdog.drawn();
     }
 
     fn clear_color(&self, _visuals: &egui::Visuals) -> [f32; 4] {
@@ -999,6 +1362,15 @@ pub fn run_kiosk(options: KioskOptions) -> anyhow::Result<()> {
             app.watch_feeds(&options.feeds_dir, move || ctx.request_repaint());
             app.set_device_name(&options.device_name);
             app.show_only(options.boards_shown.clone());
+            app.set_language(options.language);
+            app.set_facilitator_pin(options.pin_hash.clone());
+            app.set_display(options.display.clone());
+            app.set_settings(options.settings.clone());
+            app.set_fullscreen(!options.windowed);
+            app.set_drift(true);
+            if let Some(path) = &options.config_path {
+                app.set_config_path(path.clone());
+            }
             keep_daily_backups(options.data_dir.clone());
             if let Some(shared) = &options.shared {
                 let ctx = cc.egui_ctx.clone();
@@ -1022,6 +1394,7 @@ pub fn run_kiosk(options: KioskOptions) -> anyhow::Result<()> {
             Ok(Box::new(Shell {
                 app,
                 fullscreen: !options.windowed,
+                watchdog: watchdog::Watchdog::from_env(),
             }))
         }),
     )

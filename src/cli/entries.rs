@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Context as _, anyhow, bail};
-use chrono::{Local, Utc};
+use chrono::{Local, NaiveDate, Utc};
 
 use super::Format;
 use crate::layout::{self, did_you_mean};
@@ -290,31 +290,94 @@ pub fn action_list(places: &Places<'_>, board: &str, format: Format) -> anyhow::
     Ok(ExitCode::SUCCESS)
 }
 
-/// `huddle history --board B [--format json]`
+/// `huddle history [--board B] [--since D] [--limit N] [--format text|json|csv]`: the audit
+/// trail (who, when, what, from where), newest first.
 pub fn history(
     places: &Places<'_>,
-    board: &str,
-    format: Format,
+    board: Option<&str>,
+    since: Option<&str>,
+    format: HistoryFormat,
     limit: usize,
 ) -> anyhow::Result<ExitCode> {
-    let board = find_board(places.boards, board)?;
+    let board = board.map(|b| find_board(places.boards, b)).transpose()?;
+    let since = since
+        .map(|d| {
+            NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d")
+                .with_context(|| format!("--since {d}: write a date as YYYY-MM-DD"))
+        })
+        .transpose()?;
+    let live = crate::layout::LiveBoards::new(layout::load_dir(places.boards).unwrap_or_default());
     let store = open_store(places.data)?;
-    let entries = store.history(&board.id, limit)?;
+    let mut entries = store.changes_newest_first(board.as_ref().map(|b| b.id.as_str()), limit)?;
+    if let Some(since) = since {
+        entries.retain(|h| h.change.at.with_timezone(&Local).date_naive() >= since);
+    }
+    let lines: Vec<_> = entries
+        .iter()
+        .map(|h| crate::view::audit::AuditLine::from_history(h, &live))
+        .collect();
     let mut out = std::io::stdout().lock();
     match format {
-        Format::Json => {
+        HistoryFormat::Json => {
             let list: Vec<_> = entries
                 .iter()
-                .map(|h| serde_json::json!({
-                    "id": h.change.id, "at": h.change.at.to_rfc3339(), "by": h.change.author,
-                    "origin": h.change.origin, "section": h.change.section, "record": h.change.record,
-                    "kind": h.change.kind, "op": h.change.op, "before": h.before,
-                    "undoes": h.change.undoes, "undone_by": h.undone_by,
-                }))
+                .zip(&lines)
+                .map(|(h, line)| {
+                    serde_json::json!({
+                        "id": h.change.id, "at": h.change.at.to_rfc3339(), "by": h.change.author,
+                        "origin": h.change.origin, "board": h.change.board,
+                        "section": h.change.section, "section_title": line.section,
+                        "record": h.change.record, "kind": h.change.kind, "op": h.change.op,
+                        "before": h.before, "undoes": h.change.undoes, "undone_by": h.undone_by,
+                        "device": h.device, "action": line.action, "entry": line.entry,
+                    })
+                })
                 .collect();
             writeln!(out, "{}", serde_json::to_string_pretty(&list)?)?;
         }
-        Format::Text => {
+        HistoryFormat::Csv => {
+            let mut csv = csv::Writer::from_writer(out);
+            csv.write_record([
+                "at",
+                "by",
+                "board",
+                "section",
+                "kind",
+                "action",
+                "entry",
+                "fields",
+                "origin",
+                "device",
+                "undone_by",
+                "id",
+            ])?;
+            for line in &lines {
+                let fields: Vec<String> = line
+                    .fields
+                    .iter()
+                    .map(|(k, v)| format!("{k}={v}"))
+                    .collect();
+                csv.write_record([
+                    line.at
+                        .with_timezone(&Local)
+                        .format("%Y-%m-%d %H:%M:%S")
+                        .to_string(),
+                    line.who.clone(),
+                    line.board.clone(),
+                    line.section.clone(),
+                    line.kind.clone(),
+                    line.action.clone(),
+                    line.entry.clone(),
+                    fields.join("; "),
+                    line.origin.clone(),
+                    line.device.clone(),
+                    line.undone_by.clone().unwrap_or_default(),
+                    line.id.clone(),
+                ])?;
+            }
+            csv.flush()?;
+        }
+        HistoryFormat::Text => {
             for h in &entries {
                 let c = &h.change;
                 let what = match &c.op {
@@ -331,9 +394,14 @@ pub fn history(
                 } else {
                     ""
                 };
+                let place = if board.is_some() {
+                    String::new()
+                } else {
+                    format!("{}/", c.board)
+                };
                 writeln!(
                     out,
-                    "{}  {:<18} {:<6} {:<16} {undo}{} {what}{undone}",
+                    "{}  {:<18} {:<6} {place}{:<16} {undo}{} {what}{undone}",
                     c.at.with_timezone(&Local).format("%Y-%m-%d %H:%M:%S"),
                     c.author,
                     c.origin.name(),
@@ -342,11 +410,25 @@ pub fn history(
                 )?;
             }
             if entries.is_empty() {
-                writeln!(out, "no change yet on {}", board.id)?;
+                match &board {
+                    Some(board) => writeln!(out, "no change yet on {}", board.id)?,
+                    None => writeln!(out, "no change yet")?,
+                }
             }
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// How `huddle history` prints the trail.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum HistoryFormat {
+    /// Lines for people.
+    Text,
+    /// JSON for scripts.
+    Json,
+    /// CSV for a spreadsheet.
+    Csv,
 }
 
 /// `huddle huddles --board B [--format json]`

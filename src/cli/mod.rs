@@ -15,6 +15,7 @@ use crate::sync::worker::WatchMode;
 mod doctor;
 mod entries;
 mod escalation;
+mod pin;
 mod sync;
 
 /// Huddle: the kiosk for a team's visual management board and its daily huddle.
@@ -147,6 +148,10 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// The facilitator PIN that opens facilitator mode on the screen (settings, deleting,
+    /// boards shown, leaving full screen). Only its argon2 hash is written, to the config file.
+    #[command(subcommand)]
+    Pin(PinCommand),
     /// Makes today's copy of the database in the data folder's backups/ (the kiosk makes one
     /// each day by itself) and keeps the newest ones. Prints the copy made.
     Backup {
@@ -158,18 +163,32 @@ pub enum Command {
     /// (free space, writable, database integrity), the shared folder (reachable, writable,
     /// other kiosks, clock skew), the display. Exit 1 if something must be fixed.
     Doctor,
-    /// The changes made on a board, newest first.
+    /// The audit trail: the changes made on a board (or on every board), newest first — when,
+    /// who, from where (screen, cli, feed, sync), on which kiosk, what, and what it was before.
     History {
-        /// Board id.
+        /// Board id (default: every board).
         #[arg(long)]
-        board: String,
+        board: Option<String>,
+        /// Only the changes made on or after this day, YYYY-MM-DD.
+        #[arg(long)]
+        since: Option<String>,
         /// How many changes at most.
         #[arg(long, default_value_t = 200)]
         limit: usize,
         /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = entries::HistoryFormat::Text)]
+        format: entries::HistoryFormat,
     },
+}
+
+/// `huddle pin …`
+#[derive(Subcommand, Debug)]
+pub enum PinCommand {
+    /// Sets the PIN: asked twice without echo on a terminal, or read as one line from stdin
+    /// (`echo 4821 | huddle pin set`). 4 to 8 digits.
+    Set,
+    /// Removes the PIN: facilitator mode then opens with a tap.
+    Clear,
 }
 
 /// `huddle sync …`
@@ -444,9 +463,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         },
         Some(Command::History {
             board,
+            since,
             limit,
             format,
-        }) => entries::history(&places, &board, format, limit),
+        }) => entries::history(&places, board.as_deref(), since.as_deref(), format, limit),
         Some(Command::Import {
             board,
             indicator,
@@ -485,10 +505,16 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 device_name: settings.device_name.value.clone(),
                 boards_shown: settings.boards_shown.value.clone(),
                 settings: settings.rows(),
+                language: settings.language.value,
+                pin_hash: loaded.file.pin_hash.as_ref().map(|p| p.value.clone()),
+                display: settings.display.value.clone(),
+                config_path: Some(loaded.path.clone()),
             })?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Config { .. }) => Ok(ExitCode::SUCCESS),
+        Some(Command::Pin(PinCommand::Set)) => pin::set(&loaded.path),
+        Some(Command::Pin(PinCommand::Clear)) => pin::clear(&loaded.path),
         Some(Command::Doctor) => Ok(doctor::run(&settings, &loaded)),
         Some(Command::Backup { keep }) => {
             let store = crate::store::Store::open(&data_dir)?;

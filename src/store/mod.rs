@@ -475,8 +475,22 @@ impl Store {
 
     /// The changes of a board, newest first.
     pub fn history(&self, board: &str, limit: usize) -> Result<Vec<HistoryEntry>, StoreError> {
+        self.changes_newest_first(Some(board), limit)
+    }
+
+    /// The changes of every board (`None`) or of one, newest first: the audit trail.
+    pub fn changes_newest_first(
+        &self,
+        board: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<HistoryEntry>, StoreError> {
+        let filter = if board.is_some() {
+            "WHERE board = ?1"
+        } else {
+            "WHERE ?1 IS NULL"
+        };
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {CHANGE_COLUMNS}, device FROM changes WHERE board = ?1 ORDER BY seq DESC LIMIT ?2"
+            "SELECT {CHANGE_COLUMNS}, device FROM changes {filter} ORDER BY seq DESC LIMIT ?2"
         ))?;
         let rows = stmt.query_map(params![board, to_i64(limit as u64)], |r| {
             Ok((

@@ -4,6 +4,7 @@
 //! board's data itself and knows no files, threads or SQL.
 
 mod chart;
+pub mod facilitator;
 pub mod form;
 mod grid;
 pub mod huddle;
@@ -61,6 +62,14 @@ pub enum UiCommand {
     EndHuddle,
     /// Send a snapshot of the board on screen to the level above.
     SendSnapshot,
+    /// Open facilitator mode with this PIN.
+    Unlock(String),
+    /// Close facilitator mode.
+    Lock,
+    /// Show only these boards on this screen (empty: every board); facilitator mode.
+    SetShown(Vec<String>),
+    /// Cover the whole screen, or leave full screen for a window; facilitator mode.
+    SetFullscreen(bool),
 }
 
 /// The UI's own state between frames: open dialogs and drafts.
@@ -95,6 +104,10 @@ pub struct UiState {
     /// A private section shown for now (by section id), and when the screen was last touched:
     /// it hides itself a minute later.
     pub revealed: Option<(String, NaiveDateTime)>,
+    /// Facilitator mode's dialogs and drafts.
+    pub facilitator: facilitator::FacilitatorState,
+    /// When the screen was last touched.
+    pub last_touch: Option<NaiveDateTime>,
 }
 
 /// How long a private section stays shown without a touch.
@@ -142,12 +155,16 @@ pub struct Screen<'a> {
     pub snapshot_sent: Option<&'a crate::snapshot::shelf::Sent>,
     /// The boards this kiosk shows (the config file's `boards_shown`); empty: every board.
     pub shown: &'a [String],
+    /// The language of what belongs to no board (the config file's `language`).
+    pub default_lang: Lang,
+    /// Facilitator mode.
+    pub facilitator: facilitator::FacilitatorScreen<'a>,
 }
 
 impl Screen<'_> {
     /// The language of the screen: the board's, else French.
     pub fn lang(&self) -> Lang {
-        self.board.map_or(Lang::Fr, |b| b.lang)
+        self.board.map_or(self.default_lang, |b| b.lang)
     }
 
     /// Today's date.
@@ -164,23 +181,14 @@ impl Screen<'_> {
 /// Draws one frame of the kiosk and returns what was tapped.
 pub fn show(ui: &mut egui::Ui, screen: &Screen<'_>, state: &mut UiState) -> Vec<UiCommand> {
     let mut commands = Vec::new();
+    if touched(ui) {
+        state.last_touch = Some(screen.now);
+    }
     // A private section shown stays while people touch the screen, and hides itself a minute
     // after the last touch.
     if let Some((_, last)) = &mut state.revealed {
-        let touched = ui.input(|i| {
-            i.pointer.any_down()
-                || i.events.iter().any(|e| {
-                    matches!(
-                        e,
-                        egui::Event::Touch { .. }
-                            | egui::Event::PointerButton { .. }
-                            | egui::Event::Key { .. }
-                            | egui::Event::Text(_)
-                    )
-                })
-        });
-        if touched {
-            *last = screen.now;
+        if let Some(touch) = state.last_touch {
+            *last = (*last).max(touch);
         }
         if screen.now - *last >= REVEAL_FOR {
             state.revealed = None;
@@ -256,6 +264,7 @@ pub fn show(ui: &mut egui::Ui, screen: &Screen<'_>, state: &mut UiState) -> Vec<
     if let (Some(id), Some(board)) = (state.unit_open.clone(), screen.board) {
         units::dialog(ui, screen, board, &id, state, &mut commands);
     }
+    facilitator::dialogs(ui, screen, state, &mut commands);
     if let Some(form) = &mut state.form {
         let members = screen
             .board
@@ -268,6 +277,22 @@ pub fn show(ui: &mut egui::Ui, screen: &Screen<'_>, state: &mut UiState) -> Vec<
         }
     }
     commands
+}
+
+/// Whether the screen is touched (or typed on) in this frame.
+pub fn touched(ui: &egui::Ui) -> bool {
+    ui.input(|i| {
+        i.pointer.any_down()
+            || i.events.iter().any(|e| {
+                matches!(
+                    e,
+                    egui::Event::Touch { .. }
+                        | egui::Event::PointerButton { .. }
+                        | egui::Event::Key { .. }
+                        | egui::Event::Text(_)
+                )
+            })
+    })
 }
 
 /// An indicator, large: the chart over the whole screen, the signals in plain words, and a

@@ -185,6 +185,15 @@ pub(super) fn show(
                                     );
                                 }
                             });
+                            super::facilitator::delete_button(
+                                ui,
+                                screen,
+                                state,
+                                &section.id,
+                                &a.id,
+                                crate::model::EntryKind::Action,
+                                commands,
+                            );
                         });
                     }
                 });
@@ -193,7 +202,7 @@ pub(super) fn show(
             if ideas.is_empty() {
                 empty(ui, &add_hint(T::NoIdeaYet));
             }
-            idea_columns(ui, lang, section, columns, ideas, commands);
+            idea_columns(ui, (screen, state), section, columns, ideas, commands);
         }
         (SectionKind::Escalations { .. }, Some(SectionView::Escalations(list))) => {
             if list.is_empty() {
@@ -403,7 +412,18 @@ pub(super) fn show(
             }
             for n in notes {
                 let mark = if n.recognition { "★" } else { "•" };
-                ui.label(RichText::new(format!("{mark} {}", n.text)));
+                ui.horizontal(|ui| {
+                    super::facilitator::delete_button(
+                        ui,
+                        screen,
+                        state,
+                        &section.id,
+                        &n.id,
+                        crate::model::EntryKind::Note,
+                        commands,
+                    );
+                    ui.label(RichText::new(format!("{mark} {}", n.text)));
+                });
             }
         }
         (SectionKind::Safety, Some(SectionView::Safety(days))) => {
@@ -449,12 +469,13 @@ struct DraggedIdea(String);
 /// by dragging them to another column.
 fn idea_columns(
     ui: &mut egui::Ui,
-    lang: Lang,
+    (screen, state): (&Screen<'_>, &UiState),
     section: &Section,
     columns: &[crate::model::IdeaColumn],
     ideas: &[view::IdeaView],
     commands: &mut Commands,
 ) {
+    let lang = screen.lang();
     let move_to = |id: &str, column: &str| UiCommand::Edit {
         section: section.id.clone(),
         edit: Edit::MoveIdea {
@@ -527,6 +548,15 @@ fn idea_columns(
                                         commands.push(move_to(&idea.id, &to.name));
                                     }
                                 }
+                                super::facilitator::delete_button(
+                                    ui,
+                                    screen,
+                                    state,
+                                    &section.id,
+                                    &idea.id,
+                                    crate::model::EntryKind::Idea,
+                                    commands,
+                                );
                             });
                         });
                 }

@@ -44,6 +44,7 @@ pub(super) fn show(
                 }
             },
             |ui| {
+                super::facilitator::bar_button(ui, screen, state);
                 // During a huddle the screen stays on its board: no switching away.
                 let in_huddle = screen.huddle.is_some();
                 if !in_huddle

@@ -4,6 +4,8 @@
 //! Architecture invariant: a pure function of the board, its records and today's date; it
 //! knows neither egui nor SQL.
 
+pub mod audit;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 

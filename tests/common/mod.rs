@@ -7,6 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use egui::{Event, PointerButton, Pos2, TouchDeviceId, TouchId, TouchPhase, Vec2};
 use egui_kittest::{Harness, HarnessBuilder};
 use huddle::app::{Clock, KioskApp};
 
@@ -96,4 +97,48 @@ pub fn waiting_list_values(store: &mut huddle::store::Store) {
         at,
     )
     .expect("values stored");
+}
+
+// Touch: taps arrive as touch events, with the mouse emulation egui-winit adds to them.
+
+pub fn touch(h: &Harness<'_, KioskApp>, phase: TouchPhase, pos: Pos2) {
+    h.event(Event::Touch {
+        device_id: TouchDeviceId(1),
+        id: TouchId(7),
+        phase,
+        pos,
+        force: None,
+    });
+}
+
+/// A finger tap at `pos`: held for `hold_steps` frames of a quarter second each, moving by
+/// `wobble` before it lifts.
+pub fn finger_tap(h: &mut Harness<'_, KioskApp>, pos: Pos2, hold_steps: usize, wobble: Vec2) {
+    touch(h, TouchPhase::Start, pos);
+    h.event(Event::PointerMoved(pos));
+    h.event(Event::PointerButton {
+        pos,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers: Default::default(),
+    });
+    h.step();
+    for _ in 0..hold_steps {
+        h.step();
+    }
+    let end = pos + wobble;
+    if wobble != Vec2::ZERO {
+        touch(h, TouchPhase::Move, end);
+        h.event(Event::PointerMoved(end));
+        h.step();
+    }
+    touch(h, TouchPhase::End, end);
+    h.event(Event::PointerButton {
+        pos: end,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers: Default::default(),
+    });
+    h.event(Event::PointerGone);
+    h.run();
 }

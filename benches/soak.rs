@@ -1,0 +1,261 @@
+//! Soak: the kiosk driven through a simulated week, as on a wall — a frame each simulated
+//! minute (10,080), entries every few minutes of working hours (values, votes, actions and
+//! their status, ideas, notes, clients moved, attendance, the safety cross), a snapshot sent at
+//! the end of each day, and a second kiosk publishing changes to the shared folder every hour,
+//! read by this kiosk's real sync worker. Resident memory is read from `/proc/self/status` at
+//! the start of the week (after the first day) and at its end: it must stay flat.
+//!
+//! `cargo bench --bench soak` (optionally `-- --days N`).
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::time::{Duration, Instant};
+
+use chrono::{Datelike as _, NaiveDate, NaiveDateTime, Timelike as _, Utc, Weekday};
+use egui_kittest::Harness;
+use huddle::app::{Clock, KioskApp};
+use huddle::model::{ActionStatus, Edit, Origin, SafetyLevel};
+use huddle::store::Store;
+use huddle::sync::Shared;
+use huddle::sync::worker::WatchMode;
+use huddle::ui::UiCommand;
+
+const BOARD: &str = "accueil-jeunesse";
+
+/// Resident memory, in KiB (`VmRSS`).
+fn rss_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|n| n.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+fn edit(section: &str, edit: Edit) -> UiCommand {
+    UiCommand::Edit {
+        section: section.to_owned(),
+        edit,
+    }
+}
+
+/// What a team does at minute `n` of a working day (one entry every 7 minutes).
+fn entry(app: &KioskApp, now: NaiveDateTime, n: u32) -> Option<UiCommand> {
+    let day = now.date();
+    let records = app.store()?.records(BOARD).ok()?;
+    let of_kind = |kind: huddle::model::EntryKind| {
+        records
+            .iter()
+            .filter(|r| r.kind == kind)
+            .map(|r| r.id.clone())
+            .collect::<Vec<_>>()
+    };
+    Some(match (n / 7) % 9 {
+        0 => edit(
+            "liste-attente",
+            Edit::SetValue {
+                date: day,
+                value: f64::from(15 + n % 11),
+            },
+        ),
+        1 => edit(
+            "humeur",
+            Edit::Vote {
+                date: day,
+                face: (n % 5) as u8,
+            },
+        ),
+        2 => edit(
+            "actions",
+            Edit::AddAction {
+                title: format!("Action {} du {day}", n / 7),
+                owner: Some("Élise M.".into()),
+                due: day.succ_opt(),
+            },
+        ),
+        3 => {
+            let actions = of_kind(huddle::model::EntryKind::Action);
+            let id = actions.get(n as usize % actions.len().max(1))?.clone();
+            edit(
+                "actions",
+                Edit::SetActionStatus {
+                    id,
+                    status: ActionStatus::Done,
+                },
+            )
+        }
+        4 => edit(
+            "idees",
+            Edit::AddIdea {
+                title: format!("Idée {} du {day}", n / 7),
+                by: None,
+                column: "Proposée".into(),
+            },
+        ),
+        5 => edit(
+            "babillard",
+            Edit::AddNote {
+                text: format!("Annonce du {day}"),
+                recognition: n.is_multiple_of(2),
+                expires: day.succ_opt(),
+            },
+        ),
+        6 => edit(
+            "trajectoire",
+            Edit::AddClient {
+                code: format!("J-{:04}", (day.ordinal() * 100 + n) % 10_000),
+                stage: "Réception".into(),
+                since: day,
+                next_step: "Appel".into(),
+                owner: None,
+            },
+        ),
+        7 => edit(
+            "presences",
+            Edit::SetPresent {
+                date: day,
+                member: "Farid K.".into(),
+                present: n.is_multiple_of(2),
+            },
+        ),
+        _ => edit(
+            "securite",
+            Edit::SetSafety {
+                date: day,
+                level: SafetyLevel::None,
+                note: None,
+            },
+        ),
+    })
+}
+
+fn main() {
+    let days: i64 = std::env::args()
+        .skip_while(|a| a != "--days")
+        .nth(1)
+        .and_then(|d| d.parse().ok())
+        .unwrap_or(7);
+    let boards = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("boards");
+    let (data, peer_data, shared) = (
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+    );
+    // Monday 2 November 2026, midnight.
+    let start = NaiveDate::from_ymd_opt(2026, 11, 2)
+        .unwrap()
+        .and_hms_opt(0, 0, 0)
+        .unwrap();
+    let mut app = KioskApp::new(
+        boards,
+        Some(BOARD.into()),
+        Clock::Fixed(start),
+        Store::open(data.path()),
+    );
+    app.set_drift(true);
+    app.sync_with(data.path(), shared.path(), WatchMode::Auto, || {});
+    app.snapshots_with(
+        vec![shared.path().join("huddle-snapshots")],
+        shared.path().join("huddle-snapshots"),
+        || {},
+    );
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1920.0, 1080.0))
+        .with_context_setup(huddle::ui::theme::setup)
+        .build_ui_state(
+            |ui, app: &mut KioskApp| {
+                app.logic();
+                app.ui(ui);
+            },
+            app,
+        );
+    let peer_shared = Shared {
+        dir: shared.path().to_owned(),
+        name: "peer".into(),
+    };
+    let mut peer = Store::open(peer_data.path()).unwrap();
+    let (mut frames, mut edits, mut peer_changes) = (0u64, 0u64, 0u64);
+    let mut rss = Vec::new();
+    let began = Instant::now();
+    for minute in 0..days * 24 * 60 {
+        let now = start + chrono::Duration::minutes(minute);
+        h.state_mut().set_clock(Clock::Fixed(now));
+        let working = now.weekday() != Weekday::Sat
+            && now.weekday() != Weekday::Sun
+            && (8..17).contains(&now.hour());
+        if working && now.minute().is_multiple_of(7) {
+            let n = now.hour() * 60 + now.minute();
+            if let Some(command) = entry(h.state(), now, n) {
+                h.state_mut().apply(command);
+                edits += 1;
+            }
+        }
+        if working && now.minute() == 30 {
+            // The other screen of the team: a value and a vote, published within the hour.
+            for (section, e) in [
+                (
+                    "delai-evaluation",
+                    Edit::SetValue {
+                        date: now.date(),
+                        value: f64::from(now.hour()),
+                    },
+                ),
+                (
+                    "humeur",
+                    Edit::Vote {
+                        date: now.date(),
+                        face: 3,
+                    },
+                ),
+            ] {
+                let change = e
+                    .into_change(BOARD, section, "peer", Origin::Screen, Utc::now())
+                    .unwrap();
+                peer.apply(&change).unwrap();
+                peer_changes += 1;
+            }
+            peer_shared.sync_once(&mut peer, Utc::now()).unwrap();
+        }
+        if working && now.hour() == 16 && now.minute() == 59 {
+            h.state_mut().apply(UiCommand::SendSnapshot);
+        }
+        h.step();
+        frames += 1;
+        if minute % (24 * 60) == 24 * 60 - 1 {
+            // Let the workers catch up, as the hours between entries do on a wall.
+            std::thread::sleep(Duration::from_millis(300));
+            h.step();
+            rss.push(rss_kib());
+        }
+    }
+    let elapsed = began.elapsed();
+    let changes = h
+        .state()
+        .store()
+        .map_or(0, |s| s.change_count().unwrap_or(0));
+    println!(
+        "soak: {days} simulated days, {frames} frames, {edits} entries on screen, \
+         {peer_changes} from the other kiosk, {changes} changes in the store, in {:.1} s \
+         ({:.2} ms a frame)",
+        elapsed.as_secs_f64(),
+        elapsed.as_secs_f64() * 1000.0 / frames as f64
+    );
+    for (day, kib) in rss.iter().enumerate() {
+        println!(
+            "soak: RSS at the end of day {}: {:.1} MiB",
+            day + 1,
+            *kib as f64 / 1024.0
+        );
+    }
+    if let (Some(first), Some(last)) = (rss.first(), rss.last()) {
+        println!(
+            "soak: RSS after day 1 {:.1} MiB, after day {days} {:.1} MiB ({:+.1} MiB)",
+            *first as f64 / 1024.0,
+            *last as f64 / 1024.0,
+            (*last as f64 - *first as f64) / 1024.0
+        );
+    }
+}
