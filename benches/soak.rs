@@ -5,7 +5,8 @@
 //! read by this kiosk's real sync worker. Resident memory is read from `/proc/self/status` at
 //! the start of the week (after the first day) and at its end: it must stay flat.
 //!
-//! `cargo bench --bench soak` (optionally `-- --days N`).
+//! `cargo bench --bench soak` (optionally `-- --days N`, and `--steady` for a board whose
+//! content stays the same size: then memory must be flat).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -42,8 +43,11 @@ fn edit(section: &str, edit: Edit) -> UiCommand {
     }
 }
 
-/// What a team does at minute `n` of a working day (one entry every 7 minutes).
-fn entry(app: &KioskApp, now: NaiveDateTime, n: u32) -> Option<UiCommand> {
+/// What a team does at minute `n` of a working day (one entry every 7 minutes). `steady`: new
+/// actions, ideas, notes and clients only on the first day, then the same ones moved and
+/// changed, so that the board holds as much on the last day as on the first and memory must
+/// not grow; otherwise the board fills up all week.
+fn entry(app: &KioskApp, now: NaiveDateTime, n: u32, steady: bool) -> Option<UiCommand> {
     let day = now.date();
     let records = app.store()?.records(BOARD).ok()?;
     let of_kind = |kind: huddle::model::EntryKind| {
@@ -53,7 +57,43 @@ fn entry(app: &KioskApp, now: NaiveDateTime, n: u32) -> Option<UiCommand> {
             .map(|r| r.id.clone())
             .collect::<Vec<_>>()
     };
-    Some(match (n / 7) % 9 {
+    let first_day = now.date() == NaiveDate::from_ymd_opt(2026, 11, 2)?;
+    let mut kind = (n / 7) % 9;
+    if steady && !first_day {
+        // Adding → changing what is there.
+        kind = match kind {
+            2 | 5 => 3,
+            4 => 9,
+            6 => 10,
+            k => k,
+        };
+    }
+    Some(match kind {
+        9 => {
+            let ideas = of_kind(huddle::model::EntryKind::Idea);
+            let id = ideas.get(n as usize % ideas.len().max(1))?.clone();
+            let column = ["Proposée", "À l'essai", "Adoptée"][(n / 7 % 3) as usize];
+            edit(
+                "idees",
+                Edit::MoveIdea {
+                    id,
+                    column: column.into(),
+                },
+            )
+        }
+        10 => {
+            let clients = of_kind(huddle::model::EntryKind::Client);
+            let id = clients.get(n as usize % clients.len().max(1))?.clone();
+            let stage = ["Réception", "Analyse", "Orientation"][(n / 7 % 3) as usize];
+            edit(
+                "trajectoire",
+                Edit::MoveClient {
+                    id,
+                    stage: stage.into(),
+                    since: day,
+                },
+            )
+        }
         0 => edit(
             "liste-attente",
             Edit::SetValue {
@@ -79,13 +119,9 @@ fn entry(app: &KioskApp, now: NaiveDateTime, n: u32) -> Option<UiCommand> {
         3 => {
             let actions = of_kind(huddle::model::EntryKind::Action);
             let id = actions.get(n as usize % actions.len().max(1))?.clone();
-            edit(
-                "actions",
-                Edit::SetActionStatus {
-                    id,
-                    status: ActionStatus::Done,
-                },
-            )
+            let status =
+                [ActionStatus::Todo, ActionStatus::Doing, ActionStatus::Done][(n / 7 % 3) as usize];
+            edit("actions", Edit::SetActionStatus { id, status })
         }
         4 => edit(
             "idees",
@@ -138,6 +174,7 @@ fn main() {
         .nth(1)
         .and_then(|d| d.parse().ok())
         .unwrap_or(7);
+    let steady = std::env::args().any(|a| a == "--steady");
     let boards = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("boards");
     let (data, peer_data, shared) = (
         tempfile::tempdir().unwrap(),
@@ -188,7 +225,7 @@ fn main() {
             && (8..17).contains(&now.hour());
         if working && now.minute().is_multiple_of(7) {
             let n = now.hour() * 60 + now.minute();
-            if let Some(command) = entry(h.state(), now, n) {
+            if let Some(command) = entry(h.state(), now, n, steady) {
                 h.state_mut().apply(command);
                 edits += 1;
             }
@@ -237,9 +274,10 @@ fn main() {
         .store()
         .map_or(0, |s| s.change_count().unwrap_or(0));
     println!(
-        "soak: {days} simulated days, {frames} frames, {edits} entries on screen, \
+        "soak{}: {days} simulated days, {frames} frames, {edits} entries on screen, \
          {peer_changes} from the other kiosk, {changes} changes in the store, in {:.1} s \
          ({:.2} ms a frame)",
+        if steady { " (steady board)" } else { "" },
         elapsed.as_secs_f64(),
         elapsed.as_secs_f64() * 1000.0 / frames as f64
     );

@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# The real kiosk against the web alternative, in one go so that the ratio holds on a noisy
+# machine: Huddle's release binary on the intake team's example board, and Debian's Chromium in
+# kiosk mode showing the HTML snapshot of the same board, each under the same Xvfb screen.
+# For each: time from start to the first frame, proportional set size (PSS, from
+# /proc/PID/smaps_rollup, summed over all of Chromium's processes) once it has settled, and CPU
+# ticks over 10 s with nothing changing on screen.
+#
+# Usage: bench/kiosk.sh [path/to/release/huddle]   (default: target/release/huddle)
+# Needs: xvfb, xdotool, chromium, python3. Build first: cargo build --release
+set -u
+cd "$(dirname "$0")/.."
+bin=${1:-target/release/huddle}
+display=:95
+board=accueil-jeunesse
+tmp=$(mktemp -d)
+kiosk=0 browser_pids=""
+cleanup() {
+  [ "$kiosk" -gt 0 ] && kill "$kiosk" 2>/dev/null
+  [ -n "$browser_pids" ] && kill $browser_pids 2>/dev/null
+  pkill -f "user-data-dir=$tmp/chromium" 2>/dev/null
+  kill "$xvfb" "$listener" 2>/dev/null
+  wait 2>/dev/null
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+Xvfb "$display" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+for _ in $(seq 50); do DISPLAY=$display xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
+
+# The same board for both: twenty days of its waiting list, two actions, then its snapshot.
+huddle() { "$bin" --boards boards --data-dir "$tmp/data" --config "$tmp/none.toml" "$@"; }
+for i in $(seq 0 19); do
+  day=$(date -d "-$((19 - i)) days" +%F)
+  huddle value set --board $board --indicator liste-attente --date "$day" $((30 - i)) >/dev/null
+done
+huddle action add --board $board --title "Rappeler les familles en attente" --owner "Élise M." >/dev/null
+huddle action add --board $board --title "Revoir le formulaire de référence" >/dev/null
+html=$(huddle export --board $board --out "$tmp/snap" | grep '\.html$')
+
+# systemd's notify socket, stood in for: the kiosk says READY=1 once its first frame is drawn.
+python3 - "$tmp/notify" "$tmp/notices" <<'PY' &
+import socket, sys, time
+s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+s.bind(sys.argv[1])
+with open(sys.argv[2], "a", buffering=1) as f:
+    while True:
+        for line in s.recv(4096).decode().splitlines():
+            f.write(f"{time.monotonic():.4f} {line}\n")
+PY
+listener=$!
+for _ in $(seq 50); do [ -S "$tmp/notify" ] && break; sleep 0.1; done
+
+now() { python3 -c 'import time; print(f"{time.monotonic():.4f}")'; }
+pss_of() { # PIDs… → KiB
+  local sum=0 p v
+  for p in "$@"; do
+    v=$(awk '/^Pss:/ {print $2}' "/proc/$p/smaps_rollup" 2>/dev/null)
+    sum=$((sum + ${v:-0}))
+  done
+  echo "$sum"
+}
+ticks_of() { # PIDs… → utime+stime, in ticks
+  local sum=0 p v
+  for p in "$@"; do
+    v=$(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null)
+    sum=$((sum + ${v:-0}))
+  done
+  echo "$sum"
+}
+
+# --- Huddle
+start=$(now)
+NOTIFY_SOCKET="$tmp/notify" DISPLAY=$display \
+  "$bin" --boards boards --data-dir "$tmp/data" --config "$tmp/none.toml" --board $board \
+  >"$tmp/kiosk.log" 2>&1 &
+kiosk=$!
+for _ in $(seq 300); do grep -q READY=1 "$tmp/notices" 2>/dev/null && break; sleep 0.01; done
+ready=$(awk '/READY=1/ {print $1; exit}' "$tmp/notices")
+h_first=$(python3 -c "print(f'{$ready - $start:.3f}')")
+sleep 5
+h_pss=$(pss_of "$kiosk")
+before=$(ticks_of "$kiosk"); sleep 10; after=$(ticks_of "$kiosk")
+h_ticks=$((after - before))
+DISPLAY=$display import -window root "$tmp/huddle.png" 2>/dev/null
+kill "$kiosk"; wait "$kiosk" 2>/dev/null; kiosk=0
+
+# --- Chromium in kiosk mode on the snapshot of the same board
+start=$(now)
+DISPLAY=$display chromium --kiosk --no-sandbox --disable-gpu --no-first-run \
+  --disable-background-networking --disable-component-update --disable-sync \
+  --user-data-dir="$tmp/chromium" "file://$html" >"$tmp/chromium.log" 2>&1 &
+window=$(DISPLAY=$display timeout 60 xdotool search --sync --onlyvisible --class '[Cc]hromium' 2>/dev/null | head -n 1)
+mapped=$(now)
+c_first=$(python3 -c "print(f'{$mapped - $start:.3f}')")
+sleep 5
+browser_pids=$(pgrep -f "user-data-dir=$tmp/chromium" | tr '\n' ' ')
+c_pss=$(pss_of $browser_pids)
+before=$(ticks_of $browser_pids); sleep 10; after=$(ticks_of $browser_pids)
+c_ticks=$((after - before))
+n_procs=$(echo $browser_pids | wc -w)
+DISPLAY=$display import -window root "$tmp/chromium.png" 2>/dev/null
+
+printf '%-34s %14s %14s\n' "" "Huddle" "Chromium"
+printf '%-34s %13ss %13ss\n' "start to first frame" "$h_first" "$c_first"
+printf '%-34s %11.1f MiB %11.1f MiB\n' "PSS after 5 s" "$(python3 -c "print($h_pss / 1024)")" "$(python3 -c "print($c_pss / 1024)")"
+printf '%-34s %14s %14s\n' "CPU ticks over 10 s of idle" "$h_ticks" "$c_ticks"
+printf '%-34s %14s %14s\n' "processes" 1 "$n_procs"
+printf 'PSS ratio Huddle / Chromium: %.3f (target: at most 0.3)\n' "$(python3 -c "print($h_pss / max($c_pss, 1))")"
+[ -n "$window" ] || echo "(Chromium's window was not seen: its first-frame time is the time-out)"
+if [ -n "${KEEP_SHOTS:-}" ]; then cp "$tmp/huddle.png" "$tmp/chromium.png" "$KEEP_SHOTS"/; fi
