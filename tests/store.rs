@@ -431,3 +431,49 @@ fn a_daily_copy_opens_on_its_own_and_only_the_newest_are_kept() {
         .count();
     assert_eq!(litter, 0);
 }
+
+#[test]
+fn undo_finds_this_kiosks_last_change_behind_any_number_of_other_kiosks_changes() {
+    let mut here = Store::open_in_memory().unwrap();
+    let mut other = Store::open_in_memory().unwrap();
+    let mine = edit(
+        &mut here,
+        "plan",
+        Edit::AddAction {
+            title: "Réserver la salle".into(),
+            owner: None,
+            due: None,
+        },
+        "Élise",
+        at(8, 0),
+    );
+    // A busy second screen: more changes than any window of recent history.
+    for n in 0..1_500 {
+        edit(
+            &mut other,
+            "wait",
+            Edit::SetValue {
+                date: day(1 + n % 28),
+                value: f64::from(n),
+            },
+            "Farid",
+            at(9, 0),
+        );
+    }
+    let shipped = other.outbox(0, usize::MAX).unwrap();
+    here.ingest(&shipped, &[]).unwrap();
+    let last = here
+        .last_undoable("team")
+        .unwrap()
+        .expect("this kiosk's change");
+    assert_eq!(last.change.id, mine.id);
+    let undo = here
+        .undo_last("team", "Élise", Origin::Screen, at(10, 0))
+        .unwrap()
+        .expect("an undo");
+    assert_eq!(undo.undoes.as_deref(), Some(mine.id.as_str()));
+    assert!(
+        here.last_undoable("team").unwrap().is_none(),
+        "nothing more of this kiosk to undo"
+    );
+}

@@ -468,9 +468,15 @@ impl Store {
     /// The change `undo_last` would undo: the newest of `board` made on this kiosk that is
     /// not undone yet and is not itself an undo.
     pub fn last_undoable(&self, board: &str) -> Result<Option<HistoryEntry>, StoreError> {
-        Ok(self.history(board, 1_000)?.into_iter().find(|h| {
-            h.undone_by.is_none() && h.change.undoes.is_none() && h.device == self.device
-        }))
+        // One row by the board's index, whatever the length of the history: the view asks
+        // after every change.
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {CHANGE_COLUMNS}, device FROM changes
+             WHERE board = ?1 AND device = ?2 AND undone_by IS NULL AND undoes IS NULL
+             ORDER BY seq DESC LIMIT 1"
+        ))?;
+        let mut rows = stmt.query_map(params![board, self.device], read_history_entry)?;
+        rows.next().transpose()?.transpose()
     }
 
     /// The changes of a board, newest first.
@@ -492,27 +498,10 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {CHANGE_COLUMNS}, device FROM changes {filter} ORDER BY seq DESC LIMIT ?2"
         ))?;
-        let rows = stmt.query_map(params![board, to_i64(limit as u64)], |r| {
-            Ok((
-                read_change(r)?,
-                r.get::<_, Option<String>>(6)?,
-                r.get::<_, Option<String>>(11)?,
-                r.get::<_, String>(12)?,
-            ))
-        })?;
+        let rows = stmt.query_map(params![board, to_i64(limit as u64)], read_history_entry)?;
         let mut out = Vec::new();
         for row in rows {
-            let (change, before, undone_by, device) = row?;
-            let before = before
-                .map(|b| serde_json::from_str(&b))
-                .transpose()
-                .map_err(|e| StoreError::Corrupt(e.to_string()))?;
-            out.push(HistoryEntry {
-                change: change?,
-                before,
-                undone_by,
-                device,
-            });
+            out.push(row??);
         }
         Ok(out)
     }
@@ -662,6 +651,26 @@ const CHANGE_COLUMNS: &str =
 
 /// Reads the `CHANGE_COLUMNS` of a row: the outer error is SQL's (the row could not be read),
 /// the inner one a bad stored value.
+/// A row of `SELECT {CHANGE_COLUMNS}, device` as a history entry.
+fn read_history_entry(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<HistoryEntry, StoreError>> {
+    let change = read_change(r)?;
+    let before: Option<String> = r.get(6)?;
+    let undone_by: Option<String> = r.get(11)?;
+    let device: String = r.get(12)?;
+    Ok((|| {
+        let before = before
+            .map(|b| serde_json::from_str(&b))
+            .transpose()
+            .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        Ok(HistoryEntry {
+            change: change?,
+            before,
+            undone_by,
+            device,
+        })
+    })())
+}
+
 fn read_change(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<Change, StoreError>> {
     let id: String = r.get(0)?;
     let (board, section, record): (String, String, String) = (r.get(1)?, r.get(2)?, r.get(3)?);
