@@ -4,7 +4,9 @@
 # kiosk mode showing the HTML snapshot of the same board, each under the same Xvfb screen.
 # For each: time from start to the first frame, proportional set size (PSS, from
 # /proc/PID/smaps_rollup, summed over all of Chromium's processes) once it has settled, and CPU
-# ticks over 10 s with nothing changing on screen.
+# ticks over 10 s with nothing changing on screen. Chromium runs as a kiosk browser would, with
+# no background traffic, a window over the whole screen (there is no window manager) and no
+# translation bar.
 #
 # Usage: bench/kiosk.sh [path/to/release/huddle]   (default: target/release/huddle)
 # Needs: xvfb, xdotool, chromium, python3. Build first: cargo build --release
@@ -53,22 +55,17 @@ listener=$!
 for _ in $(seq 50); do [ -S "$tmp/notify" ] && break; sleep 0.1; done
 
 now() { python3 -c 'import time; print(f"{time.monotonic():.4f}")'; }
-pss_of() { # PIDs… → KiB
-  local sum=0 p v
+sum_over() { # AWK-PROGRAM FILE-NAME PIDs… → the program's number summed over /proc/PID/FILE
+  local program=$1 file=$2 sum=0 p v
+  shift 2
   for p in "$@"; do
-    v=$(awk '/^Pss:/ {print $2}' "/proc/$p/smaps_rollup" 2>/dev/null)
+    v=$(awk "$program" "/proc/$p/$file" 2>/dev/null)
     sum=$((sum + ${v:-0}))
   done
   echo "$sum"
 }
-ticks_of() { # PIDs… → utime+stime, in ticks
-  local sum=0 p v
-  for p in "$@"; do
-    v=$(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null)
-    sum=$((sum + ${v:-0}))
-  done
-  echo "$sum"
-}
+pss_of() { sum_over '/^Pss:/ {print $2}' smaps_rollup "$@"; }      # KiB
+ticks_of() { sum_over '{print $14 + $15}' stat "$@"; }             # utime + stime, in ticks
 
 # --- Huddle
 start=$(now)
@@ -90,6 +87,7 @@ kill "$kiosk"; wait "$kiosk" 2>/dev/null; kiosk=0
 start=$(now)
 DISPLAY=$display chromium --kiosk --no-sandbox --disable-gpu --no-first-run \
   --disable-background-networking --disable-component-update --disable-sync \
+  --window-position=0,0 --window-size=1920,1080 --disable-features=Translate \
   --user-data-dir="$tmp/chromium" "file://$html" >"$tmp/chromium.log" 2>&1 &
 window=$(DISPLAY=$display timeout 60 xdotool search --sync --onlyvisible --class '[Cc]hromium' 2>/dev/null | head -n 1)
 mapped=$(now)

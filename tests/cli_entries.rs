@@ -56,6 +56,19 @@ fn set_waiting_list(k: &Kiosk, date: &str, value: &str) -> bool {
     k.run(&args).status.success()
 }
 
+/// `huddle action add` of one action to the West team's plan.
+fn book_the_room(k: &Kiosk) {
+    let o = k.run(&[
+        "action",
+        "add",
+        "--board",
+        "youth-follow-up",
+        "--title",
+        "Book the room",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
 /// `huddle value list --format json` of the intake team's waiting list.
 fn waiting_list(k: &Kiosk) -> Vec<serde_json::Value> {
     let list = k.json(&[
@@ -191,14 +204,7 @@ fn history_lists_the_changes_newest_first() {
         "awaiting",
         "12",
     ]);
-    k.run(&[
-        "action",
-        "add",
-        "--board",
-        "youth-follow-up",
-        "--title",
-        "Book the room",
-    ]);
+    book_the_room(&k);
     let h = k.json(&["history", "--board", "youth-follow-up", "--format", "json"]);
     let h = h.as_array().unwrap();
     assert_eq!(h.len(), 2);
@@ -216,14 +222,7 @@ fn history_lists_the_changes_newest_first() {
 fn history_of_every_board_exports_to_csv_with_the_words_of_the_screen() {
     let k = Kiosk::new();
     assert!(set_waiting_list(&k, "2026-11-20", "18"));
-    k.run(&[
-        "action",
-        "add",
-        "--board",
-        "youth-follow-up",
-        "--title",
-        "Book the room",
-    ]);
+    book_the_room(&k);
     let o = k.run(&["history", "--format", "csv"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let text = String::from_utf8_lossy(&o.stdout).into_owned();
