@@ -3,7 +3,8 @@
 //! their status, ideas, notes, clients moved, attendance, the safety cross), a snapshot sent at
 //! the end of each day, and a second kiosk publishing changes to the shared folder every hour,
 //! read by this kiosk's real sync worker. Resident memory is read from `/proc/self/status` at
-//! the start of the week (after the first day) and at its end: it must stay flat.
+//! the start of the week (after the first day) and at its end: it must stay flat. Frames are
+//! made in a plain egui context, as eframe makes them, tessellation included.
 //!
 //! `cargo bench --bench soak` (optionally `-- --days N`, and `--steady` for a board whose
 //! content stays the same size: then memory must be flat).
@@ -13,7 +14,6 @@
 use std::time::{Duration, Instant};
 
 use chrono::{Datelike as _, NaiveDate, NaiveDateTime, Timelike as _, Utc, Weekday};
-use egui_kittest::Harness;
 use huddle::app::{Clock, KioskApp};
 use huddle::model::{ActionStatus, Edit, Origin, SafetyLevel};
 use huddle::store::Store;
@@ -199,16 +199,24 @@ fn main() {
         shared.path().join("huddle-snapshots"),
         || {},
     );
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1920.0, 1080.0))
-        .with_context_setup(huddle::ui::theme::setup)
-        .build_ui_state(
-            |ui, app: &mut KioskApp| {
-                app.logic();
-                app.ui(ui);
-            },
-            app,
-        );
+    // Frames as eframe makes them (the app's logic and UI, then tessellation), in a plain
+    // egui context: a test harness would add an accessibility tree the kiosk does not build.
+    let ctx = egui::Context::default();
+    huddle::ui::theme::setup(&ctx);
+    let frame = |app: &mut KioskApp| {
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(1920.0, 1080.0),
+            )),
+            ..Default::default()
+        };
+        let out = ctx.run_ui(input, |ui| {
+            app.logic();
+            app.ui(ui);
+        });
+        std::hint::black_box(ctx.tessellate(out.shapes, out.pixels_per_point));
+    };
     let peer_shared = Shared {
         dir: shared.path().to_owned(),
         name: "peer".into(),
@@ -219,14 +227,14 @@ fn main() {
     let began = Instant::now();
     for minute in 0..days * 24 * 60 {
         let now = start + chrono::Duration::minutes(minute);
-        h.state_mut().set_clock(Clock::Fixed(now));
+        app.set_clock(Clock::Fixed(now));
         let working = now.weekday() != Weekday::Sat
             && now.weekday() != Weekday::Sun
             && (8..17).contains(&now.hour());
         if working && now.minute().is_multiple_of(7) {
             let n = now.hour() * 60 + now.minute();
-            if let Some(command) = entry(h.state(), now, n, steady) {
-                h.state_mut().apply(command);
+            if let Some(command) = entry(&app, now, n, steady) {
+                app.apply(command);
                 edits += 1;
             }
         }
@@ -257,22 +265,19 @@ fn main() {
             peer_shared.sync_once(&mut peer, Utc::now()).unwrap();
         }
         if working && now.hour() == 16 && now.minute() == 59 {
-            h.state_mut().apply(UiCommand::SendSnapshot);
+            app.apply(UiCommand::SendSnapshot);
         }
-        h.step();
+        frame(&mut app);
         frames += 1;
         if minute % (24 * 60) == 24 * 60 - 1 {
             // Let the workers catch up, as the hours between entries do on a wall.
             std::thread::sleep(Duration::from_millis(300));
-            h.step();
+            frame(&mut app);
             rss.push(rss_kib());
         }
     }
     let elapsed = began.elapsed();
-    let changes = h
-        .state()
-        .store()
-        .map_or(0, |s| s.change_count().unwrap_or(0));
+    let changes = app.store().map_or(0, |s| s.change_count().unwrap_or(0));
     println!(
         "soak{}: {days} simulated days, {frames} frames, {edits} entries on screen, \
          {peer_changes} from the other kiosk, {changes} changes in the store, in {:.1} s \
