@@ -691,6 +691,88 @@ fn a_long_offline_backlog_of_five_kiosks_is_ingested_whole() {
 }
 
 #[test]
+fn small_segments_are_merged_after_a_full_one_too() {
+    let (_d, shared) = shared_folder();
+    let mut busy = Kiosk::new();
+    // A first sync after a long time offline: one full segment of 5,000 changes.
+    for i in 0..5_000u32 {
+        busy.set(
+            1 + i % 28,
+            f64::from(i),
+            at(6, 0, 0) + Duration::milliseconds(i64::from(i)),
+        );
+    }
+    busy.sync(&shared);
+    // Then a sync after each change, for weeks.
+    for i in 0..60u32 {
+        busy.set(
+            1,
+            f64::from(i),
+            at(7, 0, 0) + Duration::seconds(i64::from(i)),
+        );
+        busy.sync(&shared);
+    }
+    let files = segments(&shared, &busy.device());
+    assert!(files.len() <= 49, "{} segments: {files:?}", files.len());
+    let names: Vec<String> = files
+        .iter()
+        .map(|f| f.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.contains(&"seg-000000000001-000000005000.jsonl".to_owned()));
+    assert!(
+        names.iter().any(|n| n.starts_with("seg-000000005001-")),
+        "the small segments after the full one were merged: {names:?}"
+    );
+    let mut reader = Kiosk::new();
+    assert_eq!(reader.sync(&shared).ingested, 5_060);
+    assert_eq!(reader.state(), busy.state());
+}
+
+#[test]
+fn a_merged_segment_is_not_read_by_a_kiosk_that_read_the_small_ones() {
+    let (_d, shared) = shared_folder();
+    let mut busy = Kiosk::new();
+    let mut reader = Kiosk::new();
+    let mut merged = None;
+    for i in 0..60u32 {
+        busy.set(
+            1 + i % 28,
+            f64::from(i),
+            at(6, 0, 0) + Duration::seconds(i64::from(i)),
+        );
+        let before = if i == 0 {
+            0
+        } else {
+            segments(&shared, &busy.device()).len()
+        };
+        busy.sync(&shared);
+        let after = segments(&shared, &busy.device());
+        if after.len() < before {
+            // The kiosk has just merged its small segments. Its merged file is spoiled here,
+            // so that reading it would show.
+            let first = after[0].clone();
+            std::fs::write(&first, "not a segment\n").unwrap();
+            merged = Some(first);
+        }
+        let report = reader.sync(&shared);
+        assert!(report.problems.is_empty(), "{:?}", report.problems);
+    }
+    let merged = merged.expect("the kiosk merged its segments");
+    assert_eq!(reader.state(), busy.state());
+    // A kiosk that never saw the small ones reads the merged file, and says it is damaged.
+    let mut newcomer = Kiosk::new();
+    let report = newcomer.sync(&shared);
+    assert!(
+        report
+            .problems
+            .iter()
+            .any(|p| p.contains(&*merged.file_name().unwrap().to_string_lossy())),
+        "{:?}",
+        report.problems
+    );
+}
+
+#[test]
 fn sync_status_says_what_waits_and_who_was_seen() {
     let (_d, shared) = shared_folder();
     let mut a = Kiosk::new();

@@ -378,6 +378,31 @@ impl Store {
             .optional()?)
     }
 
+    /// The shared files under `prefix` (a kiosk's folder, `<device>/`) that were read whole,
+    /// by name within it, with how many changes each held.
+    pub fn files_read_whole(&self, prefix: &str) -> Result<Vec<(String, u64)>, StoreError> {
+        // Names under the prefix, by the primary key's order: from the prefix to the prefix
+        // with its last byte ('/') raised by one.
+        let end = format!("{}0", prefix.trim_end_matches('/'));
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT path, lines FROM sync_files WHERE path > ?1 AND path < ?2 AND complete",
+        )?;
+        let rows = stmt.query_map(params![prefix, end], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                u64::try_from(r.get::<_, i64>(1)?).unwrap_or(0),
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (path, lines) = row?;
+            if let Some(name) = path.strip_prefix(prefix) {
+                out.push((name.to_owned(), lines));
+            }
+        }
+        Ok(out)
+    }
+
     /// A value kept for this data folder (sync state), if set.
     pub fn meta(&self, key: &str) -> Result<Option<String>, StoreError> {
         Ok(self

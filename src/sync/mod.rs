@@ -542,24 +542,40 @@ impl Shared {
         if segments.len() <= COMPACT_ABOVE {
             return Ok(());
         }
-        segments.sort_unstable();
-        // The oldest run whose changes fit in one segment.
-        let start = segments[0].0;
-        let mut end = segments[0].1;
-        let mut merged = Vec::new();
-        for (first, last) in &segments {
-            if *first != end + 1 && *first != start {
-                break;
+        // Widest first among those that start together.
+        segments.sort_unstable_by_key(|&(first, last)| (first, u64::MAX - last));
+        // A small segment left inside a merged one (a merge interrupted before its small
+        // segments were removed) holds nothing the merged one does not: it goes.
+        let mut kept: Vec<(u64, u64)> = Vec::with_capacity(segments.len());
+        for (first, last) in segments {
+            if kept.last().is_some_and(|&(_, end)| last <= end) {
+                let _ = std::fs::remove_file(own.join(files::segment_name(first, last)));
+            } else {
+                kept.push((first, last));
             }
-            if last - start + 1 > SEGMENT_MAX as u64 {
-                break;
-            }
-            end = *last;
-            merged.push((*first, *last));
         }
-        if merged.len() < 2 {
+        // The oldest run of two or more segments, one after the other, whose changes fit in
+        // one segment. Full segments stay as they are, and the runs after them get merged.
+        // The newest segment is left out: the other kiosks have read the others already, and
+        // do not read a merged segment whose changes they all have.
+        let older = &kept[..kept.len() - 1];
+        let run = (0..older.len()).find_map(|from| {
+            let start = older[from].0;
+            let mut end = older[from].1;
+            let mut len = 1;
+            for &(first, last) in &older[from + 1..] {
+                if first != end + 1 || last - start + 1 > SEGMENT_MAX as u64 {
+                    break;
+                }
+                end = last;
+                len += 1;
+            }
+            (len >= 2).then(|| (start, end, &older[from..from + len]))
+        });
+        let Some((start, end, merged)) = run else {
             return Ok(());
-        }
+        };
+        let merged = merged.to_vec();
         let changes = store.outbox(start - 1, usize::try_from(end - start + 1).unwrap_or(0))?;
         if changes.first().map(|c| c.seq) != Some(start)
             || changes.last().map(|c| c.seq) != Some(end)
@@ -646,7 +662,14 @@ impl Shared {
                     )
                 })
                 .collect();
-            names.sort();
+            // Segments by first change, the widest first (a merged segment before the small
+            // ones it replaces, so that they need no reading), then the engines' copies.
+            names.sort_by_key(|n| match files::classify(n) {
+                FileKind::Segment { first, last } => (0, first, u64::MAX - last, n.clone()),
+                _ => (1, 0, 0, n.clone()),
+            });
+            // What was read whole of this kiosk's segments, asked only when a segment is new.
+            let mut read: Option<Ranges> = None;
             for name in names {
                 let path = dir.join(&name);
                 let key = format!("{device}/{name}");
@@ -656,12 +679,50 @@ impl Shared {
                 if mark.size == 0 {
                     continue;
                 }
-                if let Some(seen) = store.file_mark(&key)?
+                let seen = store.file_mark(&key)?;
+                if let Some(seen) = &seen
                     && seen.complete
                     && seen.size == mark.size
                     && seen.modified == mark.modified
                 {
                     continue;
+                }
+                let range = match files::classify(&name) {
+                    FileKind::Segment { first, last } => Some((first, last)),
+                    _ => None,
+                };
+                // Only a name never seen: a file seen before that changed is read again.
+                if let (Some((first, last)), None) = (range, &seen) {
+                    let read = match &mut read {
+                        Some(read) => read,
+                        None => read.insert(Ranges::of(
+                            store
+                                .files_read_whole(&format!("{device}/"))?
+                                .iter()
+                                .filter_map(|(name, lines)| match files::classify(name) {
+                                    FileKind::Segment { first, last }
+                                        if *lines == last - first + 1 =>
+                                    {
+                                        Some((first, last))
+                                    }
+                                    _ => None,
+                                })
+                                .collect(),
+                        )),
+                    };
+                    if read.covers(first, last) {
+                        // A kiosk merges its small segments into one: every change in it was
+                        // read from them already. Its name is marked, its bytes not read.
+                        marks.push((
+                            key,
+                            FileMark {
+                                lines: last - first + 1,
+                                complete: true,
+                                ..mark
+                            },
+                        ));
+                        continue;
+                    }
                 }
                 // ENOENT here is a sync engine replacing the file: it will be read next time.
                 let Ok(bytes) = std::fs::read(&path) else {
@@ -684,6 +745,12 @@ impl Shared {
                 }
                 let complete = decoded.complete();
                 let lines = decoded.changes.len() as u64;
+                if let (Some(read), Some((first, last))) = (&mut read, range)
+                    && complete
+                    && lines == last - first + 1
+                {
+                    read.add(first, last);
+                }
                 batch.extend(decoded.changes);
                 marks.push((
                     key,
@@ -712,6 +779,37 @@ impl Shared {
     pub fn republish(&self, store: &mut Store) -> Result<(), SyncError> {
         store.set_meta(PUBLISHED, "0")?;
         Ok(())
+    }
+}
+
+/// Ranges of change numbers, merged where they touch.
+#[derive(Debug, Default)]
+struct Ranges(Vec<(u64, u64)>);
+
+impl Ranges {
+    fn of(ranges: Vec<(u64, u64)>) -> Self {
+        let mut out = Self::default();
+        for (first, last) in ranges {
+            out.add(first, last);
+        }
+        out
+    }
+
+    fn add(&mut self, first: u64, last: u64) {
+        self.0.push((first, last));
+        self.0.sort_unstable();
+        let mut merged: Vec<(u64, u64)> = Vec::with_capacity(self.0.len());
+        for &(f, l) in &self.0 {
+            match merged.last_mut() {
+                Some((_, end)) if f <= end.saturating_add(1) => *end = (*end).max(l),
+                _ => merged.push((f, l)),
+            }
+        }
+        self.0 = merged;
+    }
+
+    fn covers(&self, first: u64, last: u64) -> bool {
+        self.0.iter().any(|&(f, l)| f <= first && last <= l)
     }
 }
 
