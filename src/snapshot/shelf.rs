@@ -186,9 +186,11 @@ impl Worker {
     fn scan(&mut self) {
         let mut latest: BTreeMap<String, Latest> = BTreeMap::new();
         let mut problems = Vec::new();
+        let mut read = std::collections::BTreeSet::new();
         for dir in &self.read_from.clone() {
             for board in board_dirs(dir) {
                 for path in super::files_of(dir, &board) {
+                    read.insert(path.clone());
                     match self.read(&path) {
                         Ok(snapshot) if snapshot.board.id == board => {
                             let newer = latest
@@ -207,10 +209,10 @@ impl Worker {
                 }
             }
         }
-        // Forget files that are gone.
-        let read_from = self.read_from.clone();
-        self.cache
-            .retain(|path, _| read_from.iter().any(|d| path.starts_with(d)) && path.exists());
+        // Only the files read in this scan are kept: the newest of each board (and any newer
+        // ones that could not be read). The older snapshots stay in the folder for the
+        // record, one a day for years, and are not held in memory.
+        self.cache.retain(|path, _| read.contains(path));
         self.update(|s| {
             let changed = s.latest != latest || s.problems != problems;
             s.latest = latest;
@@ -259,4 +261,54 @@ fn board_dirs(dir: &Path) -> Vec<String> {
         .filter_map(|e| e.file_name().to_str().map(str::to_owned))
         .filter(|name| !name.starts_with('.'))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+    use super::*;
+    use chrono::{NaiveDate, TimeZone as _, Utc};
+
+    #[test]
+    fn only_the_newest_snapshot_of_a_board_is_held_however_many_are_kept() {
+        let boards = Path::new(env!("CARGO_MANIFEST_DIR")).join("boards");
+        let board = crate::layout::load_dir(&boards)
+            .unwrap()
+            .into_iter()
+            .filter_map(|report| report.board)
+            .find(|b| b.id == "accueil-jeunesse")
+            .unwrap();
+        let folder = tempfile::tempdir().unwrap();
+        let mut worker = Worker {
+            read_from: vec![folder.path().to_owned()],
+            write_to: folder.path().to_owned(),
+            shared: Arc::default(),
+            version: Arc::default(),
+            wake: Box::new(|| {}),
+            cache: BTreeMap::new(),
+        };
+        // A snapshot sent each afternoon for a month, and the shelf looking each day.
+        for day in 2..=27 {
+            let date = NaiveDate::from_ymd_opt(2026, 11, day).unwrap();
+            let view = crate::snapshot::view_as_of(&board, &[], date);
+            let at = Utc.from_utc_datetime(&date.and_hms_opt(16, 59, 0).unwrap());
+            let snapshot = crate::snapshot::build(&board, &view, date, at, "k");
+            worker.send(&snapshot);
+            worker.scan();
+            let latest = worker.shared.lock().unwrap().latest.clone();
+            assert_eq!(latest["accueil-jeunesse"].snapshot.taken_at, at);
+            assert_eq!(
+                worker.cache.len(),
+                1,
+                "day {day}: {:?}",
+                worker.cache.keys()
+            );
+        }
+        assert_eq!(
+            crate::snapshot::files_of(folder.path(), "accueil-jeunesse").len(),
+            26,
+            "every snapshot stays in the folder"
+        );
+    }
 }
