@@ -10,6 +10,7 @@ pub mod feed;
 pub mod i18n;
 pub mod layout;
 pub mod logging;
+pub mod memory;
 pub mod model;
 pub mod paths;
 pub mod runchart;

@@ -274,3 +274,38 @@ fn a_screen_with_no_board_speaks_the_configured_language() {
     let h = harness(app);
     h.get_by_label("No valid board in this folder. Add a .toml file (see docs/boards.md).");
 }
+
+#[test]
+fn freed_memory_is_given_back_once_a_minute_after_the_board_last_changed() {
+    let mut app = with_an_action();
+    // Started at 08:25 (the view was built then), first drawn at 09:00: what starting up
+    // freed goes back.
+    app.set_clock(at(9, 0, 0));
+    let mut h = harness(app);
+    assert_eq!(h.state().memory_releases(), 1);
+    // An idle board gives nothing back again: there is nothing new to give.
+    h.state_mut().set_clock(at(9, 30, 0));
+    h.run();
+    assert_eq!(h.state().memory_releases(), 1);
+    // A value, then another a few seconds later: one release, a minute after the last.
+    for (s, day) in [(0, 20), (20, 23)] {
+        h.state_mut().set_clock(at(9, 31, s));
+        h.state_mut().apply(UiCommand::Edit {
+            section: "delai-evaluation".into(),
+            edit: Edit::SetValue {
+                date: NaiveDate::from_ymd_opt(2026, 11, day).unwrap(),
+                value: 12.0,
+            },
+        });
+        h.run();
+    }
+    h.state_mut().set_clock(at(9, 32, 0));
+    h.run();
+    assert_eq!(h.state().memory_releases(), 1, "not before a minute");
+    h.state_mut().set_clock(at(9, 32, 20));
+    h.run();
+    assert_eq!(h.state().memory_releases(), 2);
+    h.state_mut().set_clock(at(9, 40, 0));
+    h.run();
+    assert_eq!(h.state().memory_releases(), 2);
+}

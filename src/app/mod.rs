@@ -126,7 +126,15 @@ pub struct KioskApp {
     waking_touch: Option<Waking>,
     /// The whole screen moves a few pixels over the hours, against burn-in.
     drift: bool,
+    /// When to give freed memory back to the system: a minute after the view last changed.
+    release_memory_at: Option<chrono::NaiveDateTime>,
+    /// How many times it was.
+    memory_releases: u64,
 }
+
+/// How long after the view last changed freed memory is given back: the work a change brings
+/// (the view, sync, a snapshot) is over by then, and a burst of taps costs one release.
+const SETTLE: chrono::TimeDelta = chrono::TimeDelta::minutes(1);
 
 /// The touch that woke the screen, followed until the finger lifts.
 #[derive(Clone, Copy, Debug, Default)]
@@ -208,6 +216,8 @@ impl KioskApp {
             awake_until: None,
             waking_touch: None,
             drift: false,
+            release_memory_at: None,
+            memory_releases: 0,
         };
         // The board asked for, else the one on screen when the kiosk last stopped (a crash or
         // a power cut brings it back there), else the first.
@@ -570,6 +580,26 @@ impl KioskApp {
             }
         }
         self.refresh_view();
+        self.release_memory_when_settled();
+    }
+
+    /// After a burst of work the allocator keeps the memory it freed, scattered between
+    /// blocks still in use; over months of changes that is resident memory that only grows.
+    /// Once things have settled, it is given back.
+    fn release_memory_when_settled(&mut self) {
+        if self
+            .release_memory_at
+            .is_some_and(|at| self.clock.now() >= at)
+        {
+            crate::memory::release_free_memory();
+            self.memory_releases += 1;
+            self.release_memory_at = None;
+        }
+    }
+
+    /// How many times freed memory was given back to the system.
+    pub fn memory_releases(&self) -> u64 {
+        self.memory_releases
     }
 
     fn refresh_view(&mut self) {
@@ -669,6 +699,7 @@ impl KioskApp {
             })
         });
         self.view_key = Some(key);
+        self.release_memory_at = Some(self.clock.now() + SETTLE);
     }
 
     /// Draws the kiosk and applies what was tapped.
