@@ -168,7 +168,52 @@ fn entry(app: &KioskApp, now: NaiveDateTime, n: u32, steady: bool) -> Option<UiC
     })
 }
 
+/// The argument that makes this program the other kiosk for one step:
+/// `--peer-step <its data folder> <shared folder> <YYYY-MM-DDTHH:MM>`.
+const PEER_STEP: &str = "--peer-step";
+
+/// The other screen of the team, for one hour: a value and a vote, then a sync.
+fn peer_step(args: &[String]) {
+    let [data, shared, when] = args else {
+        panic!("{PEER_STEP} <data> <shared> <YYYY-MM-DDTHH:MM>, not {args:?}");
+    };
+    let now = NaiveDateTime::parse_from_str(when, "%Y-%m-%dT%H:%M").unwrap();
+    let mut peer = Store::open(std::path::Path::new(data)).unwrap();
+    for (section, e) in [
+        (
+            "delai-evaluation",
+            Edit::SetValue {
+                date: now.date(),
+                value: f64::from(now.hour()),
+            },
+        ),
+        (
+            "humeur",
+            Edit::Vote {
+                date: now.date(),
+                face: 3,
+            },
+        ),
+    ] {
+        let change = e
+            .into_change(BOARD, section, "peer", Origin::Screen, Utc::now())
+            .unwrap();
+        peer.apply(&change).unwrap();
+    }
+    Shared {
+        dir: shared.into(),
+        name: "peer".into(),
+    }
+    .sync_once(&mut peer, Utc::now())
+    .unwrap();
+}
+
 fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(at) = args.iter().position(|a| a == PEER_STEP) {
+        peer_step(&args[at + 1..]);
+        return;
+    }
     let days: i64 = std::env::args()
         .skip_while(|a| a != "--days")
         .nth(1)
@@ -217,11 +262,6 @@ fn main() {
         });
         std::hint::black_box(ctx.tessellate(out.shapes, out.pixels_per_point));
     };
-    let peer_shared = Shared {
-        dir: shared.path().to_owned(),
-        name: "peer".into(),
-    };
-    let mut peer = Store::open(peer_data.path()).unwrap();
     let (mut frames, mut edits, mut peer_changes) = (0u64, 0u64, 0u64);
     let mut rss = Vec::new();
     let began = Instant::now();
@@ -239,30 +279,17 @@ fn main() {
             }
         }
         if working && now.minute() == 30 {
-            // The other screen of the team: a value and a vote, published within the hour.
-            for (section, e) in [
-                (
-                    "delai-evaluation",
-                    Edit::SetValue {
-                        date: now.date(),
-                        value: f64::from(now.hour()),
-                    },
-                ),
-                (
-                    "humeur",
-                    Edit::Vote {
-                        date: now.date(),
-                        face: 3,
-                    },
-                ),
-            ] {
-                let change = e
-                    .into_change(BOARD, section, "peer", Origin::Screen, Utc::now())
-                    .unwrap();
-                peer.apply(&change).unwrap();
-                peer_changes += 1;
-            }
-            peer_shared.sync_once(&mut peer, Utc::now()).unwrap();
+            // The other screen of the team: a value and a vote, published within the hour,
+            // by another process, so that its memory is not counted as this kiosk's.
+            let status = std::process::Command::new(std::env::current_exe().unwrap())
+                .arg(PEER_STEP)
+                .arg(peer_data.path())
+                .arg(shared.path())
+                .arg(now.format("%Y-%m-%dT%H:%M").to_string())
+                .status()
+                .unwrap();
+            assert!(status.success(), "the other kiosk failed: {status}");
+            peer_changes += 2;
         }
         if working && now.hour() == 16 && now.minute() == 59 {
             app.apply(UiCommand::SendSnapshot);
@@ -273,7 +300,7 @@ fn main() {
             // Let the workers catch up, as the hours between entries do on a wall.
             std::thread::sleep(Duration::from_millis(300));
             frame(&mut app);
-            rss.push(rss_kib());
+            rss.push((rss_kib(), huddle::memory::heap().unwrap_or_default()));
         }
     }
     let elapsed = began.elapsed();
@@ -286,19 +313,27 @@ fn main() {
         elapsed.as_secs_f64(),
         elapsed.as_secs_f64() * 1000.0 / frames as f64
     );
-    for (day, kib) in rss.iter().enumerate() {
+    let mib = |bytes: u64| bytes as f64 / (1024.0 * 1024.0);
+    for (day, (kib, heap)) in rss.iter().enumerate() {
         println!(
-            "soak: RSS at the end of day {}: {:.1} MiB",
+            "soak: end of day {:>3}: RSS {:5.1} MiB, heap in use {:5.1} MiB, free in the allocator {:4.1} MiB",
             day + 1,
-            *kib as f64 / 1024.0
+            mib(kib * 1024),
+            mib(heap.in_use),
+            mib(heap.free)
         );
     }
-    if let (Some(first), Some(last)) = (rss.first(), rss.last()) {
+    if let (Some((first, first_heap)), Some((last, last_heap))) = (rss.first(), rss.last()) {
         println!(
-            "soak: RSS after day 1 {:.1} MiB, after day {days} {:.1} MiB ({:+.1} MiB)",
-            *first as f64 / 1024.0,
-            *last as f64 / 1024.0,
-            (*last as f64 - *first as f64) / 1024.0
+            "soak: RSS after day 1 {:.1} MiB, after day {days} {:.1} MiB ({:+.1} MiB); \
+             heap in use {:.1} → {:.1} MiB",
+            mib(first * 1024),
+            mib(last * 1024),
+            mib(last * 1024) - mib(first * 1024),
+            mib(first_heap.in_use),
+            mib(last_heap.in_use)
         );
     }
+    // Out without dropping the kiosk: under heaptrack, what it still held shows as not freed.
+    std::process::exit(0);
 }
