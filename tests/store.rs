@@ -477,3 +477,83 @@ fn undo_finds_this_kiosks_last_change_behind_any_number_of_other_kiosks_changes(
         "nothing more of this kiosk to undo"
     );
 }
+
+#[test]
+fn what_each_other_kiosks_changes_come_to_is_kept_as_they_arrive_and_after_an_upgrade() {
+    let mut kiosks: Vec<Store> = (0..2).map(|_| Store::open_in_memory().unwrap()).collect();
+    for (n, kiosk) in kiosks.iter_mut().enumerate() {
+        for d in 1..=(3 - n as u32) {
+            edit(
+                kiosk,
+                "wait",
+                Edit::SetValue {
+                    date: day(d),
+                    value: f64::from(d),
+                },
+                "Amélie",
+                at(8, d),
+            );
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    edit(
+        &mut store,
+        "wait",
+        Edit::SetValue {
+            date: day(9),
+            value: 9.0,
+        },
+        "Benoît T.",
+        at(9, 0),
+    );
+    for kiosk in &kiosks {
+        let changes = kiosk.outbox(0, 10).unwrap();
+        store.ingest(&changes, &[]).unwrap();
+        // Arriving twice (a conflict copy, a second folder) counts once.
+        store.ingest(&changes, &[]).unwrap();
+    }
+    let expected = |store: &Store| {
+        let mut want: Vec<(String, u64, u64, String)> = kiosks
+            .iter()
+            .map(|k| {
+                let last = k.outbox(0, 10).unwrap().pop().unwrap();
+                (
+                    k.device().to_owned(),
+                    last.seq,
+                    last.seq,
+                    last.stamp.to_string(),
+                )
+            })
+            .collect();
+        want.sort();
+        let got: Vec<(String, u64, u64, String)> = store
+            .peers()
+            .unwrap()
+            .into_iter()
+            .map(|p| {
+                (
+                    p.device,
+                    p.count,
+                    p.last_seq,
+                    p.last_stamp.unwrap().to_string(),
+                )
+            })
+            .collect();
+        assert_eq!(got, want);
+    };
+    expected(&store);
+    assert_eq!(
+        store.peers().unwrap()[0].count + store.peers().unwrap()[1].count,
+        5
+    );
+    drop(store);
+    // A database of the schema before: the figures are made from its changes.
+    {
+        let conn = rusqlite::Connection::open(dir.path().join(huddle::store::FILE_NAME)).unwrap();
+        conn.execute_batch("DROP TABLE device_changes; PRAGMA user_version = 2;")
+            .unwrap();
+    }
+    let store = Store::open(dir.path()).unwrap();
+    expected(&store);
+}

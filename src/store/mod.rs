@@ -337,8 +337,8 @@ impl Store {
     /// What is stored of each other kiosk's changes.
     pub fn peers(&self) -> Result<Vec<PeerChanges>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT device, count(*), max(dseq), max(stamp) FROM changes
-             WHERE device <> ?1 AND dseq > 0 GROUP BY device ORDER BY device",
+            "SELECT device, count, last_seq, last_stamp FROM device_changes
+             WHERE device <> ?1 ORDER BY device",
         )?;
         let rows = stmt.query_map([&self.device], |r| {
             Ok(PeerChanges {
@@ -790,6 +790,17 @@ fn merge(
         seq,
         stamp.to_string(),
     ])?;
+    if seq > 0 {
+        tx.prepare_cached(
+            "INSERT INTO device_changes (device, count, last_seq, last_stamp)
+             VALUES (?1, 1, ?2, ?3)
+             ON CONFLICT (device) DO UPDATE SET
+                count = count + 1,
+                last_seq = max(last_seq, excluded.last_seq),
+                last_stamp = max(last_stamp, excluded.last_stamp)",
+        )?
+        .execute(params![stamp.device, seq, stamp.to_string()])?;
+    }
     if let Some(undone) = &change.undoes {
         tx.prepare_cached("UPDATE changes SET undone_by = ?1 WHERE id = ?2")?
             .execute(params![change.id, undone])?;

@@ -89,13 +89,26 @@ fn migrations() -> Migrations<'static> {
             complete INTEGER NOT NULL
         );",
         ),
+        // What each kiosk's changes come to (how many, its last number and stamp), kept as
+        // changes arrive: the sync status asked it of the whole changes table every round.
+        M::up(
+            "CREATE TABLE device_changes (
+            device TEXT PRIMARY KEY,
+            count INTEGER NOT NULL,
+            last_seq INTEGER NOT NULL,
+            last_stamp TEXT NOT NULL
+        );
+        INSERT INTO device_changes (device, count, last_seq, last_stamp)
+            SELECT device, count(*), max(dseq), max(stamp) FROM changes
+            WHERE dseq > 0 GROUP BY device;",
+        ),
     ])
 }
 
 /// The newest schema version this program knows.
 pub fn latest_version() -> i64 {
     // One migration per version.
-    2
+    3
 }
 
 /// Refuses a file that is not a Huddle database (another application's SQLite file, or not
