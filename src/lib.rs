@@ -19,3 +19,4 @@ pub mod store;
 pub mod sync;
 pub mod ui;
 pub mod view;
+pub mod watch;

@@ -11,7 +11,6 @@ use std::sync::mpsc::Sender;
 use std::time::Duration;
 
 use notify::{EventKind, RecursiveMode};
-use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 
 use super::{BadRow, Row, decode, parse_csv};
 
@@ -120,7 +119,7 @@ pub fn scan(dir: &Path) -> Vec<FeedEvent> {
 
 /// Keeps the watch alive; dropping it stops watching.
 pub struct FeedWatcher {
-    _debouncer: Debouncer<notify::RecommendedWatcher, RecommendedCache>,
+    _debouncer: crate::watch::Debouncer,
 }
 
 /// Watches `dir` (created if missing). Each file written is read and sent on `tx`, then `wake`
@@ -132,7 +131,7 @@ pub fn watch(
 ) -> notify::Result<FeedWatcher> {
     std::fs::create_dir_all(dir).map_err(notify::Error::io)?;
     let folder = dir.to_owned();
-    let mut debouncer = new_debouncer(DEBOUNCE, None, move |result: DebounceEventResult| {
+    let mut debouncer = crate::watch::debounced("watch feeds", DEBOUNCE, move |result| {
         let events = match result {
             Ok(events) if events.iter().any(|e| e.need_rescan()) => scan(&folder),
             Ok(events) => {

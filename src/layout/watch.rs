@@ -6,7 +6,6 @@ use std::sync::mpsc::Sender;
 use std::time::Duration;
 
 use notify::{EventKind, RecursiveMode};
-use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 
 use super::load::{is_board_file, load_dir};
 use super::parse::FileReport;
@@ -25,7 +24,7 @@ pub enum LayoutEvent {
 
 /// Keeps the watch alive; dropping it stops watching.
 pub struct BoardWatcher {
-    _debouncer: Debouncer<notify::RecommendedWatcher, RecommendedCache>,
+    _debouncer: crate::watch::Debouncer,
 }
 
 /// Starts watching `dir`. Each relevant burst of changes gives one [`LayoutEvent`] on `tx`,
@@ -36,7 +35,7 @@ pub fn watch(
     wake: impl Fn() + Send + 'static,
 ) -> notify::Result<BoardWatcher> {
     let folder: PathBuf = dir.to_owned();
-    let mut debouncer = new_debouncer(DEBOUNCE, None, move |result: DebounceEventResult| {
+    let mut debouncer = crate::watch::debounced("watch boards", DEBOUNCE, move |result| {
         let relevant = match &result {
             Ok(events) => events.iter().any(|e| {
                 !matches!(e.kind, EventKind::Access(_))

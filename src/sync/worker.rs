@@ -13,7 +13,6 @@ use std::time::Duration;
 
 use chrono::{Timelike as _, Utc};
 use notify::{EventKind, RecursiveMode};
-use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 
 use super::{Shared, SyncStatus};
 use crate::store::Store;
@@ -152,7 +151,7 @@ struct Worker {
 impl Worker {
     fn run(self, rx: &Receiver<Hint>) {
         let mut store: Option<Store> = None;
-        let mut watcher: Option<Debouncer<notify::RecommendedWatcher, RecommendedCache>> = None;
+        let mut watcher: Option<crate::watch::Debouncer> = None;
         tracing::info!(
             shared = %self.shared.dir.display(),
             mode = ?self.mode,
@@ -237,11 +236,8 @@ impl Worker {
 }
 
 /// Watches the shared folder; each batch of events that may matter becomes one hint.
-fn watch(
-    dir: &Path,
-    tx: SyncSender<Hint>,
-) -> Option<Debouncer<notify::RecommendedWatcher, RecommendedCache>> {
-    let handler = move |result: DebounceEventResult| {
+fn watch(dir: &Path, tx: SyncSender<Hint>) -> Option<crate::watch::Debouncer> {
+    let handler = move |result: crate::watch::Batch| {
         let matters = match result {
             Ok(events) => events.iter().any(|e| {
                 e.need_rescan()
@@ -254,7 +250,7 @@ fn watch(
             hint(&tx);
         }
     };
-    let mut debouncer = match new_debouncer(DEBOUNCE, None, handler) {
+    let mut debouncer = match crate::watch::debounced("watch shared", DEBOUNCE, handler) {
         Ok(d) => d,
         Err(e) => {
             tracing::warn!("cannot watch {}: {e}", dir.display());
