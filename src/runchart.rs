@@ -42,6 +42,31 @@ pub enum Signal {
     },
 }
 
+impl Signal {
+    /// The indices of its first and last points.
+    pub fn span(&self) -> (usize, usize) {
+        match *self {
+            Signal::Shift { first, last, .. } | Signal::Trend { first, last, .. } => (first, last),
+            Signal::Astronomical { index } => (index, index),
+        }
+    }
+
+    /// The signal as seen among the values from index `from` on: its indices counted from
+    /// `from`, a start before it cut to 0; `None` when it ends before `from`.
+    pub fn shifted_back(&self, from: usize) -> Option<Signal> {
+        let at = |i: usize| i.saturating_sub(from);
+        let mut signal = self.clone();
+        match &mut signal {
+            Signal::Shift { first, last, .. } | Signal::Trend { first, last, .. } => {
+                *last = last.checked_sub(from)?;
+                *first = at(*first);
+            }
+            Signal::Astronomical { index } => *index = index.checked_sub(from)?,
+        }
+        Some(signal)
+    }
+}
+
 /// The median and the signals of a series.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RunChart {
@@ -318,76 +343,30 @@ mod tests {
     }
 }
 
-/// A signal in plain words, for a series of `(date, value)` in time order: "Shift: 7 points
-/// above the median since 14 Nov" / "Déplacement : 7 points au-dessus de la médiane depuis le
-/// 14 nov.".
-pub fn describe(signal: &Signal, dates: &[chrono::NaiveDate], lang: crate::model::Lang) -> String {
-    use crate::i18n::short_date;
+/// A signal in plain words, with the date it began: "Shift: 7 points above the median since
+/// 14 Nov" / "Déplacement : 7 points au-dessus de la médiane depuis le 14 nov.".
+pub fn describe(signal: &Signal, began: chrono::NaiveDate, lang: crate::model::Lang) -> String {
     use crate::model::Lang;
-    let date = |i: usize| {
-        dates
-            .get(i)
-            .map(|d| short_date(lang, *d))
-            .unwrap_or_default()
-    };
+    let since = crate::i18n::short_date(lang, began);
     match (lang, signal) {
-        (
-            Lang::Fr,
-            Signal::Shift {
-                first,
-                above,
-                points,
-                ..
-            },
-        ) => {
+        (Lang::Fr, Signal::Shift { above, points, .. }) => {
             let side = if *above { "au-dessus de" } else { "sous" };
-            format!(
-                "Déplacement : {points} points {side} la médiane depuis le {}",
-                date(*first)
-            )
+            format!("Déplacement : {points} points {side} la médiane depuis le {since}")
         }
-        (
-            Lang::En,
-            Signal::Shift {
-                first,
-                above,
-                points,
-                ..
-            },
-        ) => {
+        (Lang::En, Signal::Shift { above, points, .. }) => {
             let side = if *above { "above" } else { "below" };
-            format!(
-                "Shift: {points} points {side} the median since {}",
-                date(*first)
-            )
+            format!("Shift: {points} points {side} the median since {since}")
         }
-        (
-            Lang::Fr,
-            Signal::Trend {
-                first, up, points, ..
-            },
-        ) => {
+        (Lang::Fr, Signal::Trend { up, points, .. }) => {
             let way = if *up { "à la hausse" } else { "à la baisse" };
-            format!(
-                "Tendance : {points} points {way} depuis le {}",
-                date(*first)
-            )
+            format!("Tendance : {points} points {way} depuis le {since}")
         }
-        (
-            Lang::En,
-            Signal::Trend {
-                first, up, points, ..
-            },
-        ) => {
+        (Lang::En, Signal::Trend { up, points, .. }) => {
             let way = if *up { "going up" } else { "going down" };
-            format!("Trend: {points} points {way} since {}", date(*first))
+            format!("Trend: {points} points {way} since {since}")
         }
-        (Lang::Fr, Signal::Astronomical { index }) => {
-            format!("Point hors norme le {}", date(*index))
-        }
-        (Lang::En, Signal::Astronomical { index }) => {
-            format!("Astronomical point on {}", date(*index))
-        }
+        (Lang::Fr, Signal::Astronomical { .. }) => format!("Point hors norme le {since}"),
+        (Lang::En, Signal::Astronomical { .. }) => format!("Astronomical point on {since}"),
     }
 }
 
@@ -399,9 +378,7 @@ mod words {
 
     #[test]
     fn signals_in_plain_words() {
-        let dates: Vec<NaiveDate> = (10..22)
-            .filter_map(|d| NaiveDate::from_ymd_opt(2026, 11, d))
-            .collect();
+        let nov = |d: u32| NaiveDate::from_ymd_opt(2026, 11, d).unwrap_or_default();
         let shift = Signal::Shift {
             first: 4,
             last: 10,
@@ -409,11 +386,11 @@ mod words {
             points: 7,
         };
         assert_eq!(
-            describe(&shift, &dates, Lang::En),
+            describe(&shift, nov(14), Lang::En),
             "Shift: 7 points above the median since Sat 14 Nov"
         );
         assert_eq!(
-            describe(&shift, &dates, Lang::Fr),
+            describe(&shift, nov(14), Lang::Fr),
             "Déplacement : 7 points au-dessus de la médiane depuis le sam. 14 nov."
         );
         let trend = Signal::Trend {
@@ -423,12 +400,33 @@ mod words {
             points: 5,
         };
         assert_eq!(
-            describe(&trend, &dates, Lang::Fr),
+            describe(&trend, nov(10), Lang::Fr),
             "Tendance : 5 points à la baisse depuis le mar. 10 nov."
         );
         assert_eq!(
-            describe(&Signal::Astronomical { index: 1 }, &dates, Lang::En),
+            describe(&Signal::Astronomical { index: 1 }, nov(11), Lang::En),
             "Astronomical point on Wed 11 Nov"
         );
+    }
+
+    #[test]
+    fn signals_seen_from_a_later_start() {
+        let shift = Signal::Shift {
+            first: 4,
+            last: 10,
+            above: true,
+            points: 7,
+        };
+        assert_eq!(shift.span(), (4, 10));
+        // Cut at its start, kept whole but counted from 6; gone when it ended before 11.
+        assert_eq!(shift.shifted_back(6).map(|s| s.span()), Some((0, 4)));
+        assert_eq!(shift.shifted_back(2).map(|s| s.span()), Some((2, 8)));
+        assert_eq!(shift.shifted_back(11), None);
+        let point = Signal::Astronomical { index: 3 };
+        assert_eq!(
+            point.shifted_back(3),
+            Some(Signal::Astronomical { index: 0 })
+        );
+        assert_eq!(point.shifted_back(4), None);
     }
 }

@@ -11,7 +11,6 @@ use egui_plot::{
 use super::theme::colour;
 use crate::i18n::{self, T, tr};
 use crate::model::{Direction, IndicatorSpec, Lang};
-use crate::runchart::Signal;
 use crate::view::{self, IndicatorView, Status};
 
 /// Days since the common era: the chart's x axis.
@@ -60,7 +59,7 @@ pub(super) fn show(
     height: f32,
     legend: bool,
 ) {
-    let values = &data.values;
+    let values = data.chart_values();
     let unit = spec.unit.clone();
     let number = move |v: f64| i18n::number(lang, v);
     let (lo, hi) = values
@@ -177,13 +176,8 @@ pub(super) fn show(
             );
             // The points that make a signal, ringed.
             let mut in_signal = vec![false; values.len()];
-            for signal in &chart.signals {
-                let (from, to) = match signal {
-                    Signal::Shift { first, last, .. } | Signal::Trend { first, last, .. } => {
-                        (*first, *last)
-                    }
-                    Signal::Astronomical { index } => (*index, *index),
-                };
+            for (signal, _) in &data.shown.chart_signals {
+                let (from, to) = signal.span();
                 for flag in in_signal.iter_mut().take(to + 1).skip(from) {
                     *flag = true;
                 }

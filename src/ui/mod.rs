@@ -339,12 +339,7 @@ fn chart_dialog(
         let height = (screen_rect.height() - 330.0).max(240.0);
         chart::show(ui, lang, id, spec, data, height, true);
         ui.add_space(8.0);
-        let dates: Vec<NaiveDate> = data.values.iter().map(|(d, _)| *d).collect();
-        let signals = data
-            .run_chart
-            .as_ref()
-            .map(|c| c.signals.as_slice())
-            .unwrap_or_default();
+        let signals = &data.shown.chart_signals;
         if let Some(chart) = &data.run_chart {
             ui.label(format!(
                 "{} : {} {} · {} {}",
@@ -358,11 +353,11 @@ fn chart_dialog(
         if signals.is_empty() {
             ui.label(egui::RichText::new(tr(lang, T::NoSignal)).color(theme::colour::MUTED));
         }
-        for signal in signals {
+        for (signal, began) in signals {
             ui.label(
                 egui::RichText::new(format!(
                     "◆ {}",
-                    crate::runchart::describe(signal, &dates, lang)
+                    crate::runchart::describe(signal, *began, lang)
                 ))
                 .color(theme::colour::ACCENT)
                 .strong(),

@@ -878,9 +878,8 @@ fn indicator(
         spec.unit
     );
     ui.label(RichText::new(target.trim_end()).strong());
-    if let Some(signal) = values.current_signal() {
-        let dates: Vec<NaiveDate> = values.values.iter().map(|(d, _)| *d).collect();
-        let text = format!("◆ {}", crate::runchart::describe(signal, &dates, lang));
+    if let Some((signal, began)) = &values.shown.ongoing {
+        let text = format!("◆ {}", crate::runchart::describe(signal, *began, lang));
         ui.label(
             RichText::new(text)
                 .size(16.0)
@@ -902,7 +901,7 @@ fn indicator(
         return;
     }
     if values.values.len() >= 2 && room(ui, 44.0) {
-        sparkline(ui, spec, &values.values);
+        sparkline(ui, spec, &values.shown.sparkline);
     }
     let better = match spec.direction {
         Direction::Lower => tr(lang, T::LowerIsBetter),
@@ -936,14 +935,7 @@ fn indicator(
 }
 
 /// The last values as a small line, with the target as a dashed line.
-fn sparkline(ui: &mut egui::Ui, spec: &IndicatorSpec, values: &[(NaiveDate, f64)]) {
-    let last: Vec<f64> = values
-        .iter()
-        .rev()
-        .take(30)
-        .rev()
-        .map(|(_, v)| *v)
-        .collect();
+fn sparkline(ui: &mut egui::Ui, spec: &IndicatorSpec, last: &[f64]) {
     if last.len() < 2 {
         return;
     }

@@ -54,6 +54,13 @@ pub struct Stamp {
     pub at: DateTime<Utc>,
 }
 
+/// How many of the latest values a sparkline draws.
+pub const SPARKLINE_VALUES: usize = 30;
+
+/// How many of the latest values a chart draws: a year of daily values. Older ones stay in the
+/// median and the signals' analysis, but no frame visits them.
+pub const CHART_VALUES: usize = 365;
+
 /// An indicator's values.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct IndicatorView {
@@ -63,27 +70,68 @@ pub struct IndicatorView {
     pub latest_stamp: Option<Stamp>,
     /// Median and run-chart signals of the values.
     pub run_chart: Option<crate::runchart::RunChart>,
+    /// What the screen reads of the values, derived once with the view.
+    pub shown: IndicatorShown,
+}
+
+/// What a frame reads of an indicator, derived from its values when the view is built: its size
+/// does not grow with the history, so neither does the frame.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct IndicatorShown {
+    /// The signal still going on at the latest value, if any, and the date it began: the one a
+    /// team should talk about.
+    pub ongoing: Option<(crate::runchart::Signal, NaiveDate)>,
+    /// The latest values, at most [`SPARKLINE_VALUES`], oldest first.
+    pub sparkline: Vec<f64>,
+    /// Where the chart's values begin in `values`: it draws at most [`CHART_VALUES`].
+    pub chart_from: usize,
+    /// The signals that end among the chart's values, their indices counted from `chart_from`
+    /// (a signal that began earlier starts at 0), each with the date it really began.
+    pub chart_signals: Vec<(crate::runchart::Signal, NaiveDate)>,
 }
 
 impl IndicatorView {
+    /// The view of `values` (oldest first), analysed once here rather than at each frame.
+    pub fn new(values: Vec<(NaiveDate, f64)>, latest_stamp: Option<Stamp>) -> Self {
+        use crate::runchart::Signal;
+        let numbers: Vec<f64> = values.iter().map(|(_, v)| *v).collect();
+        let run_chart = crate::runchart::analyse(&numbers);
+        let signals = run_chart.as_ref().map_or(&[][..], |c| c.signals.as_slice());
+        let began = |s: &Signal| values.get(s.span().0).map(|(d, _)| *d);
+        let last = values.len().checked_sub(1);
+        // The latest signal still going on at the latest value.
+        let ongoing = signals
+            .iter()
+            .rev()
+            .find(|s| Some(s.span().1) == last)
+            .and_then(|s| Some((s.clone(), began(s)?)));
+        let chart_from = values.len().saturating_sub(CHART_VALUES);
+        let chart_signals = signals
+            .iter()
+            .filter_map(|s| Some((s.shifted_back(chart_from)?, began(s)?)))
+            .collect();
+        let sparkline = numbers[numbers.len().saturating_sub(SPARKLINE_VALUES)..].to_vec();
+        IndicatorView {
+            values,
+            latest_stamp,
+            run_chart,
+            shown: IndicatorShown {
+                ongoing,
+                sparkline,
+                chart_from,
+                chart_signals,
+            },
+        }
+    }
+
     /// The most recent value.
     pub fn latest(&self) -> Option<(NaiveDate, f64)> {
         self.values.last().copied()
     }
 
-    /// The signal still going on at the latest value, if any: the one a team should talk about.
-    pub fn current_signal(&self) -> Option<&crate::runchart::Signal> {
-        use crate::runchart::Signal;
-        let last = self.values.len().checked_sub(1)?;
-        self.run_chart
-            .as_ref()?
-            .signals
-            .iter()
-            .rev()
-            .find(|s| match s {
-                Signal::Shift { last: end, .. } | Signal::Trend { last: end, .. } => *end == last,
-                Signal::Astronomical { index } => *index == last,
-            })
+    /// The values the chart draws: the latest [`CHART_VALUES`].
+    pub fn chart_values(&self) -> &[(NaiveDate, f64)] {
+        self.values.get(self.shown.chart_from..).unwrap_or_default()
     }
 }
 
@@ -497,12 +545,11 @@ pub fn build(board: &Board, records: &[Record], today: NaiveDate) -> BoardView {
                     })
                     .collect();
                 values.sort_by_key(|(d, _, _)| *d);
-                let numbers: Vec<f64> = values.iter().map(|(_, v, _)| *v).collect();
-                SectionView::Indicator(IndicatorView {
-                    latest_stamp: values.last().map(|(_, _, r)| stamp(r)),
-                    values: values.into_iter().map(|(d, v, _)| (d, v)).collect(),
-                    run_chart: crate::runchart::analyse(&numbers),
-                })
+                let latest_stamp = values.last().map(|(_, _, r)| stamp(r));
+                SectionView::Indicator(IndicatorView::new(
+                    values.into_iter().map(|(d, v, _)| (d, v)).collect(),
+                    latest_stamp,
+                ))
             }
             SectionKind::Actions { stale_after_days } => {
                 let mut actions: Vec<ActionView> = of(EntryKind::Action)
@@ -906,6 +953,51 @@ mod tests {
         assert_eq!(status(&higher, 70.0), Status::Bad);
         let no_warning = spec(Direction::Higher, 90.0, None);
         assert_eq!(status(&no_warning, 89.0), Status::Bad);
+    }
+
+    #[test]
+    fn what_a_frame_reads_of_an_indicator_is_bounded_whatever_its_history() {
+        use crate::runchart::Signal;
+        // Ten years of a weekly pattern, ending on five points going up.
+        let first = NaiveDate::from_ymd_opt(2016, 11, 27).unwrap_or_default();
+        let values: Vec<(NaiveDate, f64)> = (0..3650)
+            .map(|i| (first + Duration::days(i), ((i + 2) % 7) as f64))
+            .collect();
+        let last = values[3649].0;
+        let view = IndicatorView::new(values, None);
+        assert_eq!(view.shown.sparkline.len(), SPARKLINE_VALUES);
+        assert_eq!(view.shown.sparkline.last(), Some(&4.0));
+        assert_eq!(view.chart_values().len(), CHART_VALUES);
+        assert_eq!(view.chart_values().last().map(|(d, _)| *d), Some(last));
+        // The trend going on, with the day it began; the chart's signals counted from its first
+        // value, none of them before it.
+        assert_eq!(
+            view.shown.ongoing,
+            Some((
+                Signal::Trend {
+                    first: 3645,
+                    last: 3649,
+                    up: true,
+                    points: 5
+                },
+                last - Duration::days(4)
+            ))
+        );
+        let signals = &view.shown.chart_signals;
+        assert!(!signals.is_empty());
+        assert!(signals.iter().all(|(s, _)| s.span().1 < CHART_VALUES));
+        assert_eq!(
+            signals.last().map(|(s, _)| s.span()),
+            Some((CHART_VALUES - 5, CHART_VALUES - 1))
+        );
+        // A short history is drawn whole.
+        let short = IndicatorView::new(vec![(first, 1.0), (last, 2.0)], None);
+        assert_eq!(short.shown.sparkline, [1.0, 2.0]);
+        assert_eq!(short.chart_values().len(), 2);
+        assert_eq!(
+            IndicatorView::new(Vec::new(), None).shown,
+            IndicatorShown::default()
+        );
     }
 
     fn runs_of(frequency: Frequency, dates: &[(i32, u32, u32)]) -> Vec<Range<usize>> {
