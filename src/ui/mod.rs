@@ -9,6 +9,7 @@ pub mod form;
 mod grid;
 pub mod huddle;
 pub mod keyboard;
+mod list;
 mod sections;
 mod switcher;
 pub mod theme;

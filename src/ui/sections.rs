@@ -1,6 +1,8 @@
 //! The body of each kind of section: what it holds, and the taps that change it. Every status
 //! has a shape as well as a colour (✓ ! ✕), and every empty section says how to fill it.
 
+use std::hash::Hash as _;
+
 use chrono::{Datelike as _, NaiveDate};
 use egui::{Color32, RichText, Sense, StrokeKind, vec2};
 
@@ -125,7 +127,21 @@ pub(super) fn show(
             egui::ScrollArea::vertical()
                 .id_salt("actions")
                 .show(ui, |ui| {
-                    for a in actions {
+                    let deleting = screen.facilitator.open && state.facilitator.deleting;
+                    let key = |a: &&view::ActionView, h: &mut std::hash::DefaultHasher| {
+                        (
+                            &a.title,
+                            &a.owner,
+                            a.due,
+                            a.status.name(),
+                            a.overdue,
+                            a.stale,
+                        )
+                            .hash(h);
+                        (lang, deleting).hash(h);
+                    };
+                    let id = ui.scope_id().with("rows");
+                    super::list::lazy_rows(ui, id, actions, key, |ui, a| {
                         ui.horizontal(|ui| {
                             let (label, fill) = status_look(lang, a.status);
                             let chip = egui::Button::new(
@@ -195,7 +211,7 @@ pub(super) fn show(
                                 commands,
                             );
                         });
-                    }
+                    });
                 });
         }
         (SectionKind::Ideas { columns, .. }, Some(SectionView::Ideas(ideas))) => {
@@ -515,7 +531,12 @@ fn idea_columns(
                     ui.available_width(),
                     ui.available_height().max(theme::TOUCH),
                 ));
-                for idea in &here {
+                let deleting = screen.facilitator.open && state.facilitator.deleting;
+                let key = |idea: &&&view::IdeaView, h: &mut std::hash::DefaultHasher| {
+                    (&idea.title, &idea.by, idea.stale, lang, deleting).hash(h);
+                };
+                let id = ui.scope_id().with(("cards", &column.name));
+                super::list::lazy_rows(ui, id, &here, key, |ui, idea| {
                     egui::Frame::new()
                         .fill(Color32::from_rgb(0xFF, 0xF6, 0xC8))
                         .corner_radius(6)
@@ -559,7 +580,7 @@ fn idea_columns(
                                 );
                             });
                         });
-                }
+                });
             });
             if let Some(dragged) = dropped
                 && !here.iter().any(|idea| idea.id == dragged.0)
