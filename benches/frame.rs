@@ -114,7 +114,16 @@ fn warmed(app: &mut KioskApp) -> egui::Context {
     ctx
 }
 
-fn bench_frame(c: &mut Criterion, name: &str, mut app: KioskApp) {
+fn bench_frame(c: &mut Criterion, name: &str, app: impl FnOnce() -> KioskApp) {
+    if let Some(frames) = profiling() {
+        if args_filter().is_none_or(|f| name.contains(&f)) {
+            let mut app = app();
+            let ctx = warmed(&mut app);
+            profiled_frames(&ctx, &mut app, frames);
+        }
+        return;
+    }
+    let mut app = app();
     let ctx = warmed(&mut app);
     c.bench_function(name, |b| {
         b.iter(|| {
@@ -125,6 +134,31 @@ fn bench_frame(c: &mut Criterion, name: &str, mut app: KioskApp) {
             black_box(ctx.tessellate(out.shapes, out.pixels_per_point))
         });
     });
+}
+
+/// `FRAME_PROFILE=n`: instead of measuring, makes `n` frames of each board whose name holds the
+/// filter given on the command line (a regular expression for criterion: its backslashes are
+/// dropped here), in [`profiled_frames`], which a profiler can single out:
+/// `FRAME_PROFILE=100 valgrind --tool=callgrind --collect-atstart=no
+/// --toggle-collect='*profiled_frames*' target/release/deps/frame-… --bench 'large board \('`.
+fn profiling() -> Option<usize> {
+    std::env::var("FRAME_PROFILE").ok()?.parse().ok()
+}
+
+fn args_filter() -> Option<String> {
+    let filter = std::env::args().skip(1).find(|a| !a.starts_with("--"))?;
+    Some(filter.replace('\\', ""))
+}
+
+#[inline(never)]
+fn profiled_frames(ctx: &egui::Context, app: &mut KioskApp, frames: usize) {
+    for _ in 0..frames {
+        let out = ctx.run_ui(input(), |ui| {
+            app.logic();
+            app.ui(ui);
+        });
+        black_box(ctx.tessellate(out.shapes, out.pixels_per_point));
+    }
 }
 
 fn clock() -> Clock {
@@ -144,12 +178,14 @@ fn frames(c: &mut Criterion) {
             "frame: large board with ten years of values (10 charts × 3,650)",
         ),
     ] {
-        let app = KioskApp::new(
-            dir.path().to_owned(),
-            Some("large".into()),
-            clock(),
-            Ok(large_store(days)),
-        );
+        let app = || {
+            KioskApp::new(
+                dir.path().to_owned(),
+                Some("large".into()),
+                clock(),
+                Ok(large_store(days)),
+            )
+        };
         bench_frame(c, name, app);
     }
     let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("boards");
@@ -159,12 +195,14 @@ fn frames(c: &mut Criterion) {
         .filter_map(|r| r.board.map(|b| b.id))
         .collect();
     for id in ids {
-        let app = KioskApp::new(
-            examples.clone(),
-            Some(id.clone()),
-            clock(),
-            Store::open_in_memory(),
-        );
+        let app = || {
+            KioskApp::new(
+                examples.clone(),
+                Some(id.clone()),
+                clock(),
+                Store::open_in_memory(),
+            )
+        };
         bench_frame(c, &format!("frame: example board {id}"), app);
     }
 }
