@@ -1,8 +1,6 @@
 //! The body of each kind of section: what it holds, and the taps that change it. Every status
 //! has a shape as well as a colour (✓ ! ✕), and every empty section says how to fill it.
 
-use std::hash::Hash as _;
-
 use chrono::{Datelike as _, NaiveDate};
 use egui::{Color32, RichText, Sense, StrokeKind, vec2};
 
@@ -128,17 +126,9 @@ pub(super) fn show(
                 .id_salt("actions")
                 .show(ui, |ui| {
                     let deleting = screen.facilitator.open && state.facilitator.deleting;
-                    let key = |a: &&view::ActionView, h: &mut std::hash::DefaultHasher| {
-                        (
-                            &a.title,
-                            &a.owner,
-                            a.due,
-                            a.status.name(),
-                            a.overdue,
-                            a.stale,
-                        )
-                            .hash(h);
-                        (lang, deleting).hash(h);
+                    let key = |a: &&view::ActionView| {
+                        let shown = (&a.title, &a.owner, a.due, a.status.name());
+                        egui::epaint::util::hash((shown, a.overdue, a.stale, lang, deleting))
                     };
                     let id = ui.scope_id().with("rows");
                     super::list::lazy_rows(ui, id, actions, key, |ui, a| {
@@ -532,8 +522,8 @@ fn idea_columns(
                     ui.available_height().max(theme::TOUCH),
                 ));
                 let deleting = screen.facilitator.open && state.facilitator.deleting;
-                let key = |idea: &&&view::IdeaView, h: &mut std::hash::DefaultHasher| {
-                    (&idea.title, &idea.by, idea.stale, lang, deleting).hash(h);
+                let key = |idea: &&&view::IdeaView| {
+                    egui::epaint::util::hash((&idea.title, &idea.by, idea.stale, lang, deleting))
                 };
                 let id = ui.scope_id().with(("cards", &column.name));
                 super::list::lazy_rows(ui, id, &here, key, |ui, idea| {
