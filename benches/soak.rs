@@ -209,6 +209,8 @@ fn peer_step(args: &[String]) {
 }
 
 fn main() {
+    // As the kiosk sets its allocator up at start.
+    huddle::memory::for_a_long_run();
     let args: Vec<String> = std::env::args().collect();
     if let Some(at) = args.iter().position(|a| a == PEER_STEP) {
         peer_step(&args[at + 1..]);

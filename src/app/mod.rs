@@ -1350,6 +1350,7 @@ fn cover_screen(ctx: &egui::Context) {
 
 /// Opens the kiosk window and runs until it is closed.
 pub fn run_kiosk(options: KioskOptions) -> anyhow::Result<()> {
+    crate::memory::for_a_long_run();
     // Nobody reads stderr in a desktop autostart or a kiosk session: then the logs also go to
     // size-capped files in the data folder.
     let files = (!crate::logging::stderr_is_read()).then(|| options.data_dir.join("logs"));
