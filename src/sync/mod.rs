@@ -575,7 +575,6 @@ impl Shared {
         let Some((start, end, merged)) = run else {
             return Ok(());
         };
-        let merged = merged.to_vec();
         let changes = store.outbox(start - 1, usize::try_from(end - start + 1).unwrap_or(0))?;
         if changes.first().map(|c| c.seq) != Some(start)
             || changes.last().map(|c| c.seq) != Some(end)
@@ -586,7 +585,7 @@ impl Shared {
             &own.join(files::segment_name(start, end)),
             &encode(&changes)?,
         )?;
-        for (first, last) in merged {
+        for &(first, last) in merged {
             let _ = std::fs::remove_file(own.join(files::segment_name(first, last)));
         }
         Ok(())
@@ -644,6 +643,11 @@ impl Shared {
         let mut problems = Vec::new();
         let mut batch: Vec<Stamped> = Vec::new();
         let mut marks: Vec<(String, FileMark)> = Vec::new();
+        let peers: BTreeMap<String, u64> = store
+            .peers()?
+            .into_iter()
+            .map(|p| (p.device, p.last_seq))
+            .collect();
         for (device, dir) in dirs {
             if device == store.device() {
                 continue;
@@ -652,25 +656,31 @@ impl Shared {
                 // Gone between listing and reading (a sync engine replacing it): next time.
                 continue;
             };
-            let mut names: Vec<String> = entries
+            // Segments (with the changes their names say they hold) and the engines' copies.
+            let mut names: Vec<(Option<(u64, u64)>, String)> = entries
                 .flatten()
                 .map(|e| e.file_name().to_string_lossy().into_owned())
-                .filter(|n| {
-                    matches!(
-                        files::classify(n),
-                        FileKind::Segment { .. } | FileKind::SegmentCopy
-                    )
+                .filter_map(|n| match files::classify(&n) {
+                    FileKind::Segment { first, last } => Some((Some((first, last)), n)),
+                    FileKind::SegmentCopy => Some((None, n)),
+                    _ => None,
                 })
                 .collect();
             // Segments by first change, the widest first (a merged segment before the small
             // ones it replaces, so that they need no reading), then the engines' copies.
-            names.sort_by_key(|n| match files::classify(n) {
-                FileKind::Segment { first, last } => (0, first, u64::MAX - last, n.clone()),
-                _ => (1, 0, 0, n.clone()),
+            names.sort_unstable_by(|(a, a_name), (b, b_name)| {
+                let order = |range: &Option<(u64, u64)>| {
+                    range.map_or((1, 0, 0), |(first, last)| (0, first, u64::MAX - last))
+                };
+                (order(a), a_name).cmp(&(order(b), b_name))
             });
-            // What was read whole of this kiosk's segments, asked only when a segment is new.
+            // The last change of this kiosk stored here: a segment that goes further holds
+            // changes not read yet, and cannot have been read from other files.
+            let stored_up_to = peers.get(&device).copied().unwrap_or(0);
+            // What was read whole of this kiosk's segments, asked only for a segment that may
+            // hold nothing new.
             let mut read: Option<Ranges> = None;
-            for name in names {
+            for (range, name) in names {
                 let path = dir.join(&name);
                 let key = format!("{device}/{name}");
                 let Some(mark) = file_mark(&path) else {
@@ -687,12 +697,10 @@ impl Shared {
                 {
                     continue;
                 }
-                let range = match files::classify(&name) {
-                    FileKind::Segment { first, last } => Some((first, last)),
-                    _ => None,
-                };
                 // Only a name never seen: a file seen before that changed is read again.
-                if let (Some((first, last)), None) = (range, &seen) {
+                if let (Some((first, last)), None) = (range, &seen)
+                    && last <= stored_up_to
+                {
                     let read = match &mut read {
                         Some(read) => read,
                         None => read.insert(Ranges::of(
@@ -787,25 +795,27 @@ impl Shared {
 struct Ranges(Vec<(u64, u64)>);
 
 impl Ranges {
-    fn of(ranges: Vec<(u64, u64)>) -> Self {
-        let mut out = Self::default();
-        for (first, last) in ranges {
-            out.add(first, last);
-        }
-        out
+    fn of(mut ranges: Vec<(u64, u64)>) -> Self {
+        ranges.sort_unstable();
+        Self(Self::merged(ranges))
     }
 
     fn add(&mut self, first: u64, last: u64) {
-        self.0.push((first, last));
-        self.0.sort_unstable();
-        let mut merged: Vec<(u64, u64)> = Vec::with_capacity(self.0.len());
-        for &(f, l) in &self.0 {
+        let at = self.0.partition_point(|&r| r < (first, last));
+        self.0.insert(at, (first, last));
+        self.0 = Self::merged(std::mem::take(&mut self.0));
+    }
+
+    /// Sorted ranges, those that overlap or touch made one.
+    fn merged(sorted: Vec<(u64, u64)>) -> Vec<(u64, u64)> {
+        let mut merged: Vec<(u64, u64)> = Vec::with_capacity(sorted.len());
+        for (f, l) in sorted {
             match merged.last_mut() {
                 Some((_, end)) if f <= end.saturating_add(1) => *end = (*end).max(l),
                 _ => merged.push((f, l)),
             }
         }
-        self.0 = merged;
+        merged
     }
 
     fn covers(&self, first: u64, last: u64) -> bool {
