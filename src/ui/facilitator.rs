@@ -420,6 +420,11 @@ fn audit(ui: &mut egui::Ui, screen: &Screen<'_>, state: &mut UiState) {
     }
 }
 
+/// Whether entries show their delete button: facilitator mode open, with deleting on.
+pub(super) fn deleting(screen: &Screen<'_>, state: &UiState) -> bool {
+    screen.facilitator.open && state.facilitator.deleting
+}
+
 /// A delete button next to an entry, shown only in facilitator mode with deleting on. The entry
 /// leaves the board; its history stays, and undo brings it back.
 pub(super) fn delete_button(
@@ -431,7 +436,7 @@ pub(super) fn delete_button(
     kind: EntryKind,
     commands: &mut Vec<UiCommand>,
 ) {
-    if !(screen.facilitator.open && state.facilitator.deleting) {
+    if !deleting(screen, state) {
         return;
     }
     let lang = screen.lang();

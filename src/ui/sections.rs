@@ -125,7 +125,7 @@ pub(super) fn show(
             egui::ScrollArea::vertical()
                 .id_salt("actions")
                 .show(ui, |ui| {
-                    let deleting = screen.facilitator.open && state.facilitator.deleting;
+                    let deleting = super::facilitator::deleting(screen, state);
                     let key = |a: &&view::ActionView| {
                         let shown = (&a.title, &a.owner, a.due, a.status.name());
                         egui::epaint::util::hash((shown, a.overdue, a.stale, lang, deleting))
@@ -521,7 +521,7 @@ fn idea_columns(
                     ui.available_width(),
                     ui.available_height().max(theme::TOUCH),
                 ));
-                let deleting = screen.facilitator.open && state.facilitator.deleting;
+                let deleting = super::facilitator::deleting(screen, state);
                 let key = |idea: &&&view::IdeaView| {
                     egui::epaint::util::hash((&idea.title, &idea.by, idea.stale, lang, deleting))
                 };
