@@ -25,15 +25,7 @@ const BOARD: &str = "accueil-jeunesse";
 
 /// Resident memory, in KiB (`VmRSS`).
 fn rss_kib() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmRSS:"))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|n| n.parse().ok())
-        })
-        .unwrap_or(0)
+    huddle::memory::resident().unwrap_or(0) / 1024
 }
 
 fn edit(section: &str, edit: Edit) -> UiCommand {

@@ -27,12 +27,7 @@ fn env(name: &str, default: u64) -> u64 {
 
 /// Peak resident memory of this process so far, in MiB.
 fn peak_mib() -> f64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
-        .map_or(0.0, |kb| kb / 1024.0)
+    huddle::memory::peak_resident().map_or(0.0, |b| b as f64 / (1024.0 * 1024.0))
 }
 
 /// One day of one kiosk: values, actions opened and moved, attendance, mood votes, ideas.

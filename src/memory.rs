@@ -20,6 +20,29 @@ pub fn heap() -> Option<Heap> {
     imp::heap()
 }
 
+/// This process's resident memory (`VmRSS`), in bytes, where the system says (Linux).
+pub fn resident() -> Option<u64> {
+    status_bytes("VmRSS:")
+}
+
+/// The most resident memory this process has had so far (`VmHWM`), in bytes (Linux).
+pub fn peak_resident() -> Option<u64> {
+    status_bytes("VmHWM:")
+}
+
+/// A `… kB` line of `/proc/self/status`, in bytes.
+fn status_bytes(field: &str) -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let kib: u64 = status
+        .lines()
+        .find_map(|l| l.strip_prefix(field))?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()?;
+    Some(kib * 1024)
+}
+
 /// Sets the allocator up for a process that runs for months, once at start: blocks of 128 KiB
 /// and more are mapped on their own and unmapped when freed. By default glibc raises that
 /// threshold each time such a block is freed (up to 32 MiB), after which large short-lived

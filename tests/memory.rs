@@ -4,18 +4,10 @@
 #![cfg(all(target_os = "linux", target_env = "gnu"))]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use huddle::memory::{heap, release_free_memory};
+use huddle::memory::{heap, release_free_memory, resident};
 
-/// Resident memory, in bytes.
 fn rss() -> u64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap();
-    let kib: u64 = status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmRSS:"))
-        .and_then(|v| v.split_whitespace().next())
-        .and_then(|n| n.parse().ok())
-        .unwrap();
-    kib * 1024
+    resident().expect("Linux says")
 }
 
 #[test]
