@@ -63,6 +63,28 @@ pub struct DisplaySchedule {
     pub mode: String,
 }
 
+/// How large the kiosk draws: chosen from the screen, or a fixed number of pixels per point.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub enum Scale {
+    /// From the screen's size in pixels (see `ui::theme::auto_scale`).
+    #[default]
+    Auto,
+    /// This many pixels per point (1 = drawn as on a 1080p screen, 2 = twice as large).
+    Fixed(f32),
+}
+
+impl std::fmt::Display for Scale {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Scale::Auto => f.write_str("auto (from the screen's size)"),
+            Scale::Fixed(n) => write!(f, "{n}"),
+        }
+    }
+}
+
+/// The smallest and largest fixed scale a config file may set.
+pub const SCALE_RANGE: (f32, f32) = (0.5, 4.0);
+
 impl DisplaySchedule {
     /// Whether the screen is on at `at` (local time). Hours that run past midnight (`on` after
     /// `off`, a night shift's board) belong to the day they started on.
@@ -143,6 +165,8 @@ pub struct FileConfig {
     pub language: Option<Setting<Lang>>,
     /// The display schedule.
     pub display: Option<Setting<DisplaySchedule>>,
+    /// How large the kiosk draws (`[display] scale`).
+    pub scale: Option<Setting<Scale>>,
     /// The facilitator PIN's hash (argon2, PHC string); never the PIN itself.
     pub pin_hash: Option<Setting<String>>,
 }
@@ -310,8 +334,20 @@ fn read(
             }
             parsed
         };
-        let on = time(&mut display, "on", diags);
-        let off = time(&mut display, "off", diags);
+        config.scale = read_scale(&mut display, diags).map(|(value, offset)| Setting {
+            value,
+            source: from(offset),
+        });
+        // A [display] table may set the scale alone; a schedule needs both hours.
+        let schedule = display.has("on") || display.has("off") || display.has("mode");
+        let (on, off) = if schedule {
+            (
+                time(&mut display, "on", diags),
+                time(&mut display, "off", diags),
+            )
+        } else {
+            (None, None)
+        };
         let mode = display
             .choice("mode", &["dim", "black"], false, diags)
             .map_or("dim", |c| c.value);
@@ -376,6 +412,50 @@ fn read(
     top.finish(&|_| None, diags);
 }
 
+/// `[display] scale`: "auto", or a number of pixels per point within [`SCALE_RANGE`]; with the
+/// offset of its value.
+fn read_scale(display: &mut TableReader<'_>, diags: &mut Diags) -> Option<(Scale, usize)> {
+    if !display.has("scale") {
+        return None;
+    }
+    let (lo, hi) = SCALE_RANGE;
+    let hint_en =
+        format!("write scale = \"auto\" or a number from {lo} to {hi}, such as scale = 1.5");
+    let hint_fr =
+        format!("écrivez scale = \"auto\" ou un nombre de {lo} à {hi}, comme scale = 1.5");
+    let mut value = display.take("scale")?;
+    let offset = value.span.start;
+    let parsed = match value.take() {
+        toml_span::value::ValueInner::String(s) if s.trim() == "auto" => Some(Scale::Auto),
+        toml_span::value::ValueInner::Integer(i) => Some(Scale::Fixed(i as f32)),
+        toml_span::value::ValueInner::Float(f) => Some(Scale::Fixed(f as f32)),
+        _ => None,
+    };
+    match parsed {
+        Some(Scale::Fixed(n)) if !(lo..=hi).contains(&n) => {
+            diags.error(
+                offset,
+                Msg::new(
+                    format!("`scale` is {n}; {hint_en}"),
+                    format!("`scale` vaut {n} ; {hint_fr}"),
+                ),
+            );
+            None
+        }
+        Some(scale) => Some((scale, offset)),
+        None => {
+            diags.error(
+                offset,
+                Msg::new(
+                    format!("`scale` is not \"auto\" or a number; {hint_en}"),
+                    format!("`scale` n'est ni \"auto\" ni un nombre ; {hint_fr}"),
+                ),
+            );
+            None
+        }
+    }
+}
+
 /// The settings in effect: each from a flag, the config file or its default.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Effective {
@@ -401,6 +481,8 @@ pub struct Effective {
     pub language: Setting<Lang>,
     /// The display schedule (none: always on).
     pub display: Setting<Option<DisplaySchedule>>,
+    /// How large the kiosk draws.
+    pub scale: Setting<Scale>,
     /// Whether a facilitator PIN is set (its hash is never printed).
     pub pin_set: Setting<bool>,
 }
@@ -472,6 +554,7 @@ pub fn effective(loaded: &Loaded, flags: &Flags) -> Effective {
             },
             None => default(None),
         },
+        scale: f.scale.unwrap_or_else(|| default(Scale::Auto)),
         pin_set: match f.pin_hash {
             Some(p) => Setting {
                 value: true,
@@ -555,6 +638,11 @@ impl Effective {
                     },
                 ),
                 self.display.source.to_string(),
+            ),
+            (
+                "display.scale",
+                self.scale.value.to_string(),
+                self.scale.source.to_string(),
             ),
             (
                 "facilitator.pin_hash",
@@ -692,5 +780,49 @@ mod tests {
         assert!(!night.is_on(at(28, 7, 0)));
         assert!(!night.is_on(at(28, 23, 0)), "Saturday night is off");
         assert!(night.black());
+    }
+
+    #[test]
+    fn the_scale_is_auto_unless_the_file_sets_a_number() {
+        let (c, problems) = parsed("[display]\nscale = 1.5\n");
+        assert!(problems.is_empty(), "{problems:?}");
+        // Scale alone: no display schedule.
+        assert!(c.display.is_none());
+        let scale = c.scale.clone().unwrap_or_else(|| unreachable!());
+        assert_eq!(scale.value, Scale::Fixed(1.5));
+        let settings = effective(
+            &Loaded {
+                file: c,
+                ..Loaded::default()
+            },
+            &Flags::default(),
+        );
+        let row = settings.rows().into_iter().find(|r| r.0 == "display.scale");
+        let (_, value, from) = row.unwrap_or_else(|| unreachable!());
+        assert_eq!(value, "1.5");
+        assert!(from.ends_with(":2"), "{from}");
+
+        let (c, problems) =
+            parsed("[display]\nscale = \"auto\"\non = \"07:00\"\noff = \"18:00\"\n");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(c.scale.map(|s| s.value), Some(Scale::Auto));
+        assert!(c.display.is_some());
+        let default = effective(&Loaded::default(), &Flags::default());
+        assert_eq!(default.scale.value, Scale::Auto);
+        assert_eq!(default.scale.source, Source::Default);
+
+        for (text, says) in [
+            ("[display]\nscale = 12\n", "a number from 0.5 to 4"),
+            ("[display]\nscale = \"big\"\n", "not \"auto\" or a number"),
+        ] {
+            let (c, problems) = parsed(text);
+            assert!(c.scale.is_none());
+            assert!(
+                problems
+                    .iter()
+                    .any(|p| p.contains(says) && p.contains(":2:")),
+                "{text}: {problems:?}"
+            );
+        }
     }
 }

@@ -204,7 +204,7 @@ fn an_escalation_is_taken_and_answered_on_the_managers_board_and_the_answer_show
     h.run();
     // Received, from the team, late (due last Thursday).
     h.get_by_label("▼ Pas de local pour les groupes — de Accueil jeunesse — AAOR");
-    h.get_by_label("✕ En retard");
+    assert!(common::shows(&h, "✕ En retard"));
     h.get_by_label("Prendre en charge : Pas de local pour les groupes")
         .click();
     h.run();
@@ -292,11 +292,16 @@ fn a_trajectory_shows_the_other_teams_clients_read_only_and_a_hand_over_on_both_
         let mut h = common::builder().build_ui_state(common::frame, app);
         h.run();
         h.get_by_label(own);
+        // The card counts the other team's clients; opened, the section shows them.
+        assert!(h.query_by_label(other_team).is_none(), "{board}");
+        h.get_by_label_contains("+2 ").click();
+        h.run();
         h.get_by_label(other_team);
         // The other team's clients have no button to move them; the hand-over is marked on
-        // both boards.
+        // both boards, on this board's own client (in the card, and in the section opened
+        // over it) and in the other team's list.
         assert!(common::shows(&h, "⇄ J-1234 ·"), "{board}");
-        assert_eq!(h.query_all_by_label("⇄").count(), 1, "{board}");
+        assert_eq!(h.query_all_by_label("⇄ J-1234").count(), 2, "{board}");
         let moves = h
             .query_all_by_role(Role::Button)
             .filter(|n| {
@@ -304,6 +309,6 @@ fn a_trajectory_shows_the_other_teams_clients_read_only_and_a_hand_over_on_both_
                 label.starts_with("▶ ") || label == "✓ Terminer" || label == "✓ Done"
             })
             .count();
-        assert_eq!(moves, 2, "{board}: only its own clients move");
+        assert_eq!(moves, 4, "{board}: only its own clients move, in the card and opened");
     }
 }

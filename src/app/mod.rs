@@ -57,6 +57,8 @@ pub struct KioskOptions {
     pub pin_hash: Option<String>,
     /// When the screen is on; none: always.
     pub display: Option<crate::config::DisplaySchedule>,
+    /// How large the kiosk draws (`[display] scale`).
+    pub scale: crate::config::Scale,
     /// The config file (where boards chosen on screen are kept).
     pub config_path: Option<PathBuf>,
 }
@@ -1294,6 +1296,8 @@ struct Shell {
     fullscreen: bool,
     /// The service manager's watchdog, pinged from the UI loop (off outside systemd).
     watchdog: watchdog::Watchdog,
+    /// How large to draw.
+    scale: crate::config::Scale,
 }
 
 impl eframe::App for Shell {
@@ -1310,6 +1314,7 @@ impl eframe::App for Shell {
         if self.fullscreen {
             cover_screen(ctx);
         }
+        apply_scale(ctx, self.scale);
         // An idle kiosk draws a frame a minute: under a watchdog, one comes in time to ping.
         if let Some(next) = self.watchdog.frame(std::time::Instant::now()) {
             ctx.request_repaint_after(next);
@@ -1323,6 +1328,25 @@ impl eframe::App for Shell {
 
     fn clear_color(&self, _visuals: &egui::Visuals) -> [f32; 4] {
         ui::theme::colour::PAGE.to_normalized_gamma_f32()
+    }
+}
+
+/// Draws at the scale chosen for the window's size in pixels (which does not move with the
+/// scale, so this settles in one frame and costs nothing after).
+fn apply_scale(ctx: &egui::Context, scale: crate::config::Scale) {
+    let ppp = ctx.pixels_per_point();
+    let pixels = ctx.content_rect().size() * ppp;
+    let wanted = match scale {
+        crate::config::Scale::Auto => ui::theme::auto_scale(pixels),
+        crate::config::Scale::Fixed(n) => n,
+    };
+    if (wanted - ppp).abs() > 0.005 {
+        tracing::info!(
+            "drawing at {wanted:.2} pixels per point on a {:.0}×{:.0} window",
+            pixels.x,
+            pixels.y
+        );
+        ctx.set_pixels_per_point(wanted);
     }
 }
 
@@ -1427,6 +1451,7 @@ pub fn run_kiosk(options: KioskOptions) -> anyhow::Result<()> {
                 app,
                 fullscreen: !options.windowed,
                 watchdog: watchdog::Watchdog::from_env(),
+                scale: options.scale,
             }))
         }),
     )

@@ -508,6 +508,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 language: settings.language.value,
                 pin_hash: loaded.file.pin_hash.as_ref().map(|p| p.value.clone()),
                 display: settings.display.value.clone(),
+                scale: settings.scale.value,
                 config_path: Some(loaded.path.clone()),
             })?;
             Ok(ExitCode::SUCCESS)

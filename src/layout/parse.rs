@@ -8,8 +8,8 @@ use toml_span::value::ValueInner;
 use super::problem::{Diags, LineIndex, Msg, Problem, suggestion};
 use super::read::{At, Context, TableReader, quoted_list};
 use crate::model::{
-    AgendaItem, Board, Direction, Frequency, HuddleSpec, IdeaColumn, IndicatorCategory,
-    IndicatorSpec, Lang, Level, Section, SectionKind,
+    AgendaItem, Board, Direction, Frequency, Grid, HuddleSpec, IdeaColumn, IndicatorCategory,
+    IndicatorSpec, Lang, Level, Place, Section, SectionKind,
 };
 
 /// Where the cross-board references of a file were written, for checks across files.
@@ -295,6 +295,22 @@ fn read_board(
         .map(|l| if l.value == "en" { Lang::En } else { Lang::Fr });
     let columns = b.whole("columns", (1, MAX_GRID), Some("4"), diags);
     let rows = b.whole("rows", (1, MAX_GRID), Some("3"), diags);
+    let short_title = b.text("short_title", None, diags);
+    check_title_length(title.as_ref(), short_title.as_ref(), diags);
+    let portrait = b.take("portrait").and_then(|value| {
+        let mut p = TableReader::new(
+            value,
+            Context::new("[board] portrait", "[board] portrait"),
+            diags,
+        )?;
+        let columns = p.whole("columns", (1, MAX_GRID), Some("2"), diags);
+        let rows = p.whole("rows", (1, MAX_GRID), Some("6"), diags);
+        p.finish(&|_| None, diags);
+        Some(Grid {
+            columns: columns?.value,
+            rows: rows?.value,
+        })
+    });
     b.finish(
         &|key| {
             ["members", "time", "minutes", "agenda"]
@@ -384,13 +400,19 @@ fn read_board(
             ),
         }
     }
+    let main: Vec<(&str, Place)> = sections
+        .iter()
+        .map(|s| (s.id.as_str(), s.place()))
+        .collect();
     check_sections(
-        &sections,
+        &main,
         &section_offsets,
         columns.as_ref().map(|c| c.value),
         rows.as_ref().map(|r| r.value),
+        Grids::Main,
         diags,
     );
+    check_portrait(&sections, &section_offsets, portrait, diags);
 
     // [huddle]
     let huddle = match top.take("huddle") {
@@ -440,6 +462,8 @@ fn read_board(
         lang,
         columns: columns?.value,
         rows: rows?.value,
+        short_title: short_title.map(|t| t.value),
+        portrait,
         members,
         huddle,
         sections,
@@ -535,6 +559,24 @@ fn read_section(
     let row = s.whole("row", (1, MAX_GRID), Some("1"), diags);
     let width = s.whole("width", (1, MAX_GRID), None, diags);
     let height = s.whole("height", (1, MAX_GRID), None, diags);
+    let portrait = s.take("portrait").and_then(|value| {
+        let mut p = TableReader::new(
+            value,
+            Context::new("the section's portrait", "le portrait de la section"),
+            diags,
+        )?;
+        let column = p.whole("column", (1, MAX_GRID), Some("1"), diags);
+        let row = p.whole("row", (1, MAX_GRID), Some("1"), diags);
+        let width = p.whole("width", (1, MAX_GRID), None, diags);
+        let height = p.whole("height", (1, MAX_GRID), None, diags);
+        p.finish(&|_| None, diags);
+        Some(Place {
+            column: column?.value,
+            row: row?.value,
+            width: width.map_or(1, |w| w.value),
+            height: height.map_or(1, |h| h.value),
+        })
+    });
 
     let kind = match kind_name.as_ref().map(|k| k.value) {
         Some(kind) => read_kind(kind, &mut s, lang, diags, units),
@@ -589,6 +631,7 @@ fn read_section(
         row: row?.value,
         width: width.map_or(1, |w| w.value),
         height: height.map_or(1, |h| h.value),
+        portrait,
         kind: kind?,
     })
 }
@@ -860,27 +903,52 @@ fn read_idea_columns(
     Some(columns)
 }
 
-/// Sections must fit the grid and must not overlap; ids must be unique.
+/// Which grid is checked: the words for it in messages.
+#[derive(Clone, Copy)]
+enum Grids {
+    Main,
+    Portrait,
+}
+
+impl Grids {
+    fn names(self) -> (&'static str, &'static str, &'static str, &'static str) {
+        match self {
+            // (the grid in English, in French, where its size is written, where a place is)
+            Grids::Main => ("the grid", "la grille", "[board]", ""),
+            Grids::Portrait => (
+                "the portrait grid",
+                "la grille portrait",
+                "[board] portrait",
+                " portrait",
+            ),
+        }
+    }
+}
+
+/// Sections must fit the grid and must not overlap; ids must be unique (checked once, on the
+/// main grid).
 fn check_sections(
-    sections: &[Section],
+    sections: &[(&str, Place)],
     offsets: &[usize],
     columns: Option<u32>,
     rows: Option<u32>,
+    grid: Grids,
     diags: &mut Diags,
 ) {
-    for (i, s) in sections.iter().enumerate() {
+    let (en, fr, table, place) = grid.names();
+    let (place_en, place_fr) = match grid {
+        Grids::Main => (String::new(), String::new()),
+        Grids::Portrait => (format!(" on {en}"), format!(" sur {fr}")),
+    };
+    for (i, (id, s)) in sections.iter().enumerate() {
         let offset = offsets[i];
-        if sections[..i].iter().any(|o| o.id == s.id) {
+        if matches!(grid, Grids::Main) && sections[..i].iter().any(|(o, _)| o == id) {
             diags.error(
                 offset,
                 Msg::new(
+                    format!("two sections have the id `{id}`; give each section its own id"),
                     format!(
-                        "two sections have the id `{}`; give each section its own id",
-                        s.id
-                    ),
-                    format!(
-                        "deux sections ont l'id `{}` ; donnez à chaque section son propre id",
-                        s.id
+                        "deux sections ont l'id `{id}` ; donnez à chaque section son propre id"
                     ),
                 ),
             );
@@ -893,8 +961,8 @@ fn check_sections(
             diags.error(
                 offset,
                 Msg::new(
-                    format!("section `{}` reaches column {last_col} but the grid has {columns} columns; make it narrower or raise `columns` in [board]", s.id),
-                    format!("la section `{}` va jusqu'à la colonne {last_col}, mais la grille a {columns} colonnes ; rétrécissez-la ou augmentez `columns` dans [board]", s.id),
+                    format!("section `{id}`{place} reaches column {last_col} but {en} has {columns} columns; make it narrower or raise `columns` in {table}"),
+                    format!("la section `{id}`{place} va jusqu'à la colonne {last_col}, mais {fr} a {columns} colonnes ; rétrécissez-la ou augmentez `columns` dans {table}"),
                 ),
             );
         }
@@ -904,12 +972,12 @@ fn check_sections(
             diags.error(
                 offset,
                 Msg::new(
-                    format!("section `{}` reaches row {last_row} but the grid has {rows} rows; make it shorter or raise `rows` in [board]", s.id),
-                    format!("la section `{}` va jusqu'à la rangée {last_row}, mais la grille a {rows} rangées ; raccourcissez-la ou augmentez `rows` dans [board]", s.id),
+                    format!("section `{id}`{place} reaches row {last_row} but {en} has {rows} rows; make it shorter or raise `rows` in {table}"),
+                    format!("la section `{id}`{place} va jusqu'à la rangée {last_row}, mais {fr} a {rows} rangées ; raccourcissez-la ou augmentez `rows` dans {table}"),
                 ),
             );
         }
-        for other in &sections[..i] {
+        for (other_id, other) in &sections[..i] {
             let col = s.column.max(other.column);
             let row = s.row.max(other.row);
             let col_end = last_col.min(other.column + other.width - 1);
@@ -918,12 +986,82 @@ fn check_sections(
                 diags.error(
                     offset,
                     Msg::new(
-                        format!("sections `{}` and `{}` overlap at column {col}, row {row}; move one of them", other.id, s.id),
-                        format!("les sections `{}` et `{}` se chevauchent à la colonne {col}, rangée {row} ; déplacez l'une d'elles", other.id, s.id),
+                        format!("sections `{other_id}` and `{id}` overlap{place_en} at column {col}, row {row}; move one of them"),
+                        format!("les sections `{other_id}` et `{id}` se chevauchent{place_fr} à la colonne {col}, rangée {row} ; déplacez l'une d'elles"),
                     ),
                 );
             }
         }
+    }
+}
+
+/// A board's own portrait grid: every section has a place on it, inside it, none over another;
+/// a section's portrait place needs the grid.
+fn check_portrait(sections: &[Section], offsets: &[usize], grid: Option<Grid>, diags: &mut Diags) {
+    let Some(grid) = grid else {
+        for (s, offset) in sections.iter().zip(offsets) {
+            if s.portrait.is_some() {
+                diags.error(
+                    *offset,
+                    Msg::new(
+                        format!("section `{}` has a portrait place but the board has no portrait grid; add portrait = {{ columns = 2, rows = 6 }} to [board]", s.id),
+                        format!("la section `{}` a une place portrait mais le tableau n'a pas de grille portrait ; ajoutez portrait = {{ columns = 2, rows = 6 }} dans [board]", s.id),
+                    ),
+                );
+            }
+        }
+        return;
+    };
+    let mut placed = Vec::new();
+    let mut placed_offsets = Vec::new();
+    for (s, offset) in sections.iter().zip(offsets) {
+        match s.portrait {
+            Some(place) => {
+                placed.push((s.id.as_str(), place));
+                placed_offsets.push(*offset);
+            }
+            None => diags.error(
+                *offset,
+                Msg::new(
+                    format!("section `{}` has no place on the board's portrait grid; add a line such as portrait = {{ column = 1, row = 1, width = 1 }}", s.id),
+                    format!("la section `{}` n'a pas de place sur la grille portrait du tableau ; ajoutez une ligne comme portrait = {{ column = 1, row = 1, width = 1 }}", s.id),
+                ),
+            ),
+        }
+    }
+    check_sections(
+        &placed,
+        &placed_offsets,
+        Some(grid.columns),
+        Some(grid.rows),
+        Grids::Portrait,
+        diags,
+    );
+}
+
+/// The most characters of a title that the top bar shows whole on the narrowest screen.
+pub const TITLE_FITS: usize = 40;
+
+/// A title longer than the top bar shows whole on a 1280-pixel screen needs a `short_title`,
+/// which must fit.
+fn check_title_length(title: Option<&At<String>>, short: Option<&At<String>>, diags: &mut Diags) {
+    let chars = |t: &At<String>| t.value.chars().count();
+    match (title, short) {
+        (Some(t), None) if chars(t) > TITLE_FITS => diags.warning(
+            t.offset,
+            Msg::new(
+                format!("the title has {} characters; a 1280-pixel screen shows {TITLE_FITS} on the top bar, so it will be cut with \"…\": add short_title = \"…\" with at most {TITLE_FITS}", chars(t)),
+                format!("le titre a {} caractères ; un écran de 1280 pixels en montre {TITLE_FITS} dans la barre du haut, il sera donc coupé par « … » : ajoutez short_title = \"…\" d'au plus {TITLE_FITS}", chars(t)),
+            ),
+        ),
+        (_, Some(s)) if chars(s) > TITLE_FITS => diags.warning(
+            s.offset,
+            Msg::new(
+                format!("`short_title` has {} characters; keep it to {TITLE_FITS} so that it shows whole on a 1280-pixel screen", chars(s)),
+                format!("`short_title` a {} caractères ; gardez-le sous {TITLE_FITS} pour qu'il se lise en entier sur un écran de 1280 pixels", chars(s)),
+            ),
+        ),
+        _ => {}
     }
 }
 

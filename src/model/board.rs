@@ -93,6 +93,11 @@ pub struct Board {
     pub columns: u32,
     /// Grid size: rows.
     pub rows: u32,
+    /// A shorter title for the top bar, when the whole one does not fit.
+    pub short_title: Option<String>,
+    /// A grid of the facilitator's own for narrow and portrait screens; each section then has
+    /// its place on it (`Section::portrait`). None: the kiosk reflows the main grid itself.
+    pub portrait: Option<Grid>,
     /// Team members (display names or initials), for attendance and owners.
     pub members: Vec<String>,
     /// The daily huddle held at this board, if the file describes one.
@@ -141,6 +146,40 @@ pub struct AgendaItem {
     pub title: Option<String>,
 }
 
+/// A grid's size.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Grid {
+    /// Columns.
+    pub columns: u32,
+    /// Rows.
+    pub rows: u32,
+}
+
+/// A place on a grid: first column and row (from 1), columns and rows spanned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Place {
+    /// First column (1-based).
+    pub column: u32,
+    /// First row (1-based).
+    pub row: u32,
+    /// Columns spanned.
+    pub width: u32,
+    /// Rows spanned.
+    pub height: u32,
+}
+
+impl Section {
+    /// Its place on the board's main grid.
+    pub fn place(&self) -> Place {
+        Place {
+            column: self.column,
+            row: self.row,
+            width: self.width,
+            height: self.height,
+        }
+    }
+}
+
 /// A section placed on the board grid. Columns and rows count from 1, as a facilitator counts.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Section {
@@ -156,6 +195,8 @@ pub struct Section {
     pub width: u32,
     /// Rows spanned.
     pub height: u32,
+    /// Its place on the board's portrait grid, when the board has one.
+    pub portrait: Option<Place>,
     /// What the section holds, with the settings of that kind.
     pub kind: SectionKind,
 }

@@ -11,8 +11,8 @@ pub mod huddle;
 mod stamp;
 
 pub use board::{
-    AgendaItem, Board, Direction, Frequency, HuddleSpec, IdeaColumn, IndicatorCategory,
-    IndicatorSpec, Lang, Level, Section, SectionKind,
+    AgendaItem, Board, Direction, Frequency, Grid, HuddleSpec, IdeaColumn, IndicatorCategory,
+    IndicatorSpec, Lang, Level, Place, Section, SectionKind,
 };
 pub use change::{Change, EntryKind, Fields, Op, Origin, Stamped, new_id};
 pub use edit::{

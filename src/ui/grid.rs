@@ -4,19 +4,152 @@ use egui::{Rect, StrokeKind, UiBuilder, pos2, vec2};
 
 use super::theme::{GAP, colour};
 use super::{Screen, UiCommand, UiState, sections};
-use crate::model::{Board, Section};
+use crate::model::{Board, Place, Section};
 
-/// The rectangle of a section on a grid that fills `area`.
-pub(super) fn section_rect(area: Rect, board: &Board, section: &Section) -> Rect {
-    let cols = board.columns.max(1) as f32;
-    let rows = board.rows.max(1) as f32;
-    let cell_w = (area.width() - GAP * (cols + 1.0)) / cols;
-    let cell_h = (area.height() - GAP * (rows + 1.0)) / rows;
-    let x = area.left() + GAP + (section.column - 1) as f32 * (cell_w + GAP);
-    let y = area.top() + GAP + (section.row - 1) as f32 * (cell_h + GAP);
-    let w = section.width as f32 * cell_w + (section.width - 1) as f32 * GAP;
-    let h = section.height as f32 * cell_h + (section.height - 1) as f32 * GAP;
+/// The narrowest a card may be, in points: below it, the grid reflows (five mood faces of a
+/// finger's size, an action's status and a few words of its title).
+pub const MIN_CARD_WIDTH: f32 = 280.0;
+/// The lowest a card may be, in points: below it, the grid grows taller than the screen and
+/// scrolls.
+pub const MIN_CARD_HEIGHT: f32 = 190.0;
+
+/// Where each section of the board goes, in the board's section order, and how tall the grid
+/// is (taller than the area when it scrolls).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Arrangement {
+    /// Each section's card, from the top-left of the grid.
+    pub cards: Vec<Rect>,
+    /// The whole grid's height.
+    pub height: f32,
+    /// Which grid was used.
+    pub kind: GridKind,
+}
+
+/// The grid a board is drawn on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GridKind {
+    /// The board file's grid.
+    Main,
+    /// The board file's own portrait grid.
+    Portrait,
+    /// The main grid reflowed into this many columns.
+    Reflowed(u32),
+}
+
+/// The size of a cell of a grid of `columns` × `rows` filling `width` × `height`, rows no lower
+/// than the minimum.
+fn cells(width: f32, height: f32, columns: u32, rows: u32) -> (f32, f32) {
+    let (cols, rows) = (columns.max(1) as f32, rows.max(1) as f32);
+    let cell_w = ((width - GAP * (cols + 1.0)) / cols).max(1.0);
+    let cell_h = ((height - GAP * (rows + 1.0)) / rows).max(MIN_CARD_HEIGHT);
+    (cell_w, cell_h)
+}
+
+fn place(origin: egui::Pos2, (cell_w, cell_h): (f32, f32), p: Place) -> Rect {
+    let x = origin.x + GAP + (p.column - 1) as f32 * (cell_w + GAP);
+    let y = origin.y + GAP + (p.row - 1) as f32 * (cell_h + GAP);
+    let w = p.width as f32 * cell_w + (p.width - 1) as f32 * GAP;
+    let h = p.height as f32 * cell_h + (p.height - 1) as f32 * GAP;
     Rect::from_min_size(pos2(x, y), vec2(w.max(1.0), h.max(1.0)))
+}
+
+fn grid_height(rows: u32, cell_h: f32) -> f32 {
+    rows as f32 * (cell_h + GAP) + GAP
+}
+
+/// Lays the board's sections out on `area`: the board's grid when its cards are wide enough;
+/// else the board's own portrait grid when it has one that is; else the board's grid reflowed
+/// into as many columns as fit, each section in reading order at the first place it fits
+/// (wide enough for what it holds: a trajectory's stages, an ideas board's columns).
+pub fn arrange(area: Rect, board: &Board) -> Arrangement {
+    let fits = |columns: u32| {
+        let cols = columns.max(1) as f32;
+        (area.width() - GAP * (cols + 1.0)) / cols >= MIN_CARD_WIDTH
+    };
+    if fits(board.columns) {
+        let size = cells(area.width(), area.height(), board.columns, board.rows);
+        return Arrangement {
+            cards: board
+                .sections
+                .iter()
+                .map(|s| place(area.min, size, s.place()))
+                .collect(),
+            height: grid_height(board.rows, size.1),
+            kind: GridKind::Main,
+        };
+    }
+    if let Some(grid) = board.portrait
+        && fits(grid.columns)
+        && board.sections.iter().all(|s| s.portrait.is_some())
+    {
+        let size = cells(area.width(), area.height(), grid.columns, grid.rows);
+        return Arrangement {
+            cards: board
+                .sections
+                .iter()
+                .map(|s| place(area.min, size, s.portrait.unwrap_or(s.place())))
+                .collect(),
+            height: grid_height(grid.rows, size.1),
+            kind: GridKind::Portrait,
+        };
+    }
+    let columns = (((area.width() - GAP) / (MIN_CARD_WIDTH + GAP))
+        .floor()
+        .max(1.0) as u32)
+        .clamp(1, board.columns.max(1));
+    let cell_w = cells(area.width(), area.height(), columns, 1).0;
+    // Sections in reading order, each at the first free place of its size.
+    let mut order: Vec<usize> = (0..board.sections.len()).collect();
+    order.sort_by_key(|&i| (board.sections[i].row, board.sections[i].column));
+    let mut taken: Vec<Vec<bool>> = Vec::new();
+    let mut places = vec![
+        Place {
+            column: 1,
+            row: 1,
+            width: 1,
+            height: 1,
+        };
+        board.sections.len()
+    ];
+    for i in order {
+        let s = &board.sections[i];
+        let share = (s.width as f32 * columns as f32 / board.columns.max(1) as f32).round() as u32;
+        let needed = ((sections::min_width(s) + GAP) / (cell_w + GAP)).ceil() as u32;
+        let width = share.max(needed).clamp(1, columns) as usize;
+        let height = s.height.clamp(1, 4) as usize;
+        let free = |taken: &Vec<Vec<bool>>, row: usize, col: usize| {
+            (row..row + height)
+                .all(|r| (col..col + width).all(|c| taken.get(r).is_none_or(|cells| !cells[c])))
+        };
+        let mut row = 0;
+        let col = loop {
+            if let Some(col) = (0..=(columns as usize - width)).find(|&c| free(&taken, row, c)) {
+                break col;
+            }
+            row += 1;
+        };
+        for r in row..row + height {
+            while taken.len() <= r {
+                taken.push(vec![false; columns as usize]);
+            }
+            for c in col..col + width {
+                taken[r][c] = true;
+            }
+        }
+        places[i] = Place {
+            column: col as u32 + 1,
+            row: row as u32 + 1,
+            width: width as u32,
+            height: height as u32,
+        };
+    }
+    let rows = taken.len().max(1) as u32;
+    let size = cells(area.width(), area.height(), columns, rows);
+    Arrangement {
+        cards: places.iter().map(|p| place(area.min, size, *p)).collect(),
+        height: grid_height(rows, size.1),
+        kind: GridKind::Reflowed(columns),
+    }
 }
 
 pub(super) fn show(
@@ -27,26 +160,46 @@ pub(super) fn show(
     commands: &mut Vec<UiCommand>,
 ) {
     let area = ui.available_rect_before_wrap();
+    let arrangement = arrange(Rect::from_min_size(pos2(0.0, 0.0), area.size()), board);
     // During a huddle, the section of the agenda item under discussion comes forward: the
     // others recede, it is drawn last, larger, with a thick border.
     let spotlight = screen
         .huddle
         .and_then(|h| h.record.items.get(h.current))
         .and_then(|item| board.section(&item.section));
-    for section in &board.sections {
-        if spotlight.is_some_and(|s| s.id == section.id) {
-            continue;
+    let mut draw = |ui: &mut egui::Ui, origin: egui::Vec2| {
+        for (section, rect) in board.sections.iter().zip(&arrangement.cards) {
+            if spotlight.is_some_and(|s| s.id == section.id) {
+                continue;
+            }
+            card(
+                ui,
+                board,
+                section,
+                rect.translate(origin),
+                None,
+                screen,
+                state,
+                commands,
+            );
         }
-        card(
-            ui,
-            board,
-            section,
-            section_rect(area, board, section),
-            None,
-            screen,
-            state,
-            commands,
-        );
+    };
+    if arrangement.height > area.height() + 0.5 {
+        // Taller than the screen (a portrait screen, a narrow one): the grid scrolls by
+        // dragging, and the scroll bar, always drawn, shows that more is below.
+        egui::ScrollArea::vertical()
+            .id_salt("board-grid")
+            .auto_shrink([false, false])
+            .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
+            .show(ui, |ui| {
+                let origin = ui.max_rect().min.to_vec2();
+                ui.set_min_size(vec2(ui.available_width(), arrangement.height));
+                draw(ui, origin);
+            });
+    } else {
+        draw(ui, area.min.to_vec2());
+        // Claim the area so that the panel does not shrink around nothing.
+        ui.allocate_rect(area, egui::Sense::hover());
     }
     if let Some(section) = spotlight {
         ui.painter().rect_filled(
@@ -54,7 +207,14 @@ pub(super) fn show(
             0.0,
             egui::Color32::from_rgba_unmultiplied(0xEC, 0xEE, 0xF1, 150),
         );
-        let rect = enlarged(area, section_rect(area, board, section));
+        let at = board
+            .sections
+            .iter()
+            .position(|s| s.id == section.id)
+            .and_then(|i| arrangement.cards.get(i))
+            .map_or(area, |r| r.translate(area.min.to_vec2()));
+        // Kept in sight, wherever the grid is scrolled.
+        let rect = enlarged(area, at.intersect(area));
         card(
             ui,
             board,
@@ -66,17 +226,19 @@ pub(super) fn show(
             commands,
         );
     }
-    // Claim the area so that the panel does not shrink around nothing.
-    ui.allocate_rect(area, egui::Sense::hover());
 }
 
-/// A section's rectangle grown to at least 55 % of the width and 65 % of the height of the grid,
-/// around where it sits, kept inside the grid.
+/// A section's rectangle grown to at least 60 % of the width and 70 % of the height of the grid
+/// (and by a third of its own size at least), around where it sits, kept inside the grid.
 fn enlarged(area: Rect, rect: Rect) -> Rect {
     let inner = area.shrink(GAP);
     let size = vec2(
-        rect.width().max(inner.width() * 0.55).min(inner.width()),
-        rect.height().max(inner.height() * 0.65).min(inner.height()),
+        (rect.width() * 1.33)
+            .max(inner.width() * 0.6)
+            .min(inner.width()),
+        (rect.height() * 1.33)
+            .max(inner.height() * 0.7)
+            .min(inner.height()),
     );
     let grown = Rect::from_center_size(rect.center(), size);
     let dx = (inner.left() - grown.left()).max(0.0) + (inner.right() - grown.right()).min(0.0);
@@ -124,7 +286,11 @@ fn card(
             screen,
             state,
             commands,
-            highlight.is_some(),
+            if highlight.is_some() {
+                sections::Mode::Spotlight
+            } else {
+                sections::Mode::Card
+            },
         );
     });
 }

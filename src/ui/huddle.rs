@@ -148,6 +148,53 @@ pub(super) fn panel(
     ui.spacing_mut().item_spacing.y = 4.0;
     let padding = ui.spacing().button_padding;
     ui.spacing_mut().button_padding = vec2(padding.x, 2.0);
+    // The agenda scrolls when the screen is short, so that the timer and the buttons under it
+    // always show, at the same place.
+    let below = 110.0 + 2.0 * theme::TOUCH + 160.0;
+    let agenda = (ui.available_height() - below).max(80.0);
+    egui::ScrollArea::vertical()
+        .id_salt("agenda")
+        .max_height(agenda)
+        .auto_shrink([false, true])
+        .show(ui, |ui| agenda_items(ui, session, now, width, commands));
+    ui.spacing_mut().button_padding = padding;
+    ui.add_space(4.0);
+    let Some(item) = session.record.items.get(session.current) else {
+        return;
+    };
+    current_item(ui, lang, session, item, now, width, commands);
+    ui.separator();
+    // The decisions of this item, each one tap from becoming an action; under them, always in
+    // reach, note a decision and end the huddle.
+    let buttons = theme::TOUCH + 2.0 * ui.spacing().item_spacing.y;
+    let list = (ui.available_height() - buttons).max(60.0);
+    ui.allocate_ui(vec2(width, list), |ui| {
+        ui.set_min_height(list);
+        ui.set_max_height(list);
+        decisions(ui, lang, board, session, item, commands);
+    });
+    ui.horizontal(|ui| {
+        let half = (width - ui.spacing().item_spacing.x) / 2.0;
+        // Short words on the buttons, the full ones in their names.
+        let note = big_button(format!("+  {}", tr(lang, T::Decision)), half);
+        if named(ui, note, tr(lang, T::NoteDecision).to_owned(), false) {
+            state.decision = Some(DecisionDraft::default());
+        }
+        let end = strong_button(format!("■  {}", tr(lang, T::End)), colour::BAR, half);
+        if named(ui, end, tr(lang, T::EndHuddle).to_owned(), false) {
+            state.huddle_end_open = true;
+        }
+    });
+}
+
+/// The agenda: every item a button, the current one selected.
+fn agenda_items(
+    ui: &mut egui::Ui,
+    session: &Session,
+    now: chrono::NaiveDateTime,
+    width: f32,
+    commands: &mut Vec<UiCommand>,
+) {
     for (i, item) in session.record.items.iter().enumerate() {
         let spent = session.spent_s(i, now);
         let text = format!(
@@ -157,7 +204,7 @@ pub(super) fn panel(
             clock_text(spent),
             clock_text(item.planned_s)
         );
-        let mut rich = RichText::new(text).size(17.0);
+        let mut rich = RichText::new(text).size(theme::DETAIL_TEXT);
         if spent > item.planned_s {
             rich = rich.color(colour::WATCH);
         }
@@ -174,11 +221,19 @@ pub(super) fn panel(
             commands.push(UiCommand::HuddleGoTo(i));
         }
     }
-    ui.spacing_mut().button_padding = padding;
-    ui.add_space(4.0);
-    let Some(item) = session.record.items.get(session.current) else {
-        return;
-    };
+}
+
+/// The current item, its countdown large in a frame of one height whether on time or over
+/// it, and the buttons to the item before and after.
+fn current_item(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    session: &Session,
+    item: &crate::model::huddle::ItemRecord,
+    now: chrono::NaiveDateTime,
+    width: f32,
+    commands: &mut Vec<UiCommand>,
+) {
     // The current item, its countdown large; past its time, a gentle amber rather than red.
     let left = session.left_s(now);
     let (fill, text, ink, size) = if left >= 0 {
@@ -202,6 +257,7 @@ pub(super) fn panel(
         .inner_margin(10.0)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
+            ui.set_height(96.0);
             ui.add(
                 egui::Label::new(
                     RichText::new(format!(
@@ -237,27 +293,6 @@ pub(super) fn panel(
             .clicked()
         {
             commands.push(UiCommand::HuddleGoTo(session.current + 1));
-        }
-    });
-    ui.separator();
-    // The decisions of this item, each one tap from becoming an action; under them, always in
-    // reach, note a decision and end the huddle.
-    let buttons = theme::TOUCH + 2.0 * ui.spacing().item_spacing.y;
-    let list = (ui.available_height() - buttons).max(60.0);
-    ui.allocate_ui(vec2(width, list), |ui| {
-        ui.set_min_height(list);
-        decisions(ui, lang, board, session, item, commands);
-    });
-    ui.horizontal(|ui| {
-        let half = (width - ui.spacing().item_spacing.x) / 2.0;
-        // Short words on the buttons, the full ones in their names.
-        let note = big_button(format!("+  {}", tr(lang, T::Decision)), half);
-        if named(ui, note, tr(lang, T::NoteDecision).to_owned(), false) {
-            state.decision = Some(DecisionDraft::default());
-        }
-        let end = strong_button(format!("■  {}", tr(lang, T::End)), colour::BAR, half);
-        if named(ui, end, tr(lang, T::EndHuddle).to_owned(), false) {
-            state.huddle_end_open = true;
         }
     });
 }
@@ -395,7 +430,7 @@ fn setup_dialog(
                         if let Some(who) = setup.suggested.get(role) {
                             ui.label(
                                 RichText::new(format!("★ {} : {who}", tr(lang, T::Suggested)))
-                                    .size(16.0)
+                                    .size(theme::DETAIL_TEXT)
                                     .color(colour::MUTED),
                             );
                         }

@@ -86,6 +86,10 @@ pub struct UiState {
     pub form: Option<Form>,
     /// The indicator whose chart is open large, by section id.
     pub chart_open: Option<String>,
+    /// The section opened over the whole screen with every entry, by section id.
+    pub section_open: Option<String>,
+    /// The top bar's menu of what did not fit on it is open.
+    pub menu_open: bool,
     /// The safety cross opened large, by section id.
     pub safety_open: Option<String>,
     /// The day of the safety cross last tapped, whose note can be written.
@@ -218,8 +222,10 @@ pub fn show(ui: &mut egui::Ui, screen: &Screen<'_>, state: &mut UiState) -> Vec<
             });
     }
     if let (Some(session), Some(board)) = (screen.huddle, screen.board) {
+        // A third of the screen at most: the board beside it stays readable.
+        let width = (ui.available_width() * 0.3).clamp(380.0, 480.0);
         egui::Panel::right("huddle-panel")
-            .exact_size(480.0)
+            .exact_size(width)
             .resizable(false)
             .frame(
                 egui::Frame::new()
@@ -259,6 +265,9 @@ pub fn show(ui: &mut egui::Ui, screen: &Screen<'_>, state: &mut UiState) -> Vec<
     if let (Some(id), Some(board)) = (state.safety_open.clone(), screen.board) {
         safety_dialog(ui, screen, board, &id, state, &mut commands);
     }
+    if let (Some(id), Some(board)) = (state.section_open.clone(), screen.board) {
+        section_dialog(ui, screen, board, &id, state, &mut commands);
+    }
     if let (Some(id), Some(board)) = (state.chart_open.clone(), screen.board) {
         chart_dialog(ui, screen, board, &id, state);
     }
@@ -294,6 +303,54 @@ pub fn touched(ui: &egui::Ui) -> bool {
                 )
             })
     })
+}
+
+/// A section opened over the whole screen: every entry, words wrapped, scrolled by dragging.
+fn section_dialog(
+    ui: &mut egui::Ui,
+    screen: &Screen<'_>,
+    board: &Board,
+    id: &str,
+    state: &mut UiState,
+    commands: &mut Vec<UiCommand>,
+) {
+    let lang = screen.lang();
+    let Some(section) = board.section(id) else {
+        state.section_open = None;
+        return;
+    };
+    let screen_rect = ui.ctx().content_rect();
+    let size = screen_rect.size() - egui::vec2(80.0, 80.0);
+    let modal = egui::Modal::new(egui::Id::unique("section-dialog")).show(ui.ctx(), |ui| {
+        ui.set_width(size.x);
+        ui.set_height(size.y);
+        ui.horizontal(|ui| {
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let close = egui::Button::new(format!("✓  {}", tr(lang, T::Close)))
+                    .min_size(egui::vec2(theme::TOUCH * 3.0, theme::TOUCH));
+                if theme::tapped(&ui.add(close)) {
+                    state.section_open = None;
+                }
+            });
+        });
+        egui::ScrollArea::vertical()
+            .id_salt(("section-dialog", id))
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                sections::show(
+                    ui,
+                    board,
+                    section,
+                    screen,
+                    state,
+                    commands,
+                    sections::Mode::Full,
+                );
+            });
+    });
+    if modal.should_close() {
+        state.section_open = None;
+    }
 }
 
 /// An indicator, large: the chart over the whole screen, the signals in plain words, and a
@@ -369,7 +426,7 @@ fn chart_dialog(
         }
         ui.label(
             egui::RichText::new(tr(lang, T::HowToRead))
-                .size(16.0)
+                .size(theme::DETAIL_TEXT)
                 .color(theme::colour::MUTED),
         );
     });
@@ -398,8 +455,15 @@ fn safety_dialog(
         Some(crate::view::SectionView::Safety(days)) => days,
         _ => &empty,
     };
+    // One size whatever is chosen or typed, so that the days never move under the finger.
+    let screen_rect = ui.ctx().content_rect();
+    let size = egui::vec2(
+        1400.0_f32.min(screen_rect.width() - 60.0),
+        900.0_f32.min(screen_rect.height() - 60.0),
+    );
     let modal = egui::Modal::new(egui::Id::unique("safety-dialog")).show(ui.ctx(), |ui| {
-        ui.set_width(1400.0_f32.min(ui.ctx().content_rect().width() - 40.0));
+        ui.set_width(size.x);
+        ui.set_height(size.y);
         ui.horizontal(|ui| {
             ui.heading(format!(
                 "{} — {}",
@@ -415,27 +479,23 @@ fn safety_dialog(
             });
         });
         ui.separator();
+        let body = ui.available_size();
+        // The cross on the left, in a square of its own; the note on the right.
+        let left = egui::vec2((body.x * 0.5).min(body.y + 260.0), body.y);
         ui.horizontal_top(|ui| {
             // Left: the month, days of 56 points or more.
-            ui.allocate_ui(
-                egui::vec2(7.0 * 60.0 + 6.0 * 4.0, 6.0 * 64.0 + 70.0),
-                |ui| {
-                    if let Some(day) = sections::safety_month(
-                        ui,
-                        lang,
-                        section,
-                        screen.today(),
-                        days,
-                        Some(commands),
-                    ) {
-                        state.safety_day = Some(day);
-                        state.safety_note = days
-                            .get(&day)
-                            .and_then(|(_, n)| n.clone())
-                            .unwrap_or_default();
-                    }
-                },
-            );
+            ui.allocate_ui_with_layout(left, egui::Layout::top_down(egui::Align::Min), |ui| {
+                ui.set_min_size(left);
+                if let Some(day) =
+                    sections::safety_month(ui, lang, section, screen.today(), days, Some(commands))
+                {
+                    state.safety_day = Some(day);
+                    state.safety_note = days
+                        .get(&day)
+                        .and_then(|(_, n)| n.clone())
+                        .unwrap_or_default();
+                }
+            });
             ui.add_space(16.0);
             // Right: the note of the day last tapped.
             ui.vertical(|ui| match state.safety_day {

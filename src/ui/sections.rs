@@ -16,6 +16,111 @@ use crate::view::{self, SectionView, Status};
 
 type Commands = Vec<UiCommand>;
 
+/// How a section is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Mode {
+    /// A card on the board: what fits, the most important first, and how many more there are.
+    Card,
+    /// Its turn in the huddle: the card brought forward, larger.
+    Spotlight,
+    /// Opened over the whole screen: every entry, scrolled by dragging.
+    Full,
+}
+
+/// How wide a section must be for what it holds not to break words: a column per trajectory
+/// stage or ideas column; nothing more than a card for the others.
+pub(super) fn min_width(section: &Section) -> f32 {
+    match &section.kind {
+        SectionKind::Trajectory { stages, .. } => stages.len() as f32 * 150.0,
+        SectionKind::Ideas { columns, .. } => columns.len() as f32 * 170.0,
+        SectionKind::Units { .. } => 520.0,
+        _ => 0.0,
+    }
+}
+
+/// How many of the entries of these heights fit in `room`, keeping room for the "+N" cue
+/// when some do not. A full section shows them all.
+fn fitting(mode: Mode, room: f32, heights: impl IntoIterator<Item = f32>) -> (usize, usize) {
+    let heights: Vec<f32> = heights.into_iter().collect();
+    if mode == Mode::Full {
+        return (heights.len(), 0);
+    }
+    let spacing = 6.0;
+    let total: f32 = heights.iter().map(|h| h + spacing).sum();
+    if total <= room {
+        return (heights.len(), 0);
+    }
+    let room = room - (theme::TOUCH * 0.8 + spacing);
+    let mut used = 0.0;
+    let mut shown = 0;
+    for h in &heights {
+        if used + h + spacing > room {
+            break;
+        }
+        used += h + spacing;
+        shown += 1;
+    }
+    (shown, heights.len() - shown)
+}
+
+/// "+6 autres": how many entries the card does not show; a tap opens the section large.
+fn more_cue(ui: &mut egui::Ui, lang: Lang, hidden: usize, section: &Section, state: &mut UiState) {
+    if hidden == 0 {
+        return;
+    }
+    let text = format!("+{hidden} {}", tr(lang, T::More));
+    let button = egui::Button::new(RichText::new(&text).strong().color(colour::ACCENT))
+        .min_size(vec2(theme::TOUCH * 2.0, theme::TOUCH * 0.8));
+    let name = format!("{text} : {}", section.title);
+    if theme::tapped_named(&ui.add(button), name, None) {
+        state.section_open = Some(section.id.clone());
+    }
+}
+
+/// One line of text, cut with "…" where the room ends (never broken mid-word nor stretched).
+fn line(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>) -> egui::Response {
+    ui.add(egui::Label::new(text).truncate())
+}
+
+/// Text that wraps at spaces in a full section and stays on one line, cut with "…", in a card.
+fn words(ui: &mut egui::Ui, mode: Mode, text: impl Into<egui::WidgetText>) -> egui::Response {
+    if mode == Mode::Full {
+        ui.add(egui::Label::new(text).wrap())
+    } else {
+        line(ui, text)
+    }
+}
+
+/// Draws `n` columns side by side, each in its own top-down area of equal width, so that a
+/// column's words wrap at spaces in its width, neither stretched nor letter-spaced.
+fn side_by_side(ui: &mut egui::Ui, n: usize, mut column: impl FnMut(usize, &mut egui::Ui)) {
+    let n = n.max(1);
+    let gap = 10.0;
+    let width = ((ui.available_width() - gap * (n as f32 - 1.0)) / n as f32).max(1.0);
+    let top = ui.cursor().min;
+    let height = ui.available_height().max(0.0);
+    let mut bottom = top.y;
+    for i in 0..n {
+        let rect = egui::Rect::from_min_size(
+            egui::pos2(top.x + i as f32 * (width + gap), top.y),
+            vec2(width, height),
+        );
+        let mut child = ui.new_child(
+            egui::UiBuilder::new()
+                .max_rect(rect)
+                .id_salt(("column", i))
+                .layout(egui::Layout::top_down(egui::Align::Min)),
+        );
+        child.set_clip_rect(rect.expand(2.0).intersect(ui.clip_rect()));
+        column(i, &mut child);
+        bottom = bottom.max(child.min_rect().bottom());
+    }
+    ui.allocate_rect(
+        egui::Rect::from_min_max(top, egui::pos2(top.x + ui.available_width(), bottom)),
+        Sense::hover(),
+    );
+}
+
 pub(super) fn show(
     ui: &mut egui::Ui,
     board: &Board,
@@ -23,9 +128,10 @@ pub(super) fn show(
     screen: &Screen<'_>,
     state: &mut UiState,
     commands: &mut Commands,
-    large: bool,
+    mode: Mode,
 ) {
     let lang = board.lang;
+    let large = mode != Mode::Card;
     let today = screen.today();
     let data = screen.view.sections.get(&section.id);
     // An indicator's whole card opens its chart, large; the + on top of it enters a value.
@@ -122,75 +228,32 @@ pub(super) fn show(
             if actions.is_empty() {
                 empty(ui, &add_hint(T::NoActionYet));
             }
-            egui::ScrollArea::vertical()
-                .id_salt("actions")
-                .show(ui, |ui| {
-                    let deleting = super::facilitator::deleting(screen, state);
-                    let key = |a: &&view::ActionView| {
-                        let shown = (&a.title, &a.owner, a.due, a.status.name());
-                        egui::epaint::util::hash((shown, a.overdue, a.stale, lang, deleting))
-                    };
-                    let id = ui.scope_id().with("rows");
-                    super::list::lazy_rows(ui, id, actions, key, |ui, a| {
-                        ui.horizontal(|ui| {
-                            let (label, fill) = status_look(lang, a.status);
-                            let chip = egui::Button::new(
-                                RichText::new(label).color(Color32::WHITE).strong(),
-                            )
+            let row = theme::TOUCH + 4.0;
+            let (shown, hidden) = fitting(mode, ui.available_height(), actions.iter().map(|_| row));
+            let deleting = super::facilitator::deleting(screen, state);
+            let mut draw = |ui: &mut egui::Ui, a: &view::ActionView| {
+                ui.horizontal(|ui| {
+                    let (label, fill) = status_look(lang, a.status);
+                    let chip =
+                        egui::Button::new(RichText::new(label).color(Color32::WHITE).strong())
                             .fill(fill)
                             .min_size(vec2(130.0, theme::TOUCH));
-                            if theme::tapped(&ui.add(chip)) {
-                                let next = match a.status {
-                                    ActionStatus::Todo => ActionStatus::Doing,
-                                    ActionStatus::Doing => ActionStatus::Done,
-                                    ActionStatus::Done | ActionStatus::Cancelled => {
-                                        ActionStatus::Todo
-                                    }
-                                };
-                                commands.push(UiCommand::Edit {
-                                    section: section.id.clone(),
-                                    edit: Edit::SetActionStatus {
-                                        id: a.id.clone(),
-                                        status: next,
-                                    },
-                                });
-                            }
-                            ui.vertical(|ui| {
-                                let title = RichText::new(&a.title);
-                                ui.label(if a.status.is_closed() {
-                                    title.strikethrough().color(colour::MUTED)
-                                } else {
-                                    title
-                                });
-                                let mut meta = Vec::new();
-                                if let Some(o) = &a.owner {
-                                    meta.push(o.clone());
-                                }
-                                if let Some(d) = a.due {
-                                    meta.push(i18n::short_date(lang, d));
-                                }
-                                let mut line = RichText::new(meta.join(" · "))
-                                    .size(17.0)
-                                    .color(colour::MUTED);
-                                if a.overdue {
-                                    line = RichText::new(format!(
-                                        "✕ {} · {}",
-                                        tr(lang, T::Overdue),
-                                        meta.join(" · ")
-                                    ))
-                                    .size(17.0)
-                                    .color(colour::BAD)
-                                    .strong();
-                                }
-                                ui.label(line);
-                                if a.stale {
-                                    ui.label(
-                                        RichText::new(format!("◷ {}", tr(lang, T::Stale)))
-                                            .size(16.0)
-                                            .color(colour::WATCH),
-                                    );
-                                }
-                            });
+                    if theme::tapped(&ui.add(chip)) {
+                        let next = match a.status {
+                            ActionStatus::Todo => ActionStatus::Doing,
+                            ActionStatus::Doing => ActionStatus::Done,
+                            ActionStatus::Done | ActionStatus::Cancelled => ActionStatus::Todo,
+                        };
+                        commands.push(UiCommand::Edit {
+                            section: section.id.clone(),
+                            edit: Edit::SetActionStatus {
+                                id: a.id.clone(),
+                                status: next,
+                            },
+                        });
+                    }
+                    if deleting {
+                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                             super::facilitator::delete_button(
                                 ui,
                                 screen,
@@ -200,40 +263,93 @@ pub(super) fn show(
                                 crate::model::EntryKind::Action,
                                 commands,
                             );
+                            ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                                action_words(ui, lang, mode, a);
+                            });
                         });
-                    });
+                    } else {
+                        ui.vertical(|ui| action_words(ui, lang, mode, a));
+                    }
                 });
+            };
+            if mode == Mode::Full {
+                let key = |a: &&view::ActionView| {
+                    let shown = (&a.title, &a.owner, a.due, a.status.name());
+                    egui::epaint::util::hash((shown, a.overdue, a.stale, lang, deleting))
+                };
+                let id = ui.scope_id().with("rows");
+                super::list::lazy_rows(ui, id, actions, key, |ui, a| draw(ui, a));
+            } else {
+                ui.spacing_mut().item_spacing.y = 6.0;
+                for a in &actions[..shown] {
+                    let (rect, _) =
+                        ui.allocate_exact_size(vec2(ui.available_width(), row), Sense::hover());
+                    let mut child = ui.new_child(egui::UiBuilder::new().max_rect(rect));
+                    draw(&mut child, a);
+                }
+                more_cue(ui, lang, hidden, section, state);
+            }
         }
         (SectionKind::Ideas { columns, .. }, Some(SectionView::Ideas(ideas))) => {
             if ideas.is_empty() {
                 empty(ui, &add_hint(T::NoIdeaYet));
             }
-            idea_columns(ui, (screen, state), section, columns, ideas, commands);
+            idea_columns(ui, (screen, state), section, columns, ideas, mode, commands);
         }
         (SectionKind::Escalations { .. }, Some(SectionView::Escalations(list))) => {
             if list.is_empty() {
                 empty(ui, &add_hint(T::NoEscalationYet));
             }
-            egui::ScrollArea::vertical()
-                .id_salt("escalations")
-                .show(ui, |ui| {
-                    for e in list {
-                        escalation(ui, board, screen, state, e, commands);
-                        ui.add_space(6.0);
-                    }
-                });
             let target = board.parent.as_deref().map(|p| board_title(screen, p));
             let text = match target {
                 Some(parent) => format!("{} : {parent}", tr(lang, T::EscalationsGoTo)),
                 None => tr(lang, T::TopOfChain).to_owned(),
             };
-            ui.label(RichText::new(text).size(17.0).color(colour::MUTED));
+            words(
+                ui,
+                mode,
+                RichText::new(text)
+                    .size(theme::DETAIL_TEXT)
+                    .color(colour::MUTED),
+            );
+            let width = ui.available_width();
+            let heights: Vec<f32> = list
+                .iter()
+                .map(|e| escalation_height(board, e, width))
+                .collect();
+            let (shown, hidden) = fitting(mode, ui.available_height(), heights.iter().copied());
+            for (e, height) in list.iter().zip(&heights).take(shown) {
+                if mode == Mode::Full {
+                    escalation(ui, board, screen, state, e, mode, commands);
+                    ui.add_space(6.0);
+                } else {
+                    // Each in the room counted for it, so that none runs over the next.
+                    let (rect, _) = ui.allocate_exact_size(vec2(width, *height), Sense::hover());
+                    let mut child = ui.new_child(
+                        egui::UiBuilder::new()
+                            .max_rect(rect)
+                            .layout(egui::Layout::top_down(egui::Align::Min)),
+                    );
+                    child.set_clip_rect(rect.expand(2.0).intersect(ui.clip_rect()));
+                    escalation(&mut child, board, screen, state, e, mode, commands);
+                }
+            }
+            more_cue(ui, lang, hidden, section, state);
         }
         (SectionKind::Mood, Some(SectionView::Mood(mood))) => {
-            ui.horizontal_wrapped(|ui| {
+            // Five faces across the card, each at least a finger wide.
+            let spacing = ui.spacing().item_spacing.x;
+            let size = ((ui.available_width() - 4.0 * spacing) / 5.0).clamp(44.0, 96.0);
+            let size = if mode == Mode::Card {
+                size.min(64.0)
+            } else {
+                size
+            };
+            ui.horizontal(|ui| {
                 for level in (0..5u8).rev() {
-                    ui.vertical(|ui| {
-                        let response = face(ui, level, 52.0).interact(Sense::click());
+                    let column = egui::Layout::top_down(egui::Align::Center);
+                    ui.allocate_ui_with_layout(vec2(size, size + 30.0), column, |ui| {
+                        let response = face(ui, level, size).interact(Sense::click());
                         if theme::tapped_named(&response, i18n::mood_name(lang, level), None) {
                             commands.push(UiCommand::Edit {
                                 section: section.id.clone(),
@@ -260,15 +376,57 @@ pub(super) fn show(
                     .collect();
                 ui.label(
                     RichText::new(format!("{} {trend}", tr(lang, T::MoodTrend)))
-                        .size(16.0)
+                        .size(theme::DETAIL_TEXT)
                         .color(colour::MUTED),
                 );
             }
         }
         (SectionKind::Attendance, Some(SectionView::Attendance(present))) => {
             ui.spacing_mut().item_spacing = vec2(8.0, 6.0);
+            // Where each name's chip would go, to know how many fit before drawing them.
+            let font = egui::TextStyle::Button.resolve(ui.style());
+            let padding = ui.spacing().button_padding.x * 2.0;
+            let widths: Vec<f32> = board
+                .members
+                .iter()
+                .map(|m| {
+                    let text = if present.contains(m) {
+                        format!("✓ {m}")
+                    } else {
+                        m.clone()
+                    };
+                    let width = ui
+                        .painter()
+                        .layout_no_wrap(text, font.clone(), colour::INK)
+                        .size()
+                        .x;
+                    (width + padding).max(48.0).min(ui.available_width())
+                })
+                .collect();
+            let row = theme::TOUCH + 6.0;
+            let lines = |room: f32| ((room + 6.0) / row).floor().max(1.0) as usize;
+            let chips_in = |lines: usize| {
+                let (mut line, mut x) = (1, 0.0);
+                for (i, w) in widths.iter().enumerate() {
+                    if x > 0.0 && x + w > ui.available_width() {
+                        line += 1;
+                        x = 0.0;
+                    }
+                    if line > lines {
+                        return i;
+                    }
+                    x += w + 8.0;
+                }
+                widths.len()
+            };
+            let room = ui.available_height();
+            let shown = match mode {
+                Mode::Full => widths.len(),
+                _ if chips_in(lines(room)) == widths.len() => widths.len(),
+                _ => chips_in(lines(room - theme::TOUCH * 0.8 - 6.0)),
+            };
             ui.horizontal_wrapped(|ui| {
-                for member in &board.members {
+                for member in &board.members[..shown] {
                     let here = present.contains(member);
                     let button = member_toggle(member, here, vec2(48.0, 48.0));
                     if theme::tapped(&ui.add(button)) {
@@ -283,7 +441,8 @@ pub(super) fn show(
                     }
                 }
             });
-            if present.is_empty() && ui.available_height() >= 24.0 {
+            more_cue(ui, lang, board.members.len() - shown, section, state);
+            if present.is_empty() && ui.available_height() >= 30.0 {
                 empty(ui, tr(lang, T::AttendanceNotTaken));
             }
         }
@@ -329,94 +488,154 @@ pub(super) fn show(
                 clients.iter().any(|c| c.code == code) && others.iter().any(|c| c.code == code)
             };
             let clients = &clients;
-            egui::ScrollArea::vertical()
-                .id_salt("trajectory")
-                .show(ui, |ui| {
-                    ui.columns(stages.len().max(1), |cols| {
-                        for (i, (col, stage)) in cols.iter_mut().zip(stages).enumerate() {
-                            let here: Vec<_> =
-                                clients.iter().filter(|c| &c.stage == stage).collect();
-                            let (rect, _) = col.allocate_exact_size(
-                                vec2(col.available_width(), 4.0),
-                                Sense::hover(),
-                            );
-                            col.painter().rect_filled(rect, 2.0, colour::LINE);
-                            col.label(RichText::new(format!("{stage} ({})", here.len())).strong());
-                            for c in here.into_iter().copied() {
-                                let long = wait_warning_days
-                                    .is_some_and(|w| c.days_waiting >= i64::from(w));
-                                let days =
-                                    format!("{} {}", c.days_waiting, tr(lang, T::DaysInStage));
-                                let days = if long {
-                                    RichText::new(format!("! {days}"))
-                                        .color(colour::BAD)
-                                        .strong()
-                                } else {
-                                    RichText::new(days).color(colour::MUTED)
-                                };
-                                egui::Frame::new()
-                                    .fill(Color32::from_rgb(0xE8, 0xF1, 0xFA))
-                                    .corner_radius(6)
-                                    .inner_margin(6)
-                                    .show(col, |ui| {
-                                        ui.horizontal_wrapped(|ui| {
-                                            ui.spacing_mut().interact_size.y = 0.0;
-                                            ui.label(RichText::new(&c.code).strong());
-                                            ui.label(days);
-                                            if handed_over(&c.code) {
-                                                ui.label(
-                                                    RichText::new("⇄")
-                                                        .color(colour::ACCENT)
-                                                        .strong(),
-                                                );
-                                            }
-                                        });
-                                        if !c.next_step.is_empty() {
-                                            ui.label(RichText::new(&c.next_step).size(16.0));
-                                        }
-                                        if let Some(next) = stages.get(i + 1) {
-                                            let button = egui::Button::new(format!("▶ {next}"))
-                                                .min_size(vec2(theme::TOUCH, theme::TOUCH));
-                                            if theme::tapped(&ui.add(button)) {
-                                                commands.push(UiCommand::Edit {
-                                                    section: section.id.clone(),
-                                                    edit: Edit::MoveClient {
-                                                        id: c.id.clone(),
-                                                        stage: next.clone(),
-                                                        since: today,
-                                                    },
-                                                });
-                                            }
-                                        } else {
-                                            // Past the last stage, the client leaves the trajectory
-                                            // (the sheet stays in the history).
-                                            let button = egui::Button::new(format!(
-                                                "✓ {}",
-                                                tr(lang, T::EndFollowUp)
-                                            ))
-                                            .min_size(vec2(theme::TOUCH, theme::TOUCH));
-                                            if theme::tapped(&ui.add(button)) {
-                                                commands.push(UiCommand::Edit {
-                                                    section: section.id.clone(),
-                                                    edit: Edit::Remove {
-                                                        id: c.id.clone(),
-                                                        kind: crate::model::EntryKind::Client,
-                                                    },
-                                                });
-                                            }
-                                        }
-                                    });
-                            }
-                        }
+            // In a card, the other teams' clients are counted, and shown when it opens.
+            let cue = theme::TOUCH * 0.8 + 6.0;
+            let height = if mode == Mode::Full {
+                ui.available_height()
+            } else if others.is_empty() {
+                ui.available_height()
+            } else {
+                (ui.available_height() - cue).max(0.0)
+            };
+            let mut move_on = |ui: &mut egui::Ui, c: &view::ClientView, i: usize, full: bool| {
+                let (text, name, edit) = match stages.get(i + 1) {
+                    Some(next) => (
+                        "▶".to_owned(),
+                        format!("▶ {next}"),
+                        Edit::MoveClient {
+                            id: c.id.clone(),
+                            stage: next.clone(),
+                            since: today,
+                        },
+                    ),
+                    // Past the last stage, the client leaves the trajectory (the sheet stays
+                    // in the history).
+                    None => (
+                        "✓".to_owned(),
+                        format!("✓ {}", tr(lang, T::EndFollowUp)),
+                        Edit::Remove {
+                            id: c.id.clone(),
+                            kind: crate::model::EntryKind::Client,
+                        },
+                    ),
+                };
+                let button = if full {
+                    egui::Button::new(name.clone()).min_size(vec2(theme::TOUCH, theme::TOUCH))
+                } else {
+                    egui::Button::new(text).min_size(vec2(48.0, theme::TOUCH))
+                };
+                if theme::tapped_named(&ui.add(button), name, None) {
+                    commands.push(UiCommand::Edit {
+                        section: section.id.clone(),
+                        edit,
                     });
-                    other_teams(ui, lang, screen, &others, &handed_over);
-                });
+                }
+            };
+            let top = ui.cursor().min.y;
+            let mut columns_ui = ui.new_child(
+                egui::UiBuilder::new()
+                    .max_rect(egui::Rect::from_min_size(
+                        ui.cursor().min,
+                        vec2(ui.available_width(), height),
+                    ))
+                    .layout(egui::Layout::top_down(egui::Align::Min)),
+            );
+            side_by_side(&mut columns_ui, stages.len(), |i, col| {
+                let Some(stage) = stages.get(i) else {
+                    return;
+                };
+                let here: Vec<&view::ClientView> = clients
+                    .iter()
+                    .filter(|c| &c.stage == stage)
+                    .copied()
+                    .collect();
+                let (rect, _) =
+                    col.allocate_exact_size(vec2(col.available_width(), 4.0), Sense::hover());
+                col.painter().rect_filled(rect, 2.0, colour::LINE);
+                words(
+                    col,
+                    mode,
+                    RichText::new(format!("{stage} ({})", here.len())).strong(),
+                );
+                let row = theme::TOUCH + 12.0;
+                let (shown, hidden) =
+                    fitting(mode, col.available_height(), here.iter().map(|_| row));
+                for c in &here[..shown] {
+                    let long = wait_warning_days.is_some_and(|w| c.days_waiting >= i64::from(w));
+                    let days = format!("{} {}", c.days_waiting, tr(lang, T::DaysInStage));
+                    let days = if long {
+                        RichText::new(format!("! {days}"))
+                            .size(theme::DETAIL_TEXT)
+                            .color(colour::BAD)
+                            .strong()
+                    } else {
+                        RichText::new(days)
+                            .size(theme::DETAIL_TEXT)
+                            .color(colour::MUTED)
+                    };
+                    let code = if handed_over(&c.code) {
+                        format!("⇄ {}", c.code)
+                    } else {
+                        c.code.clone()
+                    };
+                    egui::Frame::new()
+                        .fill(Color32::from_rgb(0xE8, 0xF1, 0xFA))
+                        .corner_radius(6)
+                        .inner_margin(6)
+                        .show(col, |ui| {
+                            ui.set_min_width(ui.available_width());
+                            if mode == Mode::Full {
+                                ui.add(egui::Label::new(RichText::new(&code).strong()).wrap());
+                                ui.add(egui::Label::new(days).wrap());
+                                if !c.next_step.is_empty() {
+                                    ui.add(
+                                        egui::Label::new(
+                                            RichText::new(&c.next_step).size(theme::DETAIL_TEXT),
+                                        )
+                                        .wrap(),
+                                    );
+                                }
+                                move_on(ui, c, i, true);
+                            } else {
+                                ui.set_height(theme::TOUCH);
+                                ui.with_layout(
+                                    egui::Layout::right_to_left(egui::Align::Center),
+                                    |ui| {
+                                        move_on(ui, c, i, false);
+                                        ui.vertical(|ui| {
+                                            ui.spacing_mut().item_spacing.y = 2.0;
+                                            line(ui, RichText::new(&code).strong());
+                                            line(ui, days);
+                                        });
+                                    },
+                                );
+                            }
+                        });
+                }
+                more_cue(col, lang, hidden, section, state);
+            });
+            let used = columns_ui.min_rect().bottom().max(top);
+            ui.allocate_rect(
+                egui::Rect::from_min_max(
+                    egui::pos2(ui.cursor().min.x, top),
+                    egui::pos2(ui.cursor().min.x + ui.available_width(), used),
+                ),
+                Sense::hover(),
+            );
+            if mode == Mode::Full {
+                other_teams(ui, lang, screen, &others, &handed_over);
+            } else {
+                more_cue(ui, lang, others.len(), section, state);
+            }
         }
         (SectionKind::Notes, Some(SectionView::Notes(notes))) => {
             if notes.is_empty() {
                 empty(ui, &add_hint(T::NoNoteYet));
             }
-            for n in notes {
+            let deleting = super::facilitator::deleting(screen, state);
+            let row = if deleting { theme::TOUCH } else { 28.0 };
+            let (shown, hidden) = fitting(mode, ui.available_height(), notes.iter().map(|_| row));
+            for n in &notes[..shown] {
                 let mark = if n.recognition { "★" } else { "•" };
                 ui.horizontal(|ui| {
                     super::facilitator::delete_button(
@@ -428,9 +647,10 @@ pub(super) fn show(
                         crate::model::EntryKind::Note,
                         commands,
                     );
-                    ui.label(RichText::new(format!("{mark} {}", n.text)));
+                    words(ui, mode, RichText::new(format!("{mark} {}", n.text)));
                 });
             }
+            more_cue(ui, lang, hidden, section, state);
         }
         (SectionKind::Safety, Some(SectionView::Safety(days))) => {
             safety_month(ui, lang, section, today, days, None);
@@ -472,13 +692,15 @@ fn card_tapped(ui: &mut egui::Ui, lang: Lang, what: T, section: &Section) -> boo
 struct DraggedIdea(String);
 
 /// The ideas board: a column each, a card each. Cards move by a tap on ◀ ▶ (always there), or
-/// by dragging them to another column.
+/// by dragging them to another column. A card shows as many ideas of each column as fit, with
+/// how many more each column holds.
 fn idea_columns(
     ui: &mut egui::Ui,
-    (screen, state): (&Screen<'_>, &UiState),
+    (screen, state): (&Screen<'_>, &mut UiState),
     section: &Section,
     columns: &[crate::model::IdeaColumn],
     ideas: &[view::IdeaView],
+    mode: Mode,
     commands: &mut Commands,
 ) {
     let lang = screen.lang();
@@ -489,76 +711,100 @@ fn idea_columns(
             column: column.to_owned(),
         },
     };
-    ui.columns(columns.len().max(1), |cols| {
-        for (i, (col, column)) in cols.iter_mut().zip(columns).enumerate() {
-            let here: Vec<_> = ideas
-                .iter()
-                .filter(|idea| idea.column == column.name)
-                .collect();
-            let over = column.limit.is_some_and(|l| here.len() > l as usize);
-            let header = match column.limit {
-                Some(l) => format!("{} ({}/{l})", column.name, here.len()),
-                None => format!("{} ({})", column.name, here.len()),
-            };
-            let (rect, _) =
-                col.allocate_exact_size(vec2(col.available_width(), 4.0), Sense::hover());
-            col.painter()
-                .rect_filled(rect, 2.0, if over { colour::BAD } else { colour::LINE });
-            col.label(RichText::new(header).strong().color(if over {
-                colour::BAD
-            } else {
-                colour::INK
-            }));
-            if over {
-                col.label(
-                    RichText::new(format!("! {}", tr(lang, T::WipExceeded)))
-                        .color(colour::BAD)
-                        .size(16.0),
-                );
-            }
-            let (_, dropped) = col.dnd_drop_zone::<DraggedIdea, ()>(egui::Frame::new(), |ui| {
-                ui.set_min_size(vec2(
-                    ui.available_width(),
-                    ui.available_height().max(theme::TOUCH),
-                ));
-                let deleting = super::facilitator::deleting(screen, state);
-                let key = |idea: &&&view::IdeaView| {
-                    egui::epaint::util::hash((&idea.title, &idea.by, idea.stale, lang, deleting))
-                };
-                let id = ui.scope_id().with(("cards", &column.name));
-                super::list::lazy_rows(ui, id, &here, key, |ui, idea| {
-                    egui::Frame::new()
-                        .fill(Color32::from_rgb(0xFF, 0xF6, 0xC8))
-                        .corner_radius(6)
-                        .inner_margin(6)
-                        .show(ui, |ui| {
-                            // The words of the card are the drag handle; the buttons stay buttons.
-                            let drag_id = egui::Id::unique(("idea", &idea.id));
-                            ui.dnd_drag_source(drag_id, DraggedIdea(idea.id.clone()), |ui| {
-                                ui.set_min_width(ui.available_width());
-                                ui.label(&idea.title);
-                                if let Some(by) = &idea.by {
-                                    ui.label(RichText::new(by).size(16.0).color(colour::MUTED));
+    let deleting = super::facilitator::deleting(screen, state);
+    side_by_side(ui, columns.len(), |i, col| {
+        let Some(column) = columns.get(i) else {
+            return;
+        };
+        let here: Vec<_> = ideas
+            .iter()
+            .filter(|idea| idea.column == column.name)
+            .collect();
+        let over = column.limit.is_some_and(|l| here.len() > l as usize);
+        let header = match column.limit {
+            Some(l) => format!("{} ({}/{l})", column.name, here.len()),
+            None => format!("{} ({})", column.name, here.len()),
+        };
+        let (rect, _) = col.allocate_exact_size(vec2(col.available_width(), 4.0), Sense::hover());
+        col.painter()
+            .rect_filled(rect, 2.0, if over { colour::BAD } else { colour::LINE });
+        let header =
+            RichText::new(header)
+                .strong()
+                .color(if over { colour::BAD } else { colour::INK });
+        words(col, mode, header);
+        if over {
+            words(
+                col,
+                mode,
+                RichText::new(format!("! {}", tr(lang, T::WipExceeded)))
+                    .color(colour::BAD)
+                    .size(theme::MIN_TEXT),
+            );
+        }
+        let row = theme::TOUCH + 12.0;
+        let (shown, hidden) = fitting(mode, col.available_height(), here.iter().map(|_| row));
+        let zone_height = if hidden > 0 {
+            (col.available_height() - theme::TOUCH * 0.8 - 6.0).max(theme::TOUCH)
+        } else {
+            col.available_height().max(theme::TOUCH)
+        };
+        let prev = i.checked_sub(1).and_then(|p| columns.get(p));
+        let next = columns.get(i + 1);
+        let (_, dropped) = col.dnd_drop_zone::<DraggedIdea, ()>(egui::Frame::new(), |ui| {
+            ui.set_min_size(vec2(ui.available_width(), zone_height));
+            let mut card = |ui: &mut egui::Ui, idea: &view::IdeaView| {
+                egui::Frame::new()
+                    .fill(Color32::from_rgb(0xFF, 0xF6, 0xC8))
+                    .corner_radius(6)
+                    .inner_margin(6)
+                    .show(ui, |ui| {
+                        ui.set_min_width(ui.available_width());
+                        let arrows = |ui: &mut egui::Ui, commands: &mut Commands, compact: bool| {
+                            for (arrow, to) in [("◀", prev), ("▶", next)] {
+                                let Some(to) = to else { continue };
+                                let name = format!("{arrow} {}", to.name);
+                                let (text, size) = if compact {
+                                    (arrow.to_owned(), vec2(48.0, theme::TOUCH))
+                                } else {
+                                    (name.clone(), vec2(theme::TOUCH, theme::TOUCH))
+                                };
+                                let button = egui::Button::new(text).min_size(size);
+                                if theme::tapped_named(&ui.add(button), name, None) {
+                                    commands.push(move_to(&idea.id, &to.name));
                                 }
+                            }
+                        };
+                        // The words of the card are the drag handle; the buttons stay buttons.
+                        let drag_id = egui::Id::unique(("idea", &idea.id));
+                        let text = |ui: &mut egui::Ui| {
+                            ui.dnd_drag_source(drag_id, DraggedIdea(idea.id.clone()), |ui| {
+                                ui.spacing_mut().item_spacing.y = 2.0;
+                                words(ui, mode, &idea.title);
+                                let mut by = idea.by.clone().unwrap_or_default();
                                 if idea.stale {
-                                    ui.label(
-                                        RichText::new(format!("◷ {}", tr(lang, T::Stale)))
-                                            .size(16.0)
-                                            .color(colour::WATCH),
+                                    by = format!("◷ {} {by}", tr(lang, T::Stale));
+                                }
+                                if !by.trim().is_empty() {
+                                    let colour = if idea.stale {
+                                        colour::WATCH
+                                    } else {
+                                        colour::MUTED
+                                    };
+                                    words(
+                                        ui,
+                                        mode,
+                                        RichText::new(by.trim())
+                                            .size(theme::MIN_TEXT)
+                                            .color(colour),
                                     );
                                 }
                             });
-                            ui.horizontal(|ui| {
-                                let prev = i.checked_sub(1).and_then(|p| columns.get(p));
-                                let next = columns.get(i + 1);
-                                for (arrow, to) in [("◀", prev), ("▶", next)] {
-                                    let Some(to) = to else { continue };
-                                    let button = egui::Button::new(format!("{arrow} {}", to.name))
-                                        .min_size(vec2(theme::TOUCH, theme::TOUCH));
-                                    if theme::tapped(&ui.add(button)) {
-                                        commands.push(move_to(&idea.id, &to.name));
-                                    }
-                                }
+                        };
+                        if mode == Mode::Full {
+                            text(ui);
+                            ui.horizontal_wrapped(|ui| {
+                                arrows(ui, commands, false);
                                 super::facilitator::delete_button(
                                     ui,
                                     screen,
@@ -569,15 +815,46 @@ fn idea_columns(
                                     commands,
                                 );
                             });
-                        });
-                });
-            });
-            if let Some(dragged) = dropped
-                && !here.iter().any(|idea| idea.id == dragged.0)
-            {
-                commands.push(move_to(&dragged.0, &column.name));
+                        } else {
+                            ui.set_height(theme::TOUCH);
+                            ui.with_layout(
+                                egui::Layout::right_to_left(egui::Align::Center),
+                                |ui| {
+                                    arrows(ui, commands, true);
+                                    super::facilitator::delete_button(
+                                        ui,
+                                        screen,
+                                        state,
+                                        &section.id,
+                                        &idea.id,
+                                        crate::model::EntryKind::Idea,
+                                        commands,
+                                    );
+                                    ui.with_layout(egui::Layout::top_down(egui::Align::Min), text);
+                                },
+                            );
+                        }
+                    });
+            };
+            if mode == Mode::Full {
+                let key = |idea: &&&view::IdeaView| {
+                    egui::epaint::util::hash((&idea.title, &idea.by, idea.stale, lang, deleting))
+                };
+                let id = ui.scope_id().with(("cards", &column.name));
+                super::list::lazy_rows(ui, id, &here, key, |ui, idea| card(ui, idea));
+            } else {
+                ui.spacing_mut().item_spacing.y = 6.0;
+                for idea in &here[..shown] {
+                    card(ui, idea);
+                }
             }
+        });
+        if let Some(dragged) = dropped
+            && !here.iter().any(|idea| idea.id == dragged.0)
+        {
+            commands.push(move_to(&dragged.0, &column.name));
         }
+        more_cue(col, lang, hidden, section, state);
     });
 }
 
@@ -620,7 +897,7 @@ fn other_teams(
                                 c.days_waiting,
                                 tr(lang, T::DaysInStage)
                             ))
-                            .size(17.0),
+                            .size(theme::DETAIL_TEXT),
                         );
                     });
             }
@@ -642,10 +919,12 @@ fn escalation(
     screen: &Screen<'_>,
     state: &mut UiState,
     e: &view::EscalationView,
+    mode: Mode,
     commands: &mut Commands,
 ) {
     use crate::model::EscalationStatus as S;
     let lang = board.lang;
+    ui.spacing_mut().item_spacing.y = 2.0;
     let status = match e.status {
         S::Answered => tr(lang, T::Answered),
         S::Taken => tr(lang, T::Taken),
@@ -663,13 +942,14 @@ fn escalation(
         format!("▲ {}", e.title)
     };
     let title = RichText::new(title).strong();
-    ui.add(
-        egui::Label::new(if e.status == S::Closed {
+    words(
+        ui,
+        mode,
+        if e.status == S::Closed {
             title.strikethrough().color(colour::MUTED)
         } else {
             title
-        })
-        .wrap(),
+        },
     );
     let mut meta = vec![
         e.why.clone(),
@@ -699,33 +979,30 @@ fn escalation(
             i18n::short_date(lang, due)
         ));
     }
-    ui.add(
-        egui::Label::new(
-            RichText::new(meta.join(" · "))
-                .size(17.0)
-                .color(colour::MUTED),
-        )
-        .wrap(),
-    );
     if e.late {
-        ui.label(
-            RichText::new(format!("✕ {}", tr(lang, T::Late)))
-                .size(18.0)
-                .color(colour::BAD)
-                .strong(),
-        );
+        meta.insert(0, format!("✕ {}", tr(lang, T::Late)));
     }
+    let meta = RichText::new(meta.join(" · ")).size(theme::DETAIL_TEXT);
+    words(
+        ui,
+        mode,
+        if e.late {
+            meta.color(colour::BAD).strong()
+        } else {
+            meta.color(colour::MUTED)
+        },
+    );
     if let Some((text, by, _)) = &e.answer {
-        ui.add(
-            egui::Label::new(
-                RichText::new(format!(
-                    "↳ {} {} : {text}",
-                    tr(lang, T::AnswerFrom),
-                    board_title(screen, by)
-                ))
-                .color(colour::GOOD),
-            )
-            .wrap(),
+        words(
+            ui,
+            mode,
+            RichText::new(format!(
+                "↳ {} {} : {text}",
+                tr(lang, T::AnswerFrom),
+                board_title(screen, by)
+            ))
+            .color(colour::GOOD)
+            .strong(),
         );
     }
     let button = |ui: &mut egui::Ui, label: T| {
@@ -773,6 +1050,31 @@ fn escalation(
     }
 }
 
+/// The buttons an escalation shows on this board: take, answer, send up; or close.
+fn escalation_buttons(board: &Board, e: &view::EscalationView) -> usize {
+    use crate::model::EscalationStatus as S;
+    if e.held_by(&board.id) {
+        usize::from(e.status == S::Open) + 1 + usize::from(board.parent.is_some())
+    } else {
+        usize::from(!e.received && e.status == S::Answered)
+    }
+}
+
+/// The height an escalation takes in a card `width` wide: its title, what and when, its
+/// answer, and its buttons (in as many rows as they need).
+fn escalation_height(board: &Board, e: &view::EscalationView, width: f32) -> f32 {
+    let mut height = 30.0 + 26.0;
+    if e.answer.is_some() {
+        height += 28.0;
+    }
+    let buttons = escalation_buttons(board, e);
+    if buttons > 0 {
+        let per_row = ((width + 12.0) / 240.0).floor().max(1.0) as usize;
+        height += buttons.div_ceil(per_row) as f32 * (theme::TOUCH + 6.0) + 4.0;
+    }
+    height
+}
+
 /// The form that adds an entry to a section (made when + is tapped, not every frame).
 fn new_entry_form(
     board: &Board,
@@ -813,6 +1115,50 @@ fn ancestors(board: &Board, screen: &Screen<'_>) -> Vec<(String, String)> {
         next = b.parent.as_deref();
     }
     out
+}
+
+/// An action's words: its title (struck through once closed), owner and due date or how late
+/// it is, and whether it has gone stale; wrapped in a full section, one line each in a card.
+fn action_words(ui: &mut egui::Ui, lang: Lang, mode: Mode, a: &view::ActionView) {
+    ui.spacing_mut().item_spacing.y = 2.0;
+    let title = RichText::new(&a.title);
+    words(
+        ui,
+        mode,
+        if a.status.is_closed() {
+            title.strikethrough().color(colour::MUTED)
+        } else {
+            title
+        },
+    );
+    let mut meta = Vec::new();
+    if a.overdue {
+        meta.push(format!("✕ {}", tr(lang, T::Overdue)));
+    }
+    if let Some(o) = &a.owner {
+        meta.push(o.clone());
+    }
+    if let Some(d) = a.due {
+        meta.push(i18n::short_date(lang, d));
+    }
+    if a.stale {
+        meta.push(format!("◷ {}", tr(lang, T::Stale)));
+    }
+    if meta.is_empty() {
+        return;
+    }
+    let text = RichText::new(meta.join(" · ")).size(theme::DETAIL_TEXT);
+    words(
+        ui,
+        mode,
+        if a.overdue {
+            text.color(colour::BAD).strong()
+        } else if a.stale {
+            text.color(colour::WATCH)
+        } else {
+            text.color(colour::MUTED)
+        },
+    );
 }
 
 fn empty(ui: &mut egui::Ui, text: &str) {
@@ -861,7 +1207,7 @@ fn indicator(
                     ui.label(RichText::new(&spec.unit).color(colour::MUTED));
                     ui.label(
                         RichText::new(i18n::short_date(lang, date))
-                            .size(16.0)
+                            .size(theme::DETAIL_TEXT)
                             .color(colour::MUTED),
                     );
                 });
@@ -893,15 +1239,15 @@ fn indicator(
         let text = format!("◆ {}", crate::runchart::describe(signal, *began, lang));
         ui.label(
             RichText::new(text)
-                .size(16.0)
+                .size(theme::DETAIL_TEXT)
                 .color(colour::ACCENT)
                 .strong(),
         );
     }
     if values.latest().is_none() {
         ui.label(
-            RichText::new(format!("☝ {}", tr(lang, T::TapPlusToAdd)))
-                .size(17.0)
+            RichText::new(format!("→ {}", tr(lang, T::TapPlusToAdd)))
+                .size(theme::DETAIL_TEXT)
                 .color(colour::ACCENT),
         );
     }
@@ -926,7 +1272,7 @@ fn indicator(
     if room(ui, 22.0) {
         ui.label(
             RichText::new(format!("{better} · {frequency}"))
-                .size(17.0)
+                .size(theme::DETAIL_TEXT)
                 .color(colour::MUTED),
         );
     }
@@ -941,7 +1287,11 @@ fn indicator(
             tr(lang, T::At),
             i18n::time_of_day(local)
         );
-        ui.label(RichText::new(text).size(15.0).color(colour::MUTED));
+        ui.label(
+            RichText::new(text)
+                .size(theme::MIN_TEXT)
+                .color(colour::MUTED),
+        );
     }
 }
 
@@ -1023,8 +1373,22 @@ fn safety_look(level: SafetyLevel) -> (Color32, &'static str) {
     }
 }
 
-/// The safety cross as a month calendar: a cell a day, Monday first, today outlined. A tap on
-/// a past day or today moves it to the next level: not recorded → no event → minor → serious.
+/// Where the days of a month go on the safety cross: a 7 × 7 grid whose middle three columns
+/// and middle three rows make the + that teams draw on paper (33 cells, the days in reading
+/// order), as (row, column) from 0.
+pub(super) fn cross_cells() -> impl Iterator<Item = (usize, usize)> {
+    (0..7).flat_map(|row| {
+        (0..7).filter_map(move |col| {
+            let arm = (2..5).contains(&row) || (2..5).contains(&col);
+            arm.then_some((row, col))
+        })
+    })
+}
+
+/// The safety cross: a cell a day in the shape of a +, today outlined, the legend beside it or
+/// under it, whichever leaves the days larger. A tap on a past day or today moves it to the
+/// next level: not recorded → no event → minor → serious. The cells and their places depend
+/// only on the room given, so a tap never moves the day under the finger.
 pub(super) fn safety_month(
     ui: &mut egui::Ui,
     lang: Lang,
@@ -1034,38 +1398,54 @@ pub(super) fn safety_month(
     mut commands: Option<&mut Commands>,
 ) -> Option<NaiveDate> {
     let mut tapped = None;
-    let first = today.with_day(1)?;
-    let offset = first.weekday().num_days_from_monday();
     let count = i18n::days_in_month(today);
-    let weeks = (offset + count).div_ceil(7);
-    let gap = 4.0;
-    let header = 20.0;
-    let legend = 44.0;
     let avail = ui.available_size();
-    let by_width = (avail.x - 6.0 * gap) / 7.0;
-    let by_height = (avail.y - header - legend - weeks as f32 * gap) / weeks as f32;
-    let cell = by_width.min(by_height).clamp(12.0, 64.0);
-    let size = vec2(7.0 * cell + 6.0 * gap, header + weeks as f32 * (cell + gap));
-    let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
-    let letters = i18n::weekday_letters(lang);
-    let small = egui::FontId::proportional(15.0);
-    for (i, letter) in letters.iter().enumerate() {
-        let x = rect.left() + i as f32 * (cell + gap) + cell / 2.0;
-        ui.painter().text(
-            egui::pos2(x, rect.top() + header / 2.0),
-            egui::Align2::CENTER_CENTER,
-            *letter,
-            small.clone(),
-            colour::MUTED,
-        );
-    }
-    let font = egui::FontId::proportional((cell * 0.42).clamp(10.0, 22.0));
-    for day in 1..=count {
-        let index = offset + day - 1;
-        let (row, col) = (index / 7, index % 7);
+    let gap = (avail.x.min(avail.y) / 80.0).clamp(2.0, 6.0);
+    let text = theme::MIN_TEXT;
+    let legend_font = egui::FontId::proportional(text);
+    let legend_height = 4.0 * (text + 8.0);
+    let cell_for = |w: f32, h: f32| ((w.min(h) - 6.0 * gap) / 7.0).max(0.0);
+    // The legend's words in full where they leave the days large enough for their numbers,
+    // else short.
+    let layout = |legend: [(SafetyLevel, T); 4]| {
+        let width = legend
+            .iter()
+            .map(|(_, t)| {
+                ui.painter()
+                    .layout_no_wrap(tr(lang, *t).to_owned(), legend_font.clone(), colour::MUTED)
+                    .size()
+                    .x
+            })
+            .fold(0.0, f32::max)
+            + text * 2.5;
+        let beside = cell_for(avail.x - width - 12.0, avail.y);
+        let below = cell_for(avail.x, avail.y - legend_height - 8.0);
+        (legend, width, beside >= below, beside.max(below))
+    };
+    let full = layout([
+        (SafetyLevel::None, T::SafetyNone),
+        (SafetyLevel::Minor, T::SafetyMinor),
+        (SafetyLevel::Serious, T::SafetySerious),
+        (SafetyLevel::Unrecorded, T::DayNotRecorded),
+    ]);
+    let (legend_lines, legend_width, legend_beside, cell) = if full.3 >= 30.0 {
+        full
+    } else {
+        layout([
+            (SafetyLevel::None, T::SafetyNoneShort),
+            (SafetyLevel::Minor, T::SafetyMinorShort),
+            (SafetyLevel::Serious, T::SafetySeriousShort),
+            (SafetyLevel::Unrecorded, T::DayNotRecordedShort),
+        ])
+    };
+    let cell = cell.clamp(14.0, 96.0);
+    let side = 7.0 * cell + 6.0 * gap;
+    let (rect, _) = ui.allocate_exact_size(vec2(side, side), Sense::hover());
+    let font = egui::FontId::proportional((cell * 0.45).clamp(text, 30.0));
+    for ((row, col), day) in cross_cells().zip(1..=count) {
         let min = egui::pos2(
             rect.left() + col as f32 * (cell + gap),
-            rect.top() + header + row as f32 * (cell + gap),
+            rect.top() + row as f32 * (cell + gap),
         );
         let r = egui::Rect::from_min_size(min, vec2(cell, cell));
         let Some(date) = today.with_day(day) else {
@@ -1073,7 +1453,7 @@ pub(super) fn safety_month(
         };
         let level = days.get(&date).map_or(SafetyLevel::Unrecorded, |(l, _)| *l);
         let future = date > today;
-        let (fill, mark) = if future {
+        let (fill, _) = if future {
             (Color32::WHITE, "")
         } else {
             safety_look(level)
@@ -1089,18 +1469,45 @@ pub(super) fn safety_month(
         } else {
             Color32::WHITE
         };
-        let text = if mark.is_empty() {
-            day.to_string()
-        } else {
-            format!("{mark}{day}")
-        };
+        // The day's number; its level's shape goes in a corner when the cell has room for it.
         ui.painter().text(
             r.center(),
             egui::Align2::CENTER_CENTER,
-            text,
+            day.to_string(),
             font.clone(),
             text_color,
         );
+        // The level's shape as well as its colour: its mark in a corner where the cell has
+        // room for it; else a corner cut for a minor event and a cross for a serious one.
+        let (_, mark) = safety_look(level);
+        if !future && !mark.is_empty() && cell >= 44.0 {
+            ui.painter().text(
+                r.left_top() + vec2(4.0, 2.0),
+                egui::Align2::LEFT_TOP,
+                mark,
+                egui::FontId::proportional(text),
+                text_color,
+            );
+        } else if !future {
+            let corner = cell * 0.3;
+            let faint = egui::Stroke::new(1.5, Color32::from_white_alpha(150));
+            if level == SafetyLevel::Minor {
+                ui.painter().add(egui::Shape::convex_polygon(
+                    vec![
+                        r.left_top(),
+                        r.left_top() + vec2(corner, 0.0),
+                        r.left_top() + vec2(0.0, corner),
+                    ],
+                    Color32::WHITE,
+                    egui::Stroke::NONE,
+                ));
+            } else if level == SafetyLevel::Serious {
+                ui.painter()
+                    .line_segment([r.left_top(), r.right_bottom()], faint);
+                ui.painter()
+                    .line_segment([r.right_top(), r.left_bottom()], faint);
+            }
+        }
         if !future && let Some(commands) = commands.as_deref_mut() {
             let id = ui.scope_id().with(("safety-day", day));
             let response = ui.interact(r, id, Sense::click());
@@ -1126,41 +1533,60 @@ pub(super) fn safety_month(
         }
         if days.get(&date).is_some_and(|(_, n)| n.is_some()) {
             // A day with a note has a small mark in its corner.
-            ui.painter()
-                .circle_filled(r.right_top() + vec2(-5.0, 5.0), 3.5, colour::INK);
+            ui.painter().circle_filled(
+                r.right_top() + vec2(-5.0, 5.0),
+                (cell / 12.0).clamp(2.5, 5.0),
+                colour::INK,
+            );
         }
     }
-    // The legend, two by two.
-    let legend = [
-        (SafetyLevel::None, T::SafetyNone),
-        (SafetyLevel::Minor, T::SafetyMinor),
-        (SafetyLevel::Serious, T::SafetySerious),
-        (SafetyLevel::Unrecorded, T::DayNotRecorded),
-    ];
-    for pair in legend.chunks(2) {
-        ui.horizontal(|ui| {
-            ui.spacing_mut().interact_size.y = 16.0;
-            for (level, label) in pair {
-                let (fill, mark) = safety_look(*level);
-                let (swatch, _) = ui.allocate_exact_size(vec2(16.0, 16.0), Sense::hover());
-                ui.painter().rect(
-                    swatch,
-                    3.0,
-                    fill,
-                    egui::Stroke::new(1.0, colour::LINE),
-                    StrokeKind::Inside,
-                );
-                ui.label(
-                    RichText::new(
-                        format!("{mark} {}", tr(lang, *label))
-                            .trim_start()
-                            .to_owned(),
-                    )
-                    .size(14.0)
+    // The legend: a swatch with the level's shape, and its name.
+    let origin = if legend_beside {
+        egui::pos2(rect.right() + 12.0, rect.top())
+    } else {
+        egui::pos2(rect.left(), rect.bottom() + 8.0)
+    };
+    for (i, (level, label)) in legend_lines.iter().enumerate() {
+        let y = origin.y + i as f32 * (text + 8.0);
+        let swatch =
+            egui::Rect::from_min_size(egui::pos2(origin.x, y), vec2(text + 4.0, text + 4.0));
+        let (fill, mark) = safety_look(*level);
+        ui.painter().rect(
+            swatch,
+            3.0,
+            fill,
+            egui::Stroke::new(1.0, colour::LINE),
+            StrokeKind::Inside,
+        );
+        ui.painter().text(
+            swatch.center(),
+            egui::Align2::CENTER_CENTER,
+            mark,
+            legend_font.clone(),
+            Color32::WHITE,
+        );
+        let words = egui::Rect::from_min_max(
+            egui::pos2(swatch.right() + 6.0, y),
+            egui::pos2(
+                (origin.x + legend_width).max(swatch.right() + 6.0),
+                y + text + 6.0,
+            ),
+        );
+        ui.put(
+            words,
+            egui::Label::new(
+                RichText::new(tr(lang, *label))
+                    .font(legend_font.clone())
                     .color(colour::MUTED),
-                );
-            }
-        });
+            )
+            .truncate(),
+        );
     }
+    let legend = if legend_beside {
+        egui::Rect::from_min_size(origin, vec2(legend_width, legend_height))
+    } else {
+        egui::Rect::from_min_size(origin, vec2(side, legend_height))
+    };
+    ui.allocate_rect(legend, Sense::hover());
     tapped
 }

@@ -5,8 +5,35 @@ use egui::{Color32, FontData, FontDefinitions, FontFamily, FontId, TextStyle};
 
 /// The smallest side of anything a finger must hit, in points.
 pub const TOUCH: f32 = 56.0;
+/// The smallest text that carries information, in points (16 pixels at 1080p).
+pub const MIN_TEXT: f32 = 16.0;
+/// Secondary lines: owners and dates, reasons, legends, table headers.
+pub const DETAIL_TEXT: f32 = 18.0;
 /// Space between sections on the grid.
 pub const GAP: f32 = 14.0;
+
+/// The screen the board is designed on, in pixels: long side, short side.
+pub const REFERENCE_SCREEN: (f32, f32) = (1920.0, 1080.0);
+/// The smallest scale chosen for a small screen: below it, text would fall under the legibility
+/// floor (the smallest text, 16 points, stays at 12.8 pixels on a 1280×800 monitor, seen from
+/// closer than a TV); narrower screens reflow the grid instead of shrinking further.
+pub const MIN_AUTO_SCALE: f32 = 0.8;
+
+/// The pixels per point for a screen of `pixels`: a screen looks like a 1080p one of the same
+/// size (a 4K TV draws everything twice as large, in as many points), whichever way it hangs;
+/// smaller screens shrink down to [`MIN_AUTO_SCALE`] and no further.
+pub fn auto_scale(pixels: egui::Vec2) -> f32 {
+    if !(pixels.x.is_finite() && pixels.y.is_finite()) || pixels.min_elem() <= 0.0 {
+        return 1.0;
+    }
+    let (long, short) = (pixels.max_elem(), pixels.min_elem());
+    if short <= 0.0 {
+        return 1.0;
+    }
+    let fit = (long / REFERENCE_SCREEN.0).min(short / REFERENCE_SCREEN.1);
+    // In steps of 1/20, so that text lands on the same pixels from one start to the next.
+    ((fit.max(MIN_AUTO_SCALE)) * 20.0).floor() / 20.0
+}
 
 /// Text style for the board title.
 pub fn board_title() -> TextStyle {
@@ -65,7 +92,7 @@ pub fn setup(ctx: &egui::Context) {
         // for its hallway, not inherited from the desktop (a dark theme comes later, as a choice).
         style.visuals = egui::Visuals::light();
         style.text_styles = [
-            (TextStyle::Small, FontId::proportional(18.0)),
+            (TextStyle::Small, FontId::proportional(MIN_TEXT)),
             (TextStyle::Body, FontId::proportional(22.0)),
             (TextStyle::Monospace, FontId::monospace(20.0)),
             (TextStyle::Button, FontId::proportional(24.0)),
@@ -84,12 +111,18 @@ pub fn setup(ctx: &egui::Context) {
         style.visuals.widgets.hovered.corner_radius = 10.into();
         style.visuals.widgets.active.corner_radius = 10.into();
         style.interaction.tooltip_delay = f32::INFINITY;
+        // Nothing on a wall is selected as text: a label must not swallow the tap meant for
+        // the card under it (an indicator's number opens its chart).
+        style.interaction.selectable_labels = false;
     });
     ctx.options_mut(|o| {
         // A fingertip wobbles more than a mouse, and people press slowly: a tap that moves up
         // to a few millimetres or lasts up to two seconds is still a tap, never a long press.
         o.input_options.max_click_dist = 24.0;
         o.input_options.max_click_duration = 2.0;
+        // The size comes from the screen (`auto_scale`), not from a keyboard left plugged in:
+        // Ctrl+minus would shrink the board for everyone.
+        o.zoom_with_keyboard = false;
     });
 }
 
@@ -143,4 +176,27 @@ pub fn tapped_named(
         None => egui::WidgetInfo::labeled(egui::Role::Button, true, name.clone()),
     });
     tapped(response)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_screen_gets_the_scale_of_a_1080p_screen_of_its_size() {
+        let scale = |w: f32, h: f32| auto_scale(egui::vec2(w, h));
+        assert_eq!(scale(1920.0, 1080.0), 1.0);
+        assert_eq!(scale(3840.0, 2160.0), 2.0);
+        // Portrait is the same screen turned.
+        assert_eq!(scale(1080.0, 1920.0), 1.0);
+        assert_eq!(scale(2160.0, 3840.0), 2.0);
+        assert!((1.3..1.34).contains(&scale(2560.0, 1440.0)));
+        // Small monitors shrink to the floor, no further.
+        assert_eq!(scale(1366.0, 768.0), MIN_AUTO_SCALE);
+        assert_eq!(scale(1280.0, 800.0), MIN_AUTO_SCALE);
+        assert_eq!(scale(800.0, 480.0), MIN_AUTO_SCALE);
+        // Nonsense from a window system is drawn as is.
+        assert_eq!(scale(0.0, 0.0), 1.0);
+        assert_eq!(scale(f32::NAN, 1080.0), 1.0);
+    }
 }

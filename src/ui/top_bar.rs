@@ -14,6 +14,14 @@ fn bar_button(ui: &mut egui::Ui, text: String, min_width: f32) -> bool {
     theme::tapped(&ui.add(button))
 }
 
+/// The buttons of the top bar that may go into its menu when the bar is short of room.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Secondary {
+    Person,
+    Parent,
+    Boards,
+}
+
 pub(super) fn show(
     ui: &mut egui::Ui,
     screen: &Screen<'_>,
@@ -21,122 +29,286 @@ pub(super) fn show(
     commands: &mut Vec<UiCommand>,
 ) {
     let lang = screen.lang();
-    egui::Sides::new()
-        .height(theme::TOUCH + 8.0)
-        .shrink_left()
-        .truncate()
-        .show(
-            ui,
-            |ui| {
-                if let Some(board) = screen.board {
-                    ui.vertical(|ui| {
-                        ui.label(
-                            RichText::new(&board.title)
+    let in_huddle = screen.huddle.is_some();
+    let width_of = |ui: &egui::Ui, text: &str, style: egui::TextStyle| {
+        ui.painter()
+            .layout_no_wrap(text.to_owned(), style.resolve(ui.style()), colour::INK)
+            .size()
+            .x
+    };
+    let spacing = ui.spacing().item_spacing.x;
+    let padding = ui.spacing().button_padding.x * 2.0;
+    let button_width = |ui: &egui::Ui, text: &str, min: f32| {
+        (width_of(ui, text, egui::TextStyle::Button) + padding).max(min) + spacing
+    };
+    // What the bar holds, the most needed first: the board's title, the clock, the huddle,
+    // facilitator mode; then who is at the screen, the board above and the switcher, which
+    // go together into a menu (☰) when the title would not show whole beside them.
+    let parent = screen
+        .board
+        .and_then(|b| b.parent.as_deref())
+        .and_then(|p| screen.live.board(p))
+        .filter(|p| screen.shows(&p.id) && !in_huddle);
+    let person = state
+        .person
+        .clone()
+        .unwrap_or_else(|| tr(lang, T::WhoAreYou).to_owned());
+    let person_text = format!("☺ {person}");
+    let parent_text = parent.map(|p| format!("⬆ {}", p.title));
+    let boards_text = format!("☰  {}", tr(lang, T::Boards));
+    let menu_text = format!("☰  {}", tr(lang, T::Menu));
+    let huddle_text = format!("▶  {}", tr(lang, T::Huddle));
+    let clock = format!(
+        "{}  {}",
+        i18n::short_date(lang, screen.now.date()),
+        i18n::time_of_day(screen.now)
+    );
+    let huddle_line = screen.board.and_then(|b| b.huddle.as_ref()).map(|h| {
+        format!(
+            "{} {:02}:{:02} · {} min",
+            tr(lang, T::Huddle),
+            h.time.0,
+            h.time.1,
+            h.minutes
+        )
+    });
+    let clock_width = width_of(ui, &clock, egui::TextStyle::Heading).max(
+        huddle_line
+            .as_deref()
+            .map_or(0.0, |l| width_of(ui, l, egui::TextStyle::Body)),
+    ) + spacing * 2.0;
+    let mut fixed = clock_width + theme::TOUCH + spacing;
+    if screen.board.is_some_and(|b| b.huddle.is_some()) && !in_huddle {
+        fixed += button_width(ui, &huddle_text, theme::TOUCH * 2.5);
+    }
+    let mut secondary = vec![];
+    let mut secondary_width = 0.0;
+    if screen.board.is_some() {
+        secondary.push(Secondary::Person);
+        secondary_width += button_width(ui, &person_text, theme::TOUCH * 2.0);
+    }
+    // The board above can shrink to its arrow (its name stays the button's name).
+    let mut parent_shrinks = 0.0;
+    if let Some(text) = &parent_text {
+        secondary.push(Secondary::Parent);
+        let full = button_width(ui, text, theme::TOUCH);
+        parent_shrinks = full - button_width(ui, "⬆", theme::TOUCH);
+        secondary_width += full;
+    }
+    if !in_huddle {
+        secondary.push(Secondary::Boards);
+        secondary_width += button_width(ui, &boards_text, theme::TOUCH * 2.5);
+    }
+    let menu_width = button_width(ui, &menu_text, theme::TOUCH * 2.0);
+    let total = ui.available_width();
+    let title = screen.board.map(|b| b.title.as_str()).unwrap_or_default();
+    let short = screen.board.and_then(|b| b.short_title.as_deref());
+    let title_width = |text: &str| width_of(ui, text, theme::board_title()) + spacing;
+    // Everything on the bar if the whole title fits beside it; else the board above as its
+    // arrow alone; else the menu; else, in the menu's company, the short title.
+    let full_width = secondary_width;
+    let arrow_only = title_width(title) > total - fixed - full_width;
+    let secondary_width = if arrow_only {
+        full_width - parent_shrinks
+    } else {
+        full_width
+    };
+    let room_with = |menu: bool| {
+        if menu {
+            total - fixed - menu_width
+        } else {
+            total - fixed - secondary_width
+        }
+    };
+    let menu = secondary.len() > 1 && title_width(title) > room_with(false);
+    let shown_title = match short {
+        Some(short) if title_width(title) > room_with(menu) => short,
+        _ => title,
+    };
+    let title_room = room_with(menu).max(60.0);
+    ui.horizontal(|ui| {
+        ui.set_min_height(theme::TOUCH + 8.0);
+        if let Some(board) = screen.board {
+            ui.allocate_ui_with_layout(
+                vec2(title_room, theme::TOUCH + 8.0),
+                Layout::top_down(Align::Min),
+                |ui| {
+                    ui.set_max_width(title_room);
+                    let title = ui.add(
+                        egui::Label::new(
+                            RichText::new(shown_title)
                                 .text_style(theme::board_title())
                                 .color(colour::ON_BAR),
-                        );
-                        let mut sub = i18n::level_name(lang, &board.level);
-                        if !board.team.is_empty() {
-                            sub = format!("{sub} · {}", board.team);
-                        }
-                        ui.label(RichText::new(sub).color(colour::ON_BAR));
+                        )
+                        .truncate(),
+                    );
+                    // Named in full for screen readers and tests, whatever is shown.
+                    title.widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::Role::Label, true, &board.title)
                     });
-                }
-            },
-            |ui| {
-                super::facilitator::bar_button(ui, screen, state);
-                // During a huddle the screen stays on its board: no switching away.
-                let in_huddle = screen.huddle.is_some();
-                if !in_huddle
-                    && bar_button(
-                        ui,
-                        format!("☰  {}", tr(lang, T::Boards)),
-                        theme::TOUCH * 2.5,
-                    )
-                {
-                    state.switcher_open = true;
-                }
-                if let Some(parent) = screen
-                    .board
-                    .and_then(|b| b.parent.as_deref())
-                    .and_then(|p| screen.live.board(p))
-                    && screen.shows(&parent.id)
-                    && !in_huddle
-                    && bar_button(ui, format!("⬆ {}", parent.title), theme::TOUCH)
-                {
-                    commands.push(UiCommand::ShowBoard(parent.id.clone()));
-                }
-                if let Some(board) = screen.board.filter(|b| b.huddle.is_some())
-                    && !in_huddle
-                {
-                    // Short on the bar, where the board's title needs the room; named in full.
-                    let start = egui::Button::new(
-                        RichText::new(format!("▶  {}", tr(lang, T::Huddle)))
-                            .color(egui::Color32::WHITE)
-                            .strong(),
-                    )
-                    .fill(colour::GOOD)
-                    .min_size(vec2(theme::TOUCH * 2.5, theme::TOUCH));
-                    if theme::tapped_named(&ui.add(start), tr(lang, T::StartHuddle), None) {
-                        state.huddle_setup = Some(super::huddle::Setup::new(board, screen));
+                    let mut sub = i18n::level_name(lang, &board.level);
+                    if !board.team.is_empty() {
+                        sub = format!("{sub} · {}", board.team);
                     }
-                }
-                if screen.board.is_some() {
-                    let person = state
-                        .person
-                        .clone()
-                        .unwrap_or_else(|| tr(lang, T::WhoAreYou).to_owned());
-                    if bar_button(ui, format!("☺ {person}"), theme::TOUCH * 2.0) {
-                        state.person_picker_open = true;
-                    }
-                }
-                ui.add_space(12.0);
-                ui.allocate_ui_with_layout(
-                    egui::vec2(400.0, theme::TOUCH + 8.0),
-                    Layout::top_down(Align::Max),
-                    |ui| {
-                        let clock = format!(
-                            "{}  {}",
-                            i18n::short_date(lang, screen.now.date()),
-                            i18n::time_of_day(screen.now)
-                        );
-                        let clock = RichText::new(clock)
-                            .text_style(theme::board_title())
-                            .color(colour::ON_BAR);
-                        ui.add(egui::Label::new(clock).wrap_mode(egui::TextWrapMode::Extend));
-                        if let Some(h) = screen.board.and_then(|b| b.huddle.as_ref()) {
-                            let text = format!(
-                                "{} {:02}:{:02} · {} min",
-                                tr(lang, T::Huddle),
-                                h.time.0,
-                                h.time.1,
-                                h.minutes
-                            );
-                            ui.label(RichText::new(text).color(colour::ON_BAR));
+                    ui.add(egui::Label::new(RichText::new(sub).color(colour::ON_BAR)).truncate());
+                },
+            );
+        }
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            super::facilitator::bar_button(ui, screen, state);
+            let open =
+                |state: &mut UiState, item: Secondary, commands: &mut Vec<UiCommand>| match item {
+                    Secondary::Person => state.person_picker_open = true,
+                    Secondary::Boards => state.switcher_open = true,
+                    Secondary::Parent => {
+                        if let Some(parent) = parent {
+                            commands.push(UiCommand::ShowBoard(parent.id.clone()));
                         }
-                    },
-                );
-            },
-        );
+                    }
+                };
+            if menu {
+                if bar_button(ui, menu_text.clone(), theme::TOUCH * 2.0) {
+                    state.menu_open = true;
+                }
+            } else {
+                for item in [Secondary::Boards, Secondary::Parent, Secondary::Person] {
+                    if !secondary.contains(&item) {
+                        continue;
+                    }
+                    let name = match item {
+                        Secondary::Boards => boards_text.clone(),
+                        Secondary::Parent => parent_text.clone().unwrap_or_default(),
+                        Secondary::Person => person_text.clone(),
+                    };
+                    let (text, min) = match item {
+                        Secondary::Boards => (name.clone(), theme::TOUCH * 2.5),
+                        Secondary::Parent if arrow_only => ("⬆".to_owned(), theme::TOUCH),
+                        Secondary::Parent => (name.clone(), theme::TOUCH),
+                        Secondary::Person => (name.clone(), theme::TOUCH * 2.0),
+                    };
+                    let button = egui::Button::new(RichText::new(text).color(colour::INK))
+                        .min_size(vec2(min, theme::TOUCH));
+                    if theme::tapped_named(&ui.add(button), name, None) {
+                        open(state, item, commands);
+                    }
+                }
+            }
+            if let Some(board) = screen.board.filter(|b| b.huddle.is_some())
+                && !in_huddle
+            {
+                // Short on the bar, where the board's title needs the room; named in full.
+                let start = egui::Button::new(
+                    RichText::new(&huddle_text)
+                        .color(egui::Color32::WHITE)
+                        .strong(),
+                )
+                .fill(colour::GOOD)
+                .min_size(vec2(theme::TOUCH * 2.5, theme::TOUCH));
+                if theme::tapped_named(&ui.add(start), tr(lang, T::StartHuddle), None) {
+                    state.huddle_setup = Some(super::huddle::Setup::new(board, screen));
+                }
+            }
+            ui.add_space(spacing);
+            ui.allocate_ui_with_layout(
+                vec2(clock_width, theme::TOUCH + 8.0),
+                Layout::top_down(Align::Max),
+                |ui| {
+                    ui.label(
+                        RichText::new(&clock)
+                            .text_style(egui::TextStyle::Heading)
+                            .color(colour::ON_BAR),
+                    );
+                    if let Some(line) = &huddle_line {
+                        ui.label(RichText::new(line).color(colour::ON_BAR));
+                    }
+                },
+            );
+            // The menu of what did not fit: big buttons, one a line.
+            if menu && state.menu_open {
+                let modal =
+                    egui::Modal::new(egui::Id::unique("top-bar-menu")).show(ui.ctx(), |ui| {
+                        ui.set_width(480.0);
+                        for item in [Secondary::Boards, Secondary::Parent, Secondary::Person] {
+                            if !secondary.contains(&item) {
+                                continue;
+                            }
+                            let text = match item {
+                                Secondary::Boards => boards_text.clone(),
+                                Secondary::Parent => parent_text.clone().unwrap_or_default(),
+                                Secondary::Person => person_text.clone(),
+                            };
+                            let button = egui::Button::new(text)
+                                .min_size(vec2(ui.available_width(), theme::TOUCH));
+                            if theme::tapped(&ui.add(button)) {
+                                state.menu_open = false;
+                                open(state, item, commands);
+                            }
+                        }
+                        let close = egui::Button::new(format!("✓  {}", tr(lang, T::Close)))
+                            .min_size(vec2(ui.available_width(), theme::TOUCH));
+                        if theme::tapped(&ui.add(close)) {
+                            state.menu_open = false;
+                        }
+                    });
+                if modal.should_close() {
+                    state.menu_open = false;
+                }
+            }
+        });
+    });
 }
 
-/// The bottom bar: the board's last change, and undo.
+/// The bottom bar: undo, always at the left edge, and the board's last change; the snapshot
+/// button; then where sync and the huddles stand. Texts are cut with "…" where the bar is
+/// short, never drawn over a button.
 pub(super) fn bottom(ui: &mut egui::Ui, screen: &Screen<'_>, commands: &mut Vec<UiCommand>) {
+    let lang = screen.lang();
     ui.horizontal(|ui| {
+        ui.set_min_height(theme::TOUCH);
+        let undoable = screen.last_change.is_some_and(|l| l.undoable);
+        let button = egui::Button::new(format!("↶ {}", tr(lang, T::Undo)))
+            .min_size(vec2(theme::TOUCH * 2.5, theme::TOUCH));
+        if theme::tapped(&ui.add_enabled(undoable, button)) {
+            commands.push(UiCommand::Undo);
+        }
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            send_snapshot(ui, screen, commands);
+            let room = ui.available_width();
+            let mut statuses = Vec::new();
             if let Some(status) = screen.sync {
-                let (text, colour) = sync_text(screen.lang(), status);
-                ui.label(RichText::new(text).color(colour));
-                ui.add_space(theme::GAP * 2.0);
+                statuses.push(sync_text(lang, status));
             }
             if screen.board.is_some_and(|b| b.huddle.is_some()) {
-                ui.label(
-                    RichText::new(super::huddle::regularity_text(screen)).color(colour::MUTED),
-                );
-                ui.add_space(theme::GAP * 2.0);
+                statuses.push((super::huddle::regularity_text(screen), colour::MUTED));
             }
-            send_snapshot(ui, screen, commands);
-            last_change(ui, screen, commands);
+            for (text, colour) in statuses {
+                // Each status takes at most a quarter of what is left; the last change the rest.
+                let cap = (room * 0.25).max(80.0);
+                ui.allocate_ui_with_layout(
+                    vec2(cap, theme::TOUCH),
+                    Layout::right_to_left(Align::Center),
+                    |ui| {
+                        ui.add(egui::Label::new(RichText::new(text).color(colour)).truncate());
+                    },
+                );
+                ui.add_space(theme::GAP);
+            }
+            ui.with_layout(Layout::left_to_right(Align::Center), |ui| {
+                let text = match screen.last_change {
+                    Some(last) => {
+                        let by = i18n::author(lang, &last.by);
+                        format!(
+                            "{} — {} {by} {} {}",
+                            last.what,
+                            tr(lang, T::ChangedBy),
+                            tr(lang, T::At),
+                            i18n::time_of_day(last.at)
+                        )
+                    }
+                    None => tr(lang, T::NothingToUndo).to_owned(),
+                };
+                ui.add(egui::Label::new(RichText::new(text).color(colour::MUTED)).truncate());
+            });
         });
     });
 }
@@ -206,39 +378,7 @@ fn send_snapshot(ui: &mut egui::Ui, screen: &Screen<'_>, commands: &mut Vec<UiCo
     if theme::tapped(&ui.add(button)) {
         commands.push(UiCommand::SendSnapshot);
     }
-    ui.add_space(theme::GAP * 2.0);
-}
-
-fn last_change(ui: &mut egui::Ui, screen: &Screen<'_>, commands: &mut Vec<UiCommand>) {
-    let lang = screen.lang();
-    ui.with_layout(Layout::left_to_right(Align::Center), |ui| {
-        match screen.last_change {
-            Some(last) => {
-                let button = egui::Button::new(format!("↶ {}", tr(lang, T::Undo)))
-                    .min_size(vec2(theme::TOUCH * 2.5, theme::TOUCH));
-                if theme::tapped(&ui.add_enabled(last.undoable, button)) {
-                    commands.push(UiCommand::Undo);
-                }
-                let by = i18n::author(lang, &last.by);
-                let text = format!(
-                    "{} — {} {by} {} {}",
-                    last.what,
-                    tr(lang, T::ChangedBy),
-                    tr(lang, T::At),
-                    i18n::time_of_day(last.at)
-                );
-                ui.label(RichText::new(text).color(colour::MUTED));
-            }
-            None => {
-                ui.add_enabled(
-                    false,
-                    egui::Button::new(format!("↶ {}", tr(lang, T::Undo)))
-                        .min_size(vec2(theme::TOUCH * 2.5, theme::TOUCH)),
-                );
-                ui.label(RichText::new(tr(lang, T::NothingToUndo)).color(colour::MUTED));
-            }
-        }
-    });
+    ui.add_space(theme::GAP);
 }
 
 /// "Who are you?": the team's members, one big button each.

@@ -98,7 +98,12 @@ pub(super) fn section(
             .min_row_height(theme::TOUCH)
             .show(ui, |ui| {
                 let head = |ui: &mut egui::Ui, t: &str| {
-                    ui.label(RichText::new(t).size(16.0).color(colour::MUTED).strong());
+                    ui.label(
+                        RichText::new(t)
+                            .size(theme::DETAIL_TEXT)
+                            .color(colour::MUTED)
+                            .strong(),
+                    );
                 };
                 head(ui, tr(lang, T::Unit));
                 for &c in &columns {
@@ -165,7 +170,7 @@ pub(super) fn section(
             });
         ui.label(
             RichText::new(tr(lang, T::TapUnit))
-                .size(16.0)
+                .size(theme::DETAIL_TEXT)
                 .color(colour::MUTED),
         );
     });
@@ -250,7 +255,11 @@ pub(super) fn dialog(
 
 /// What a snapshot holds, in the order the board's huddle reads it.
 fn body(ui: &mut egui::Ui, lang: Lang, snapshot: &Snapshot) {
-    let muted = |t: String| RichText::new(t).size(17.0).color(colour::MUTED);
+    let muted = |t: String| {
+        RichText::new(t)
+            .size(theme::DETAIL_TEXT)
+            .color(colour::MUTED)
+    };
     egui::Grid::new("unit-indicators")
         .spacing(vec2(16.0, 8.0))
         .show(ui, |ui| {

@@ -631,9 +631,12 @@ pub fn build(board: &Board, records: &[Record], today: NaiveDate) -> BoardView {
                             || (today - e.raised.at.date_naive()).num_days() <= 7
                     })
                     .collect();
-                // What waits for this board first, late first; then what it raised.
+                // What needs this board first: late ones, and answers come back down to what it
+                // raised; then what waits for it; then the rest of what it raised.
                 list.sort_by_key(|e| {
+                    let answered = !e.received && e.status == EscalationStatus::Answered;
                     (
+                        !(e.late || answered),
                         !e.held_by(&board.id),
                         !e.late,
                         !e.status.awaits_answer(),
@@ -679,8 +682,8 @@ pub fn build(board: &Board, records: &[Record], today: NaiveDate) -> BoardView {
                     .filter_map(|r| text(&r.fields, "member"))
                     .collect(),
             ),
-            SectionKind::Trajectory { other_teams, .. } => SectionView::Trajectory(
-                records
+            SectionKind::Trajectory { other_teams, .. } => SectionView::Trajectory({
+                let mut clients: Vec<ClientView> = records
                     .iter()
                     .filter(|r| r.kind == EntryKind::Client)
                     .filter(|r| {
@@ -703,8 +706,15 @@ pub fn build(board: &Board, records: &[Record], today: NaiveDate) -> BoardView {
                             team: (r.board != board.id).then(|| r.board.clone()),
                         }
                     })
-                    .collect(),
-            ),
+                    .collect();
+                // The longest waits first: a card that cannot show every client shows them.
+                clients.sort_by(|a, b| {
+                    b.days_waiting
+                        .cmp(&a.days_waiting)
+                        .then_with(|| a.code.cmp(&b.code))
+                });
+                clients
+            }),
             SectionKind::Notes => SectionView::Notes(
                 of(EntryKind::Note)
                     .filter(|r| date(&r.fields, "expires").is_none_or(|e| e >= today))
@@ -772,6 +782,8 @@ mod tests {
             lang: Lang::Fr,
             columns: 1,
             rows: 1,
+            short_title: None,
+            portrait: None,
             members: vec![],
             huddle: None,
             sections: vec![Section {
@@ -781,6 +793,7 @@ mod tests {
                 row: 1,
                 width: 1,
                 height: 1,
+                portrait: None,
                 kind,
             }],
             source: "b.toml".into(),
