@@ -309,6 +309,9 @@ fn a_trajectory_shows_the_other_teams_clients_read_only_and_a_hand_over_on_both_
                 label.starts_with("▶ ") || label == "✓ Terminer" || label == "✓ Done"
             })
             .count();
-        assert_eq!(moves, 4, "{board}: only its own clients move, in the card and opened");
+        assert_eq!(
+            moves, 4,
+            "{board}: only its own clients move, in the card and opened"
+        );
     }
 }

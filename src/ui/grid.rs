@@ -132,8 +132,8 @@ pub fn arrange(area: Rect, board: &Board) -> Arrangement {
             while taken.len() <= r {
                 taken.push(vec![false; columns as usize]);
             }
-            for c in col..col + width {
-                taken[r][c] = true;
+            for cell in &mut taken[r][col..col + width] {
+                *cell = true;
             }
         }
         places[i] = Place {

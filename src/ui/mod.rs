@@ -24,6 +24,13 @@ use crate::model::{Board, Edit, Lang};
 use crate::view::BoardView;
 
 pub use form::Form;
+pub use grid::{GridKind, MIN_CARD_HEIGHT, MIN_CARD_WIDTH};
+
+/// The grid a board takes in a central area of `size` points: its own, its portrait one, or
+/// reflowed.
+pub fn grid_kind(size: egui::Vec2, board: &Board) -> GridKind {
+    grid::arrange(egui::Rect::from_min_size(egui::Pos2::ZERO, size), board).kind
+}
 
 /// What a tap asks the app to do.
 #[derive(Clone, Debug, PartialEq)]
@@ -463,6 +470,7 @@ fn safety_dialog(
     );
     let modal = egui::Modal::new(egui::Id::unique("safety-dialog")).show(ui.ctx(), |ui| {
         ui.set_width(size.x);
+        ui.set_max_width(size.x);
         ui.set_height(size.y);
         ui.horizontal(|ui| {
             ui.heading(format!(
@@ -497,50 +505,62 @@ fn safety_dialog(
                 }
             });
             ui.add_space(16.0);
-            // Right: the note of the day last tapped.
-            ui.vertical(|ui| match state.safety_day {
-                None => {
-                    ui.label(
-                        egui::RichText::new(tr(lang, T::ChooseADay)).color(theme::colour::MUTED),
-                    );
-                }
-                Some(day) => {
-                    let label = format!(
-                        "{} — {}",
-                        tr(lang, T::Note),
-                        crate::i18n::short_date(lang, day)
-                    );
-                    let label = ui.label(egui::RichText::new(label).strong());
-                    ui.add(
-                        egui::TextEdit::singleline(&mut state.safety_note)
-                            .desired_width(ui.available_width()),
-                    )
-                    .labelled_by(label.id);
-                    keyboard::show(
-                        ui,
-                        lang,
-                        keyboard::Layout::Letters,
-                        &mut state.safety_keys,
-                        &mut state.safety_note,
-                    );
-                    let save = egui::Button::new(tr(lang, T::SaveNote))
-                        .min_size(egui::vec2(theme::TOUCH * 3.0, theme::TOUCH));
-                    if theme::tapped(&ui.add(save)) {
-                        let level = days
-                            .get(&day)
-                            .map_or(crate::model::SafetyLevel::Unrecorded, |(l, _)| *l);
-                        let note =
-                            Some(state.safety_note.trim().to_owned()).filter(|n| !n.is_empty());
-                        commands.push(UiCommand::Edit {
-                            section: id.to_owned(),
-                            edit: crate::model::Edit::SetSafety {
-                                date: day,
-                                level,
-                                note,
-                            },
-                        });
-                    }
-                }
+            // Right: the note of the day last tapped, in the room left, whatever it holds.
+            let right = egui::vec2((body.x - left.x - 16.0).max(0.0), body.y);
+            let column = egui::Layout::top_down(egui::Align::Min);
+            ui.allocate_ui_with_layout(right, column, |ui| {
+                ui.set_max_width(right.x);
+                // What does not fit scrolls rather than widening the dialog.
+                egui::ScrollArea::both()
+                    .id_salt("safety-note")
+                    .max_width(right.x)
+                    .max_height(right.y)
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| match state.safety_day {
+                        None => {
+                            ui.label(
+                                egui::RichText::new(tr(lang, T::ChooseADay))
+                                    .color(theme::colour::MUTED),
+                            );
+                        }
+                        Some(day) => {
+                            let label = format!(
+                                "{} — {}",
+                                tr(lang, T::Note),
+                                crate::i18n::short_date(lang, day)
+                            );
+                            let label = ui.label(egui::RichText::new(label).strong());
+                            ui.add(
+                                egui::TextEdit::singleline(&mut state.safety_note)
+                                    .desired_width(ui.available_width()),
+                            )
+                            .labelled_by(label.id);
+                            keyboard::show(
+                                ui,
+                                lang,
+                                keyboard::Layout::Letters,
+                                &mut state.safety_keys,
+                                &mut state.safety_note,
+                            );
+                            let save = egui::Button::new(tr(lang, T::SaveNote))
+                                .min_size(egui::vec2(theme::TOUCH * 3.0, theme::TOUCH));
+                            if theme::tapped(&ui.add(save)) {
+                                let level = days
+                                    .get(&day)
+                                    .map_or(crate::model::SafetyLevel::Unrecorded, |(l, _)| *l);
+                                let note = Some(state.safety_note.trim().to_owned())
+                                    .filter(|n| !n.is_empty());
+                                commands.push(UiCommand::Edit {
+                                    section: id.to_owned(),
+                                    edit: crate::model::Edit::SetSafety {
+                                        date: day,
+                                        level,
+                                        note,
+                                    },
+                                });
+                            }
+                        }
+                    });
             });
         });
     });

@@ -317,6 +317,7 @@ pub(super) fn show(
                 .iter()
                 .map(|e| escalation_height(board, e, width))
                 .collect();
+            ui.spacing_mut().item_spacing.y = 6.0;
             let (shown, hidden) = fitting(mode, ui.available_height(), heights.iter().copied());
             for (e, height) in list.iter().zip(&heights).take(shown) {
                 if mode == Mode::Full {
@@ -404,8 +405,11 @@ pub(super) fn show(
                 })
                 .collect();
             let row = theme::TOUCH + 6.0;
-            let lines = |room: f32| ((room + 6.0) / row).floor().max(1.0) as usize;
+            let lines = |room: f32| ((room + 6.0) / row).floor().max(0.0) as usize;
             let chips_in = |lines: usize| {
+                if lines == 0 {
+                    return 0;
+                }
                 let (mut line, mut x) = (1, 0.0);
                 for (i, w) in widths.iter().enumerate() {
                     if x > 0.0 && x + w > ui.available_width() {
@@ -490,9 +494,7 @@ pub(super) fn show(
             let clients = &clients;
             // In a card, the other teams' clients are counted, and shown when it opens.
             let cue = theme::TOUCH * 0.8 + 6.0;
-            let height = if mode == Mode::Full {
-                ui.available_height()
-            } else if others.is_empty() {
+            let height = if mode == Mode::Full || others.is_empty() {
                 ui.available_height()
             } else {
                 (ui.available_height() - cue).max(0.0)
@@ -558,6 +560,7 @@ pub(super) fn show(
                     RichText::new(format!("{stage} ({})", here.len())).strong(),
                 );
                 let row = theme::TOUCH + 12.0;
+                col.spacing_mut().item_spacing.y = 6.0;
                 let (shown, hidden) =
                     fitting(mode, col.available_height(), here.iter().map(|_| row));
                 for c in &here[..shown] {
@@ -634,21 +637,27 @@ pub(super) fn show(
             }
             let deleting = super::facilitator::deleting(screen, state);
             let row = if deleting { theme::TOUCH } else { 28.0 };
+            ui.spacing_mut().item_spacing.y = 6.0;
             let (shown, hidden) = fitting(mode, ui.available_height(), notes.iter().map(|_| row));
             for n in &notes[..shown] {
                 let mark = if n.recognition { "★" } else { "•" };
-                ui.horizontal(|ui| {
-                    super::facilitator::delete_button(
-                        ui,
-                        screen,
-                        state,
-                        &section.id,
-                        &n.id,
-                        crate::model::EntryKind::Note,
-                        commands,
-                    );
-                    words(ui, mode, RichText::new(format!("{mark} {}", n.text)));
-                });
+                let text = RichText::new(format!("{mark} {}", n.text));
+                if deleting {
+                    ui.horizontal(|ui| {
+                        super::facilitator::delete_button(
+                            ui,
+                            screen,
+                            state,
+                            &section.id,
+                            &n.id,
+                            crate::model::EntryKind::Note,
+                            commands,
+                        );
+                        words(ui, mode, text);
+                    });
+                } else {
+                    words(ui, mode, text);
+                }
             }
             more_cue(ui, lang, hidden, section, state);
         }
@@ -743,6 +752,7 @@ fn idea_columns(
             );
         }
         let row = theme::TOUCH + 12.0;
+        col.spacing_mut().item_spacing.y = 6.0;
         let (shown, hidden) = fitting(mode, col.available_height(), here.iter().map(|_| row));
         let zone_height = if hidden > 0 {
             (col.available_height() - theme::TOUCH * 0.8 - 6.0).max(theme::TOUCH)
@@ -1469,14 +1479,17 @@ pub(super) fn safety_month(
         } else {
             Color32::WHITE
         };
-        // The day's number; its level's shape goes in a corner when the cell has room for it.
-        ui.painter().text(
-            r.center(),
-            egui::Align2::CENTER_CENTER,
-            day.to_string(),
-            font.clone(),
-            text_color,
-        );
+        // The day's number where the cell holds it at a legible size (the cross opened large
+        // always does); its level's shape goes in a corner when the cell has room for it.
+        if cell >= 26.0 {
+            ui.painter().text(
+                r.center(),
+                egui::Align2::CENTER_CENTER,
+                day.to_string(),
+                font.clone(),
+                text_color,
+            );
+        }
         // The level's shape as well as its colour: its mark in a corner where the cell has
         // room for it; else a corner cut for a minor event and a cross for a serious one.
         let (_, mark) = safety_look(level);

@@ -1,0 +1,243 @@
+//! The board on the screens hospitals buy: 1280×800 and 1366×768 touch monitors, 1080p and
+//! 1440p screens, 4K TVs and a 1080p screen hung in portrait. Each screen is drawn at the
+//! scale the kiosk chooses for it (`ui::theme::auto_scale`), as eframe would give it: so many
+//! points at so many pixels per point.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use huddle::app::KioskApp;
+
+/// The screens, in pixels.
+const SCREENS: [(f32, f32); 6] = [
+    (1280.0, 800.0),
+    (1366.0, 768.0),
+    (1920.0, 1080.0),
+    (2560.0, 1440.0),
+    (3840.0, 2160.0),
+    (1080.0, 1920.0),
+];
+
+/// The kiosk on a screen of `pixels`, showing `board`, with a week of entries in each section.
+fn on_screen(pixels: (f32, f32), board: &str) -> Harness<'static, KioskApp> {
+    let scale = huddle::ui::theme::auto_scale(egui::vec2(pixels.0, pixels.1));
+    let app = common::app_with(&common::examples(), Some(board), busy);
+    let mut h = common::builder()
+        .with_size(egui::vec2(pixels.0 / scale, pixels.1 / scale))
+        .with_pixels_per_point(scale)
+        .build_ui_state(common::frame, app);
+    h.run();
+    h
+}
+
+/// The intake board after a busy fortnight: its waiting list, 12 actions, 9 ideas, 7 notes and
+/// 9 clients.
+fn busy(store: &mut huddle::store::Store) {
+    use huddle::model::{Edit, Origin};
+    common::waiting_list_values(store);
+    let at = chrono::DateTime::parse_from_rfc3339("2026-11-23T07:00:00Z")
+        .unwrap()
+        .with_timezone(&chrono::Utc);
+    let day = |d: u32| chrono::NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+    let mut edits: Vec<(&str, Edit)> = Vec::new();
+    for i in 0..12u32 {
+        edits.push((
+            "actions",
+            Edit::AddAction {
+                title: format!("Action numéro {i} pour réduire la liste d'attente des jeunes"),
+                owner: Some("Chloé D.".into()),
+                due: Some(day(10 + i)),
+            },
+        ));
+    }
+    for (i, column) in [
+        "Proposée",
+        "Proposée",
+        "Proposée",
+        "Proposée",
+        "À l'essai",
+        "À l'essai",
+        "Adoptée",
+        "Adoptée",
+        "Adoptée",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        edits.push((
+            "idees",
+            Edit::AddIdea {
+                title: format!("Idée {i} : appeler les familles la veille"),
+                by: Some("Benoît T.".into()),
+                column: column.into(),
+            },
+        ));
+    }
+    for i in 0..7 {
+        edits.push((
+            "babillard",
+            Edit::AddNote {
+                text: format!("Annonce {i} : formation sur le nouveau formulaire jeudi"),
+                recognition: i == 0,
+                expires: None,
+            },
+        ));
+    }
+    for (i, stage) in [
+        "Réception",
+        "Réception",
+        "Réception",
+        "Réception",
+        "Analyse",
+        "Analyse",
+        "Analyse",
+        "Orientation",
+        "Référé au suivi",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        edits.push((
+            "trajectoire",
+            Edit::AddClient {
+                code: format!("J-10{i}"),
+                stage: stage.into(),
+                since: day(2 + i as u32),
+                next_step: String::new(),
+                owner: None,
+            },
+        ));
+    }
+    for (section, edit) in edits {
+        let change = edit
+            .into_change("accueil-jeunesse", section, "Chloé D.", Origin::Screen, at)
+            .expect("a valid edit");
+        store.apply(&change).expect("stored");
+    }
+}
+
+#[test]
+fn every_board_fits_every_screen() {
+    for board in [
+        "accueil-jeunesse",
+        "youth-follow-up",
+        "gestion-jeunesse",
+        "direction-jeunesse",
+        "comite-trajectoire-jeunesse",
+    ] {
+        for screen in SCREENS {
+            let h = on_screen(screen, board);
+            let size = egui::vec2(screen.0, screen.1)
+                / huddle::ui::theme::auto_scale(egui::vec2(screen.0, screen.1));
+            let bounds = egui::Rect::from_min_size(egui::Pos2::ZERO, size).expand(1.0);
+            // Nothing a finger must reach lies past the screen's edge.
+            for node in h.query_all_by_role(egui::accesskit::Role::Button) {
+                let rect = node.rect();
+                let label = node.accesskit_node().label().unwrap_or_default();
+                assert!(
+                    bounds.contains_rect(rect),
+                    "{board} at {screen:?}: button {label:?} at {rect:?} is off the screen {bounds:?}"
+                );
+            }
+            // The whole title shows on the top bar.
+            let title = h.query_by_label_contains("Accueil jeunesse — AAOR");
+            if board == "accueil-jeunesse" {
+                let title = title.expect("the title");
+                assert!(bounds.contains_rect(title.rect()), "{screen:?}");
+            }
+            // Undo is always on the screen.
+            let undo = h
+                .query_by_label_contains("↶ Défaire")
+                .or_else(|| h.query_by_label_contains("↶ Undo"))
+                .expect("undo")
+                .rect();
+            assert!(
+                bounds.contains_rect(undo),
+                "{board} at {screen:?}: undo at {undo:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_card_shows_what_fits_and_counts_the_rest_and_opens_with_every_entry() {
+    for screen in SCREENS {
+        let mut h = on_screen(screen, "accueil-jeunesse");
+        // Every action is drawn or counted.
+        let drawn = h.query_all_by_label_contains("Action numéro").count();
+        let counted: usize = h
+            .query_all_by_label_contains(" autres : Plan d'action")
+            .filter_map(|n| {
+                let label = n.accesskit_node().label().unwrap_or_default();
+                label
+                    .trim_start_matches('+')
+                    .split(' ')
+                    .next()?
+                    .parse::<usize>()
+                    .ok()
+            })
+            .sum();
+        assert_eq!(
+            drawn + counted,
+            12,
+            "{screen:?}: {drawn} drawn, {counted} counted"
+        );
+        // The overdue come first: the 10th was due first.
+        assert!(
+            drawn == 0 || h.query_by_label_contains("Action numéro 0 ").is_some(),
+            "{screen:?}"
+        );
+        if counted > 0 {
+            h.get_by_label_contains(" autres : Plan d'action").click();
+            h.run();
+            // Opened, the section holds all twelve (the card stays behind it).
+            let opened = h.query_all_by_label_contains("Action numéro").count();
+            assert!(opened >= 12, "{screen:?}: {opened}");
+        }
+    }
+}
+
+#[test]
+fn a_portrait_screen_reflows_the_grid_and_breaks_no_word() {
+    let h = on_screen((1080.0, 1920.0), "accueil-jeunesse");
+    // The trajectory's stages keep their names whole or cut with "…", never broken.
+    for stage in ["Réception (4)", "Analyse (3)"] {
+        let node = h.get_by_label(stage);
+        assert!(node.rect().width() >= 100.0, "{stage}: {:?}", node.rect());
+    }
+    let reflowed = huddle::ui::grid_kind(egui::vec2(1080.0, 1700.0), &board("accueil-jeunesse"));
+    assert_eq!(reflowed, huddle::ui::GridKind::Reflowed(3));
+    let wide = huddle::ui::grid_kind(egui::vec2(1920.0, 900.0), &board("accueil-jeunesse"));
+    assert_eq!(wide, huddle::ui::GridKind::Main);
+}
+
+fn board(id: &str) -> huddle::model::Board {
+    huddle::layout::load_dir(&common::examples())
+        .unwrap()
+        .into_iter()
+        .filter_map(|r| r.board)
+        .find(|b| b.id == id)
+        .unwrap()
+}
+
+#[test]
+fn a_second_tap_on_the_safety_cross_lands_on_the_same_day() {
+    for screen in [(1366.0, 768.0), (1920.0, 1080.0), (3840.0, 2160.0)] {
+        let mut h = on_screen(screen, "accueil-jeunesse");
+        h.get_by_label("Touchez pour saisir : Croix de sécurité")
+            .click();
+        h.run();
+        let first = h.get_by_label("lun. 2 nov.").rect();
+        assert!(first.width() >= 48.0, "{screen:?}: {first:?}");
+        h.get_by_label("lun. 2 nov.").click();
+        h.run();
+        // The note for the day opened beside the cross: the days did not move.
+        assert_eq!(h.get_by_label("lun. 2 nov.").rect(), first, "{screen:?}");
+        h.get_by_label("lun. 2 nov.").click();
+        h.run();
+        assert_eq!(h.get_by_label("lun. 2 nov.").rect(), first, "{screen:?}");
+    }
+}
