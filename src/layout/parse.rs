@@ -555,27 +555,16 @@ fn read_section(
             ),
         );
     }
-    let column = s.whole("column", (1, MAX_GRID), Some("1"), diags);
-    let row = s.whole("row", (1, MAX_GRID), Some("1"), diags);
-    let width = s.whole("width", (1, MAX_GRID), None, diags);
-    let height = s.whole("height", (1, MAX_GRID), None, diags);
+    let place = read_place(&mut s, diags);
     let portrait = s.take("portrait").and_then(|value| {
         let mut p = TableReader::new(
             value,
             Context::new("the section's portrait", "le portrait de la section"),
             diags,
         )?;
-        let column = p.whole("column", (1, MAX_GRID), Some("1"), diags);
-        let row = p.whole("row", (1, MAX_GRID), Some("1"), diags);
-        let width = p.whole("width", (1, MAX_GRID), None, diags);
-        let height = p.whole("height", (1, MAX_GRID), None, diags);
+        let place = read_place(&mut p, diags);
         p.finish(&|_| None, diags);
-        Some(Place {
-            column: column?.value,
-            row: row?.value,
-            width: width.map_or(1, |w| w.value),
-            height: height.map_or(1, |h| h.value),
-        })
+        place
     });
 
     let kind = match kind_name.as_ref().map(|k| k.value) {
@@ -624,13 +613,14 @@ fn read_section(
         },
         diags,
     );
+    let place = place?;
     Some(Section {
         id: id?.value,
         title: title?.value,
-        column: column?.value,
-        row: row?.value,
-        width: width.map_or(1, |w| w.value),
-        height: height.map_or(1, |h| h.value),
+        column: place.column,
+        row: place.row,
+        width: place.width,
+        height: place.height,
         portrait,
         kind: kind?,
     })
@@ -901,6 +891,20 @@ fn read_idea_columns(
         return None;
     }
     Some(columns)
+}
+
+/// A place on a grid: `column` and `row` (required), `width` and `height` (1 unless written).
+fn read_place(t: &mut TableReader<'_>, diags: &mut Diags) -> Option<Place> {
+    let column = t.whole("column", (1, MAX_GRID), Some("1"), diags);
+    let row = t.whole("row", (1, MAX_GRID), Some("1"), diags);
+    let width = t.whole("width", (1, MAX_GRID), None, diags);
+    let height = t.whole("height", (1, MAX_GRID), None, diags);
+    Some(Place {
+        column: column?.value,
+        row: row?.value,
+        width: width.map_or(1, |w| w.value),
+        height: height.map_or(1, |h| h.value),
+    })
 }
 
 /// Which grid is checked: the words for it in messages.

@@ -62,10 +62,7 @@ fn grid_height(rows: u32, cell_h: f32) -> f32 {
 /// into as many columns as fit, each section in reading order at the first place it fits
 /// (wide enough for what it holds: a trajectory's stages, an ideas board's columns).
 pub fn arrange(area: Rect, board: &Board) -> Arrangement {
-    let fits = |columns: u32| {
-        let cols = columns.max(1) as f32;
-        (area.width() - GAP * (cols + 1.0)) / cols >= MIN_CARD_WIDTH
-    };
+    let fits = |columns: u32| cells(area.width(), area.height(), columns, 1).0 >= MIN_CARD_WIDTH;
     if fits(board.columns) {
         let size = cells(area.width(), area.height(), board.columns, board.rows);
         return Arrangement {

@@ -296,6 +296,13 @@ pub fn show(ui: &mut egui::Ui, screen: &Screen<'_>, state: &mut UiState) -> Vec<
     commands
 }
 
+/// A dialog's "✓ Fermer" button, finger-sized; whether it was tapped.
+pub(super) fn close_button(ui: &mut egui::Ui, lang: Lang) -> bool {
+    let close = egui::Button::new(format!("✓  {}", tr(lang, T::Close)))
+        .min_size(egui::vec2(theme::TOUCH * 3.0, theme::TOUCH));
+    theme::tapped(&ui.add(close))
+}
+
 /// Whether the screen is touched (or typed on) in this frame.
 pub fn touched(ui: &egui::Ui) -> bool {
     ui.input(|i| {
@@ -333,9 +340,7 @@ fn section_dialog(
         ui.set_height(size.y);
         ui.horizontal(|ui| {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let close = egui::Button::new(format!("✓  {}", tr(lang, T::Close)))
-                    .min_size(egui::vec2(theme::TOUCH * 3.0, theme::TOUCH));
-                if theme::tapped(&ui.add(close)) {
+                if close_button(ui, lang) {
                     state.section_open = None;
                 }
             });
@@ -387,9 +392,7 @@ fn chart_dialog(
         ui.horizontal(|ui| {
             ui.heading(egui::RichText::new(&section.title).text_style(theme::board_title()));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let close = egui::Button::new(format!("✓  {}", tr(lang, T::Close)))
-                    .min_size(egui::vec2(theme::TOUCH * 3.0, theme::TOUCH));
-                if theme::tapped(&ui.add(close)) {
+                if close_button(ui, lang) {
                     state.chart_open = None;
                 }
                 let enter = egui::Button::new(format!("+  {}", tr(lang, T::EnterValue)))
@@ -479,9 +482,7 @@ fn safety_dialog(
                 crate::i18n::month_year(lang, screen.today())
             ));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let close = egui::Button::new(format!("✓  {}", tr(lang, T::Close)))
-                    .min_size(egui::vec2(theme::TOUCH * 3.0, theme::TOUCH));
-                if theme::tapped(&ui.add(close)) {
+                if close_button(ui, lang) {
                     state.safety_open = None;
                 }
             });

@@ -38,6 +38,13 @@ pub(super) fn min_width(section: &Section) -> f32 {
     }
 }
 
+/// Space between the entries of a list in a card.
+const ROW_SPACING: f32 = 6.0;
+/// The height of the "+N" cue under a list.
+const CUE_HEIGHT: f32 = theme::TOUCH * 0.8;
+/// The room the cue takes under a list: itself and the space above it.
+const CUE_ROOM: f32 = CUE_HEIGHT + ROW_SPACING;
+
 /// How many of the entries of these heights fit in `room`, keeping room for the "+N" cue
 /// when some do not. A full section shows them all.
 fn fitting(mode: Mode, room: f32, heights: impl IntoIterator<Item = f32>) -> (usize, usize) {
@@ -45,19 +52,18 @@ fn fitting(mode: Mode, room: f32, heights: impl IntoIterator<Item = f32>) -> (us
     if mode == Mode::Full {
         return (heights.len(), 0);
     }
-    let spacing = 6.0;
-    let total: f32 = heights.iter().map(|h| h + spacing).sum();
+    let total: f32 = heights.iter().map(|h| h + ROW_SPACING).sum();
     if total <= room {
         return (heights.len(), 0);
     }
-    let room = room - (theme::TOUCH * 0.8 + spacing);
+    let room = room - CUE_ROOM;
     let mut used = 0.0;
     let mut shown = 0;
     for h in &heights {
-        if used + h + spacing > room {
+        if used + h + ROW_SPACING > room {
             break;
         }
-        used += h + spacing;
+        used += h + ROW_SPACING;
         shown += 1;
     }
     (shown, heights.len() - shown)
@@ -70,7 +76,7 @@ fn more_cue(ui: &mut egui::Ui, lang: Lang, hidden: usize, section: &Section, sta
     }
     let text = format!("+{hidden} {}", tr(lang, T::More));
     let button = egui::Button::new(RichText::new(&text).strong().color(colour::ACCENT))
-        .min_size(vec2(theme::TOUCH * 2.0, theme::TOUCH * 0.8));
+        .min_size(vec2(theme::TOUCH * 2.0, CUE_HEIGHT));
     let name = format!("{text} : {}", section.title);
     if theme::tapped_named(&ui.add(button), name, None) {
         state.section_open = Some(section.id.clone());
@@ -280,7 +286,7 @@ pub(super) fn show(
                 let id = ui.scope_id().with("rows");
                 super::list::lazy_rows(ui, id, actions, key, |ui, a| draw(ui, a));
             } else {
-                ui.spacing_mut().item_spacing.y = 6.0;
+                ui.spacing_mut().item_spacing.y = ROW_SPACING;
                 for a in &actions[..shown] {
                     let (rect, _) =
                         ui.allocate_exact_size(vec2(ui.available_width(), row), Sense::hover());
@@ -317,7 +323,7 @@ pub(super) fn show(
                 .iter()
                 .map(|e| escalation_height(board, e, width))
                 .collect();
-            ui.spacing_mut().item_spacing.y = 6.0;
+            ui.spacing_mut().item_spacing.y = ROW_SPACING;
             let (shown, hidden) = fitting(mode, ui.available_height(), heights.iter().copied());
             for (e, height) in list.iter().zip(&heights).take(shown) {
                 if mode == Mode::Full {
@@ -427,7 +433,7 @@ pub(super) fn show(
             let shown = match mode {
                 Mode::Full => widths.len(),
                 _ if chips_in(lines(room)) == widths.len() => widths.len(),
-                _ => chips_in(lines(room - theme::TOUCH * 0.8 - 6.0)),
+                _ => chips_in(lines(room - CUE_ROOM)),
             };
             ui.horizontal_wrapped(|ui| {
                 for member in &board.members[..shown] {
@@ -493,11 +499,10 @@ pub(super) fn show(
             };
             let clients = &clients;
             // In a card, the other teams' clients are counted, and shown when it opens.
-            let cue = theme::TOUCH * 0.8 + 6.0;
             let height = if mode == Mode::Full || others.is_empty() {
                 ui.available_height()
             } else {
-                (ui.available_height() - cue).max(0.0)
+                (ui.available_height() - CUE_ROOM).max(0.0)
             };
             let mut move_on = |ui: &mut egui::Ui, c: &view::ClientView, i: usize, full: bool| {
                 let (text, name, edit) = match stages.get(i + 1) {
@@ -560,7 +565,7 @@ pub(super) fn show(
                     RichText::new(format!("{stage} ({})", here.len())).strong(),
                 );
                 let row = theme::TOUCH + 12.0;
-                col.spacing_mut().item_spacing.y = 6.0;
+                col.spacing_mut().item_spacing.y = ROW_SPACING;
                 let (shown, hidden) =
                     fitting(mode, col.available_height(), here.iter().map(|_| row));
                 for c in &here[..shown] {
@@ -637,7 +642,7 @@ pub(super) fn show(
             }
             let deleting = super::facilitator::deleting(screen, state);
             let row = if deleting { theme::TOUCH } else { 28.0 };
-            ui.spacing_mut().item_spacing.y = 6.0;
+            ui.spacing_mut().item_spacing.y = ROW_SPACING;
             let (shown, hidden) = fitting(mode, ui.available_height(), notes.iter().map(|_| row));
             for n in &notes[..shown] {
                 let mark = if n.recognition { "★" } else { "•" };
@@ -752,10 +757,10 @@ fn idea_columns(
             );
         }
         let row = theme::TOUCH + 12.0;
-        col.spacing_mut().item_spacing.y = 6.0;
+        col.spacing_mut().item_spacing.y = ROW_SPACING;
         let (shown, hidden) = fitting(mode, col.available_height(), here.iter().map(|_| row));
         let zone_height = if hidden > 0 {
-            (col.available_height() - theme::TOUCH * 0.8 - 6.0).max(theme::TOUCH)
+            (col.available_height() - CUE_ROOM).max(theme::TOUCH)
         } else {
             col.available_height().max(theme::TOUCH)
         };
@@ -770,21 +775,32 @@ fn idea_columns(
                     .inner_margin(6)
                     .show(ui, |ui| {
                         ui.set_min_width(ui.available_width());
-                        let arrows = |ui: &mut egui::Ui, commands: &mut Commands, compact: bool| {
-                            for (arrow, to) in [("◀", prev), ("▶", next)] {
-                                let Some(to) = to else { continue };
-                                let name = format!("{arrow} {}", to.name);
-                                let (text, size) = if compact {
-                                    (arrow.to_owned(), vec2(48.0, theme::TOUCH))
-                                } else {
-                                    (name.clone(), vec2(theme::TOUCH, theme::TOUCH))
-                                };
-                                let button = egui::Button::new(text).min_size(size);
-                                if theme::tapped_named(&ui.add(button), name, None) {
-                                    commands.push(move_to(&idea.id, &to.name));
+                        // ◀ ▶ to the columns beside, and ✕ in facilitator mode.
+                        let buttons =
+                            |ui: &mut egui::Ui, commands: &mut Commands, compact: bool| {
+                                for (arrow, to) in [("◀", prev), ("▶", next)] {
+                                    let Some(to) = to else { continue };
+                                    let name = format!("{arrow} {}", to.name);
+                                    let (text, size) = if compact {
+                                        (arrow.to_owned(), vec2(48.0, theme::TOUCH))
+                                    } else {
+                                        (name.clone(), vec2(theme::TOUCH, theme::TOUCH))
+                                    };
+                                    let button = egui::Button::new(text).min_size(size);
+                                    if theme::tapped_named(&ui.add(button), name, None) {
+                                        commands.push(move_to(&idea.id, &to.name));
+                                    }
                                 }
-                            }
-                        };
+                                super::facilitator::delete_button(
+                                    ui,
+                                    screen,
+                                    state,
+                                    &section.id,
+                                    &idea.id,
+                                    crate::model::EntryKind::Idea,
+                                    commands,
+                                );
+                            };
                         // The words of the card are the drag handle; the buttons stay buttons.
                         let drag_id = egui::Id::unique(("idea", &idea.id));
                         let text = |ui: &mut egui::Ui| {
@@ -813,33 +829,13 @@ fn idea_columns(
                         };
                         if mode == Mode::Full {
                             text(ui);
-                            ui.horizontal_wrapped(|ui| {
-                                arrows(ui, commands, false);
-                                super::facilitator::delete_button(
-                                    ui,
-                                    screen,
-                                    state,
-                                    &section.id,
-                                    &idea.id,
-                                    crate::model::EntryKind::Idea,
-                                    commands,
-                                );
-                            });
+                            ui.horizontal_wrapped(|ui| buttons(ui, commands, false));
                         } else {
                             ui.set_height(theme::TOUCH);
                             ui.with_layout(
                                 egui::Layout::right_to_left(egui::Align::Center),
                                 |ui| {
-                                    arrows(ui, commands, true);
-                                    super::facilitator::delete_button(
-                                        ui,
-                                        screen,
-                                        state,
-                                        &section.id,
-                                        &idea.id,
-                                        crate::model::EntryKind::Idea,
-                                        commands,
-                                    );
+                                    buttons(ui, commands, true);
                                     ui.with_layout(egui::Layout::top_down(egui::Align::Min), text);
                                 },
                             );
@@ -853,7 +849,7 @@ fn idea_columns(
                 let id = ui.scope_id().with(("cards", &column.name));
                 super::list::lazy_rows(ui, id, &here, key, |ui, idea| card(ui, idea));
             } else {
-                ui.spacing_mut().item_spacing.y = 6.0;
+                ui.spacing_mut().item_spacing.y = ROW_SPACING;
                 for idea in &here[..shown] {
                     card(ui, idea);
                 }

@@ -27,9 +27,6 @@ pub fn auto_scale(pixels: egui::Vec2) -> f32 {
         return 1.0;
     }
     let (long, short) = (pixels.max_elem(), pixels.min_elem());
-    if short <= 0.0 {
-        return 1.0;
-    }
     let fit = (long / REFERENCE_SCREEN.0).min(short / REFERENCE_SCREEN.1);
     // In steps of 1/20, so that text lands on the same pixels from one start to the next.
     ((fit.max(MIN_AUTO_SCALE)) * 20.0).floor() / 20.0

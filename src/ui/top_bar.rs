@@ -81,24 +81,28 @@ pub(super) fn show(
     if screen.board.is_some_and(|b| b.huddle.is_some()) && !in_huddle {
         fixed += button_width(ui, &huddle_text, theme::TOUCH * 2.5);
     }
-    let mut secondary = vec![];
-    let mut secondary_width = 0.0;
-    if screen.board.is_some() {
-        secondary.push(Secondary::Person);
-        secondary_width += button_width(ui, &person_text, theme::TOUCH * 2.0);
-    }
-    // The board above can shrink to its arrow (its name stays the button's name).
-    let mut parent_shrinks = 0.0;
-    if let Some(text) = &parent_text {
-        secondary.push(Secondary::Parent);
-        let full = button_width(ui, text, theme::TOUCH);
-        parent_shrinks = full - button_width(ui, "⬆", theme::TOUCH);
-        secondary_width += full;
-    }
+    // Each with its words and its least width, in the order they are laid from the right.
+    let mut secondary: Vec<(Secondary, String, f32)> = Vec::new();
     if !in_huddle {
-        secondary.push(Secondary::Boards);
-        secondary_width += button_width(ui, &boards_text, theme::TOUCH * 2.5);
+        secondary.push((Secondary::Boards, boards_text, theme::TOUCH * 2.5));
     }
+    if let Some(text) = parent_text {
+        secondary.push((Secondary::Parent, text, theme::TOUCH));
+    }
+    if screen.board.is_some() {
+        secondary.push((Secondary::Person, person_text, theme::TOUCH * 2.0));
+    }
+    let secondary_width: f32 = secondary
+        .iter()
+        .map(|(_, text, min)| button_width(ui, text, *min))
+        .sum();
+    // The board above can shrink to its arrow (its name stays the button's name).
+    let parent_shrinks = secondary
+        .iter()
+        .find(|(item, ..)| *item == Secondary::Parent)
+        .map_or(0.0, |(_, text, min)| {
+            button_width(ui, text, *min) - button_width(ui, "⬆", *min)
+        });
     let menu_width = button_width(ui, &menu_text, theme::TOUCH * 2.0);
     let total = ui.available_width();
     let title = screen.board.map(|b| b.title.as_str()).unwrap_or_default();
@@ -171,25 +175,15 @@ pub(super) fn show(
                     state.menu_open = true;
                 }
             } else {
-                for item in [Secondary::Boards, Secondary::Parent, Secondary::Person] {
-                    if !secondary.contains(&item) {
-                        continue;
-                    }
-                    let name = match item {
-                        Secondary::Boards => boards_text.clone(),
-                        Secondary::Parent => parent_text.clone().unwrap_or_default(),
-                        Secondary::Person => person_text.clone(),
-                    };
-                    let (text, min) = match item {
-                        Secondary::Boards => (name.clone(), theme::TOUCH * 2.5),
-                        Secondary::Parent if arrow_only => ("⬆".to_owned(), theme::TOUCH),
-                        Secondary::Parent => (name.clone(), theme::TOUCH),
-                        Secondary::Person => (name.clone(), theme::TOUCH * 2.0),
+                for (item, name, min) in &secondary {
+                    let text = match item {
+                        Secondary::Parent if arrow_only => "⬆",
+                        _ => name.as_str(),
                     };
                     let button = egui::Button::new(RichText::new(text).color(colour::INK))
-                        .min_size(vec2(min, theme::TOUCH));
+                        .min_size(vec2(*min, theme::TOUCH));
                     if theme::tapped_named(&ui.add(button), name, None) {
-                        open(state, item, commands);
+                        open(state, *item, commands);
                     }
                 }
             }
@@ -228,20 +222,12 @@ pub(super) fn show(
                 let modal =
                     egui::Modal::new(egui::Id::unique("top-bar-menu")).show(ui.ctx(), |ui| {
                         ui.set_width(480.0);
-                        for item in [Secondary::Boards, Secondary::Parent, Secondary::Person] {
-                            if !secondary.contains(&item) {
-                                continue;
-                            }
-                            let text = match item {
-                                Secondary::Boards => boards_text.clone(),
-                                Secondary::Parent => parent_text.clone().unwrap_or_default(),
-                                Secondary::Person => person_text.clone(),
-                            };
-                            let button = egui::Button::new(text)
+                        for (item, text, _) in &secondary {
+                            let button = egui::Button::new(text.as_str())
                                 .min_size(vec2(ui.available_width(), theme::TOUCH));
                             if theme::tapped(&ui.add(button)) {
                                 state.menu_open = false;
-                                open(state, item, commands);
+                                open(state, *item, commands);
                             }
                         }
                         let close = egui::Button::new(format!("✓  {}", tr(lang, T::Close)))

@@ -201,9 +201,7 @@ pub(super) fn dialog(
         ui.horizontal(|ui| {
             ui.heading(RichText::new(&unit.title).text_style(theme::board_title()));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let close = egui::Button::new(format!("✓  {}", tr(lang, T::Close)))
-                    .min_size(vec2(theme::TOUCH * 3.0, theme::TOUCH));
-                if theme::tapped(&ui.add(close)) {
+                if super::close_button(ui, lang) {
                     state.unit_open = None;
                 }
                 // Its live board, when this kiosk has its file.
