@@ -241,3 +241,56 @@ fn a_second_tap_on_the_safety_cross_lands_on_the_same_day() {
         assert_eq!(h.get_by_label("lun. 2 nov.").rect(), first, "{screen:?}");
     }
 }
+
+#[test]
+fn facilitator_mode_open_keeps_the_top_bar_on_a_small_screen() {
+    // A title of 40 characters, the most the bar promises to show whole at 1280 pixels.
+    let title = "Accueil, analyse et orientation — Laval.";
+    assert_eq!(title.chars().count(), 40);
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(common::examples()).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let text = text.replace(
+            "title = \"Accueil jeunesse — AAOR\"",
+            &format!("title = \"{title}\""),
+        );
+        std::fs::write(dir.path().join(path.file_name().unwrap()), text).unwrap();
+    }
+    let scale = huddle::ui::theme::auto_scale(egui::vec2(1280.0, 800.0));
+    let app = common::app(dir.path(), Some("accueil-jeunesse"));
+    let mut h = common::builder()
+        .with_size(egui::vec2(1280.0, 800.0) / scale)
+        .with_pixels_per_point(scale)
+        .build_ui_state(common::frame, app);
+    h.run();
+    h.get_by_label("Mode animateur").click();
+    h.run();
+    h.get_by_label("Ouvrir").click();
+    h.run();
+    assert!(h.state().facilitator_open());
+    // Close the panel it opens on, back to the board with its wider "⚙ Animateur" button.
+    if let Some(close) = h.query_all_by_label_contains("Fermer").last() {
+        close.click();
+        h.run();
+    }
+    let bounds =
+        egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1600.0, 1000.0)).expand(1.0);
+    let title = h.get_by_label(title).rect();
+    let facilitator = h.get_by_label("Mode animateur").rect();
+    assert!(bounds.contains_rect(facilitator), "{facilitator:?}");
+    // Nothing on the bar is drawn over the title: the clock and every button stand to its
+    // right.
+    let clock = h.get_by_label_contains("08:25").rect();
+    assert!(
+        title.right() <= clock.left(),
+        "the title {title:?} runs under the clock {clock:?}"
+    );
+    for node in h.query_all_by_role(egui::accesskit::Role::Button) {
+        assert!(
+            bounds.contains_rect(node.rect()),
+            "{:?} off screen",
+            node.accesskit_node().label()
+        );
+    }
+}

@@ -51,18 +51,22 @@ fn words(lang: Lang, fr: &'static str, en: &'static str) -> &'static str {
 
 /// The button on the top bar: "⚙" when locked (it opens the PIN pad), "⚙ Animateur" in amber
 /// when open (it opens the panel).
+/// The words on the top bar's facilitator button: ⚙ alone, or "⚙ Animateur" while the mode is
+/// open.
+pub(super) fn bar_text(screen: &Screen<'_>) -> String {
+    if screen.facilitator.open {
+        format!("⚙ {}", words(screen.lang(), "Animateur", "Facilitator"))
+    } else {
+        "⚙".to_owned()
+    }
+}
+
 pub(super) fn bar_button(ui: &mut egui::Ui, screen: &Screen<'_>, state: &mut UiState) {
     let lang = screen.lang();
     let f = &screen.facilitator;
     let name = words(lang, "Mode animateur", "Facilitator mode");
-    let (text, fill) = if f.open {
-        (
-            format!("⚙ {}", words(lang, "Animateur", "Facilitator")),
-            colour::WATCH,
-        )
-    } else {
-        ("⚙".to_owned(), colour::CARD)
-    };
+    let text = bar_text(screen);
+    let fill = if f.open { colour::WATCH } else { colour::CARD };
     let ink = if f.open {
         egui::Color32::WHITE
     } else {

@@ -77,7 +77,8 @@ pub(super) fn show(
             .as_deref()
             .map_or(0.0, |l| width_of(ui, l, egui::TextStyle::Body)),
     ) + spacing * 2.0;
-    let mut fixed = clock_width + theme::TOUCH + spacing;
+    let facilitator = super::facilitator::bar_text(screen);
+    let mut fixed = clock_width + button_width(ui, &facilitator, theme::TOUCH);
     if screen.board.is_some_and(|b| b.huddle.is_some()) && !in_huddle {
         fixed += button_width(ui, &huddle_text, theme::TOUCH * 2.5);
     }
