@@ -137,7 +137,6 @@ pub(super) fn show(
     mode: Mode,
 ) {
     let lang = board.lang;
-    let large = mode != Mode::Card;
     let today = screen.today();
     let data = screen.view.sections.get(&section.id);
     // An indicator's whole card opens its chart, large; the + on top of it enters a value.
@@ -228,7 +227,7 @@ pub(super) fn show(
     let add_hint = |text: T| format!("{} — {}", tr(lang, text), tr(lang, T::TapPlusToAdd));
     match (&section.kind, data) {
         (SectionKind::Indicator(spec), Some(SectionView::Indicator(values))) => {
-            indicator(ui, lang, &section.id, spec, values, large)
+            indicator(ui, lang, &section.id, spec, values, mode)
         }
         (SectionKind::Actions { .. }, Some(SectionView::Actions(actions))) => {
             if actions.is_empty() {
@@ -1189,15 +1188,16 @@ fn status_mark(status: Status) -> (&'static str, Color32) {
     }
 }
 
-/// An indicator's card; `large` (its turn in the huddle) shows the whole run chart.
+/// An indicator's card; brought forward (its turn in the huddle) or opened, the whole run chart.
 fn indicator(
     ui: &mut egui::Ui,
     lang: Lang,
     id: &str,
     spec: &IndicatorSpec,
     values: &view::IndicatorView,
-    large: bool,
+    mode: Mode,
 ) {
+    let large = mode != Mode::Card;
     // In order of importance: the value and its status, the target, the signal going on; then,
     // if the card has room, the trend line, the direction and frequency, and who entered it.
     match values.latest() {
@@ -1226,7 +1226,13 @@ fn indicator(
                         .text_style(theme::big_number())
                         .color(colour::MUTED),
                 );
-                empty(ui, tr(lang, T::NoValueYet));
+                // Beside the dash, cut with "…" where the card is narrow.
+                line(
+                    ui,
+                    RichText::new(tr(lang, T::NoValueYet))
+                        .color(colour::MUTED)
+                        .italics(),
+                );
             });
         }
     }
@@ -1241,23 +1247,32 @@ fn indicator(
         spec.unit
     );
     ui.label(RichText::new(target.trim_end()).strong());
-    if let Some((signal, began)) = &values.shown.ongoing {
+    let room = |ui: &egui::Ui, needed: f32| ui.available_height() >= needed;
+    // A line of detail text is drawn whole or not at all; in a card, on one line.
+    let detail_line = theme::DETAIL_TEXT * 1.25;
+    if let Some((signal, began)) = &values.shown.ongoing
+        && room(ui, detail_line)
+    {
         let text = format!("◆ {}", crate::runchart::describe(signal, *began, lang));
-        ui.label(
-            RichText::new(text)
-                .size(theme::DETAIL_TEXT)
-                .color(colour::ACCENT)
-                .strong(),
-        );
+        let text = RichText::new(text)
+            .size(theme::DETAIL_TEXT)
+            .color(colour::ACCENT)
+            .strong();
+        // Wrapped only where the card has room for two lines.
+        if mode == Mode::Card && !room(ui, 2.0 * detail_line + 44.0) {
+            line(ui, text);
+        } else {
+            ui.add(egui::Label::new(text).wrap());
+        }
     }
-    if values.latest().is_none() {
-        ui.label(
+    if values.latest().is_none() && room(ui, detail_line) {
+        line(
+            ui,
             RichText::new(format!("→ {}", tr(lang, T::TapPlusToAdd)))
                 .size(theme::DETAIL_TEXT)
                 .color(colour::ACCENT),
         );
     }
-    let room = |ui: &egui::Ui, needed: f32| ui.available_height() >= needed;
     if large && values.values.len() >= 2 && room(ui, 200.0) {
         let height = ui.available_height() - 8.0;
         super::chart::show(ui, lang, id, spec, values, height, false);
@@ -1275,15 +1290,16 @@ fn indicator(
         Frequency::Weekly => tr(lang, T::Weekly),
         Frequency::Monthly => tr(lang, T::Monthly),
     };
-    if room(ui, 22.0) {
-        ui.label(
+    if room(ui, detail_line) {
+        line(
+            ui,
             RichText::new(format!("{better} · {frequency}"))
                 .size(theme::DETAIL_TEXT)
                 .color(colour::MUTED),
         );
     }
     if let Some(stamp) = &values.latest_stamp
-        && room(ui, 20.0)
+        && room(ui, theme::MIN_TEXT * 1.25)
     {
         let local = stamp.at.with_timezone(&chrono::Local).naive_local();
         let by = i18n::author(lang, &stamp.by);
@@ -1293,7 +1309,8 @@ fn indicator(
             tr(lang, T::At),
             i18n::time_of_day(local)
         );
-        ui.label(
+        line(
+            ui,
             RichText::new(text)
                 .size(theme::MIN_TEXT)
                 .color(colour::MUTED),
@@ -1378,6 +1395,10 @@ fn safety_look(level: SafetyLevel) -> (Color32, &'static str) {
         SafetyLevel::Serious => (colour::BAD, "✕"),
     }
 }
+
+/// The smallest cell of the safety cross that holds a day's two digits at the smallest text
+/// size.
+const DIGITS_FIT: f32 = 22.0;
 
 /// Where the days of a month go on the safety cross: a 7 × 7 grid whose middle three columns
 /// and middle three rows make the + that teams draw on paper (33 cells, the days in reading
@@ -1475,9 +1496,9 @@ pub(super) fn safety_month(
         } else {
             Color32::WHITE
         };
-        // The day's number where the cell holds it at a legible size (the cross opened large
+        // The day's number where the cell holds two digits at a legible size (the cross opened large
         // always does); its level's shape goes in a corner when the cell has room for it.
-        if cell >= 26.0 {
+        if cell >= DIGITS_FIT {
             ui.painter().text(
                 r.center(),
                 egui::Align2::CENTER_CENTER,

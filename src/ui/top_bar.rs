@@ -111,138 +111,175 @@ pub(super) fn show(
     let title_width = |text: &str| width_of(ui, text, theme::board_title()) + spacing;
     // Everything on the bar if the whole title fits beside it; else the board above as its
     // arrow alone; else the menu; else, in the menu's company, the short title.
-    let full_width = secondary_width;
-    let arrow_only = title_width(title) > total - fixed - full_width;
-    let secondary_width = if arrow_only {
-        full_width - parent_shrinks
-    } else {
-        full_width
-    };
-    let room_with = |menu: bool| {
+    // The title and the buttons share the bar when the whole title fits beside them: every
+    // button, else the board above as its arrow alone, else the menu (☰). Then the short title
+    // beside the most compact buttons; then the title a size smaller; last, the title on a row
+    // of its own above the buttons (a portrait screen), cut with "…" only if it is still too
+    // long there.
+    let room = total - fixed;
+    let bar_width = |(arrow_only, menu): (bool, bool)| {
         if menu {
-            total - fixed - menu_width
+            menu_width
+        } else if arrow_only {
+            secondary_width - parent_shrinks
         } else {
-            total - fixed - secondary_width
+            secondary_width
         }
     };
-    let menu = secondary.len() > 1 && title_width(title) > room_with(false);
-    let shown_title = match short {
-        Some(short) if title_width(title) > room_with(menu) => short,
-        _ => title,
-    };
-    let title_room = room_with(menu).max(60.0);
-    ui.horizontal(|ui| {
-        ui.set_min_height(theme::TOUCH + 8.0);
-        if let Some(board) = screen.board {
-            ui.allocate_ui_with_layout(
-                vec2(title_room, theme::TOUCH + 8.0),
-                Layout::top_down(Align::Min),
-                |ui| {
-                    ui.set_max_width(title_room);
-                    let title = ui.add(
-                        egui::Label::new(
-                            RichText::new(shown_title)
-                                .text_style(theme::board_title())
-                                .color(colour::ON_BAR),
-                        )
-                        .truncate(),
-                    );
-                    // Named in full for screen readers and tests, whatever is shown.
-                    title.widget_info(|| {
-                        egui::WidgetInfo::labeled(egui::Role::Label, true, &board.title)
-                    });
-                    let mut sub = i18n::level_name(lang, &board.level);
-                    if !board.team.is_empty() {
-                        sub = format!("{sub} · {}", board.team);
-                    }
-                    ui.add(egui::Label::new(RichText::new(sub).color(colour::ON_BAR)).truncate());
-                },
-            );
-        }
-        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-            super::facilitator::bar_button(ui, screen, state);
-            let open =
-                |state: &mut UiState, item: Secondary, commands: &mut Vec<UiCommand>| match item {
-                    Secondary::Person => state.person_picker_open = true,
-                    Secondary::Boards => state.switcher_open = true,
-                    Secondary::Parent => {
-                        if let Some(parent) = parent {
-                            commands.push(UiCommand::ShowBoard(parent.id.clone()));
-                        }
-                    }
-                };
-            if menu {
-                if bar_button(ui, menu_text.clone(), theme::TOUCH * 2.0) {
-                    state.menu_open = true;
+    let layouts: Vec<(bool, bool)> = [(false, false), (true, false), (true, true)]
+        .into_iter()
+        .filter(|(_, menu)| !menu || secondary.len() > 1)
+        .collect();
+    let compact = layouts.last().copied().unwrap_or((false, false));
+    let heading_width = |text: &str| width_of(ui, text, egui::TextStyle::Heading) + spacing;
+    let beside = |width: f32, layout| width <= room - bar_width(layout);
+    let (layout, shown_title, stacked) =
+        match layouts.iter().find(|l| beside(title_width(title), **l)) {
+            Some(layout) => (*layout, title, false),
+            None => match short.filter(|s| beside(title_width(s), compact)) {
+                Some(short) => (compact, short, false),
+                None if beside(heading_width(title), compact) => (compact, title, false),
+                None => {
+                    let alone = layouts.iter().find(|l| bar_width(**l) <= room);
+                    (alone.copied().unwrap_or(compact), title, true)
                 }
-            } else {
-                for (item, name, min) in &secondary {
-                    let text = match item {
-                        Secondary::Parent if arrow_only => "⬆",
-                        _ => name.as_str(),
-                    };
-                    let button = egui::Button::new(RichText::new(text).color(colour::INK))
-                        .min_size(vec2(*min, theme::TOUCH));
-                    if theme::tapped_named(&ui.add(button), name, None) {
+            },
+        };
+    let (arrow_only, menu) = layout;
+    let title_room = if stacked {
+        total
+    } else {
+        (room - bar_width(layout)).max(60.0)
+    };
+    let title_style = if title_width(shown_title) > title_room {
+        egui::TextStyle::Heading
+    } else {
+        theme::board_title()
+    };
+    let title_block = |ui: &mut egui::Ui| {
+        let Some(board) = screen.board else {
+            return;
+        };
+        ui.allocate_ui_with_layout(
+            vec2(title_room, theme::TOUCH + 8.0),
+            Layout::top_down(Align::Min),
+            |ui| {
+                ui.set_max_width(title_room);
+                let title = ui.add(
+                    egui::Label::new(
+                        RichText::new(shown_title)
+                            .text_style(title_style)
+                            .color(colour::ON_BAR),
+                    )
+                    .truncate(),
+                );
+                // Named in full for screen readers and tests, whatever is shown.
+                title.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::Label, true, &board.title)
+                });
+                let mut sub = i18n::level_name(lang, &board.level);
+                if !board.team.is_empty() {
+                    sub = format!("{sub} · {}", board.team);
+                }
+                ui.add(egui::Label::new(RichText::new(sub).color(colour::ON_BAR)).truncate());
+            },
+        );
+    };
+    let buttons = |ui: &mut egui::Ui| {
+        super::facilitator::bar_button(ui, screen, state);
+        let open = |state: &mut UiState, item: Secondary, commands: &mut Vec<UiCommand>| match item
+        {
+            Secondary::Person => state.person_picker_open = true,
+            Secondary::Boards => state.switcher_open = true,
+            Secondary::Parent => {
+                if let Some(parent) = parent {
+                    commands.push(UiCommand::ShowBoard(parent.id.clone()));
+                }
+            }
+        };
+        if menu {
+            if bar_button(ui, menu_text.clone(), theme::TOUCH * 2.0) {
+                state.menu_open = true;
+            }
+        } else {
+            for (item, name, min) in &secondary {
+                let text = match item {
+                    Secondary::Parent if arrow_only => "⬆",
+                    _ => name.as_str(),
+                };
+                let button = egui::Button::new(RichText::new(text).color(colour::INK))
+                    .min_size(vec2(*min, theme::TOUCH));
+                if theme::tapped_named(&ui.add(button), name, None) {
+                    open(state, *item, commands);
+                }
+            }
+        }
+        if let Some(board) = screen.board.filter(|b| b.huddle.is_some())
+            && !in_huddle
+        {
+            // Short on the bar, where the board's title needs the room; named in full.
+            let start = egui::Button::new(
+                RichText::new(&huddle_text)
+                    .color(egui::Color32::WHITE)
+                    .strong(),
+            )
+            .fill(colour::GOOD)
+            .min_size(vec2(theme::TOUCH * 2.5, theme::TOUCH));
+            if theme::tapped_named(&ui.add(start), tr(lang, T::StartHuddle), None) {
+                state.huddle_setup = Some(super::huddle::Setup::new(board, screen));
+            }
+        }
+        ui.add_space(spacing);
+        ui.allocate_ui_with_layout(
+            vec2(clock_width, theme::TOUCH + 8.0),
+            Layout::top_down(Align::Max),
+            |ui| {
+                ui.label(
+                    RichText::new(&clock)
+                        .text_style(egui::TextStyle::Heading)
+                        .color(colour::ON_BAR),
+                );
+                if let Some(line) = &huddle_line {
+                    ui.label(RichText::new(line).color(colour::ON_BAR));
+                }
+            },
+        );
+        // The menu of what did not fit: big buttons, one a line.
+        if menu && state.menu_open {
+            let modal = egui::Modal::new(egui::Id::unique("top-bar-menu")).show(ui.ctx(), |ui| {
+                ui.set_width(480.0);
+                for (item, text, _) in &secondary {
+                    let button = egui::Button::new(text.as_str())
+                        .min_size(vec2(ui.available_width(), theme::TOUCH));
+                    if theme::tapped(&ui.add(button)) {
+                        state.menu_open = false;
                         open(state, *item, commands);
                     }
                 }
-            }
-            if let Some(board) = screen.board.filter(|b| b.huddle.is_some())
-                && !in_huddle
-            {
-                // Short on the bar, where the board's title needs the room; named in full.
-                let start = egui::Button::new(
-                    RichText::new(&huddle_text)
-                        .color(egui::Color32::WHITE)
-                        .strong(),
-                )
-                .fill(colour::GOOD)
-                .min_size(vec2(theme::TOUCH * 2.5, theme::TOUCH));
-                if theme::tapped_named(&ui.add(start), tr(lang, T::StartHuddle), None) {
-                    state.huddle_setup = Some(super::huddle::Setup::new(board, screen));
-                }
-            }
-            ui.add_space(spacing);
-            ui.allocate_ui_with_layout(
-                vec2(clock_width, theme::TOUCH + 8.0),
-                Layout::top_down(Align::Max),
-                |ui| {
-                    ui.label(
-                        RichText::new(&clock)
-                            .text_style(egui::TextStyle::Heading)
-                            .color(colour::ON_BAR),
-                    );
-                    if let Some(line) = &huddle_line {
-                        ui.label(RichText::new(line).color(colour::ON_BAR));
-                    }
-                },
-            );
-            // The menu of what did not fit: big buttons, one a line.
-            if menu && state.menu_open {
-                let modal =
-                    egui::Modal::new(egui::Id::unique("top-bar-menu")).show(ui.ctx(), |ui| {
-                        ui.set_width(480.0);
-                        for (item, text, _) in &secondary {
-                            let button = egui::Button::new(text.as_str())
-                                .min_size(vec2(ui.available_width(), theme::TOUCH));
-                            if theme::tapped(&ui.add(button)) {
-                                state.menu_open = false;
-                                open(state, *item, commands);
-                            }
-                        }
-                        let close = egui::Button::new(format!("✓  {}", tr(lang, T::Close)))
-                            .min_size(vec2(ui.available_width(), theme::TOUCH));
-                        if theme::tapped(&ui.add(close)) {
-                            state.menu_open = false;
-                        }
-                    });
-                if modal.should_close() {
+                let close = egui::Button::new(format!("✓  {}", tr(lang, T::Close)))
+                    .min_size(vec2(ui.available_width(), theme::TOUCH));
+                if theme::tapped(&ui.add(close)) {
                     state.menu_open = false;
                 }
+            });
+            if modal.should_close() {
+                state.menu_open = false;
             }
+        }
+    };
+    if stacked {
+        title_block(ui);
+        ui.horizontal(|ui| {
+            ui.set_min_height(theme::TOUCH + 8.0);
+            ui.with_layout(Layout::right_to_left(Align::Center), buttons);
         });
-    });
+    } else {
+        ui.horizontal(|ui| {
+            ui.set_min_height(theme::TOUCH + 8.0);
+            title_block(ui);
+            ui.with_layout(Layout::right_to_left(Align::Center), buttons);
+        });
+    }
 }
 
 /// The bottom bar: undo, always at the left edge, and the board's last change; the snapshot
