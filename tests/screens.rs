@@ -7,6 +7,8 @@
 
 mod common;
 
+use std::collections::BTreeMap;
+
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use huddle::app::KioskApp;
@@ -300,5 +302,99 @@ fn facilitator_mode_open_keeps_the_top_bar_on_a_small_screen() {
             "{:?} off screen",
             node.accesskit_node().label()
         );
+    }
+}
+
+/// Each text drawn and seen on screen: where, its smallest font size in points, its words.
+fn texts(h: &Harness<'_, KioskApp>) -> Vec<(egui::Rect, f32, String)> {
+    fn walk(shape: &egui::Shape, clip: egui::Rect, out: &mut Vec<(egui::Rect, f32, String)>) {
+        match shape {
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| walk(s, clip, out)),
+            egui::Shape::Text(t) if !t.galley.is_empty() => {
+                let rect = t.galley.rect.translate(t.pos.to_vec2());
+                let size = t
+                    .galley
+                    .job
+                    .sections
+                    .iter()
+                    .map(|s| s.format.font_id.size)
+                    .fold(f32::INFINITY, f32::min);
+                // Only what shows: a text clipped away carries nothing to the reader.
+                if rect.intersect(clip).height() >= rect.height() * 0.5 {
+                    out.push((rect, size, t.galley.job.text.clone()));
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for clipped in &h.output().shapes {
+        walk(&clipped.shape, clipped.clip_rect, &mut out);
+    }
+    out
+}
+
+/// The cards drawn: white rounded rectangles.
+fn cards(h: &Harness<'_, KioskApp>) -> Vec<egui::Rect> {
+    h.output()
+        .shapes
+        .iter()
+        .filter_map(|c| match &c.shape {
+            egui::Shape::Rect(r) if r.fill == egui::Color32::WHITE && r.corner_radius.nw == 14 => {
+                Some(r.rect)
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// The smallest text of each section kind, in pixels, on a board at a screen size.
+fn smallest_text(pixels: (f32, f32), board_id: &str) -> BTreeMap<String, f32> {
+    let scale = huddle::ui::theme::auto_scale(egui::vec2(pixels.0, pixels.1));
+    let h = on_screen(pixels, board_id);
+    let board = board(board_id);
+    let texts = texts(&h);
+    let mut smallest = BTreeMap::new();
+    for card in cards(&h) {
+        let inside: Vec<_> = texts
+            .iter()
+            .filter(|(r, ..)| card.contains(r.center()))
+            .collect();
+        let Some(section) = board
+            .sections
+            .iter()
+            .find(|s| inside.iter().any(|(_, _, words)| *words == s.title))
+        else {
+            continue;
+        };
+        let kind = format!("{:?}", section.kind)
+            .split(['(', ' ', '{'])
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        let least = inside
+            .iter()
+            .map(|(_, size, _)| size * scale)
+            .fold(f32::INFINITY, f32::min);
+        let entry = smallest.entry(kind).or_insert(f32::INFINITY);
+        *entry = entry.min(least);
+    }
+    smallest
+}
+
+#[test]
+fn nothing_that_carries_information_is_under_16_pixels_at_1080p() {
+    for board in ["accueil-jeunesse", "gestion-jeunesse"] {
+        for (pixels, least) in [((1920.0, 1080.0), 16.0), ((3840.0, 2160.0), 32.0)] {
+            let smallest = smallest_text(pixels, board);
+            eprintln!("{board} at {pixels:?}: smallest text per section kind (px): {smallest:?}");
+            assert!(smallest.len() >= 3, "{board}: {smallest:?}");
+            for (kind, px) in &smallest {
+                assert!(
+                    *px >= least - 0.01,
+                    "{board} at {pixels:?}: {kind} has text of {px} px"
+                );
+            }
+        }
     }
 }
