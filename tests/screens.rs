@@ -170,18 +170,7 @@ fn a_card_shows_what_fits_and_counts_the_rest_and_opens_with_every_entry() {
         let mut h = on_screen(screen, "accueil-jeunesse");
         // Every action is drawn or counted.
         let drawn = h.query_all_by_label_contains("Action numéro").count();
-        let counted: usize = h
-            .query_all_by_label_contains(" autres : Plan d'action")
-            .filter_map(|n| {
-                let label = n.accesskit_node().label().unwrap_or_default();
-                label
-                    .trim_start_matches('+')
-                    .split(' ')
-                    .next()?
-                    .parse::<usize>()
-                    .ok()
-            })
-            .sum();
+        let counted = counted(&h, "Plan d'action");
         assert_eq!(
             drawn + counted,
             12,
@@ -193,7 +182,7 @@ fn a_card_shows_what_fits_and_counts_the_rest_and_opens_with_every_entry() {
             "{screen:?}"
         );
         if counted > 0 {
-            h.get_by_label_contains(" autres : Plan d'action").click();
+            open(&mut h, "Plan d'action");
             h.run();
             // Opened, the section holds all twelve (the card stays behind it).
             let opened = h.query_all_by_label_contains("Action numéro").count();
@@ -214,6 +203,29 @@ fn a_portrait_screen_reflows_the_grid_and_breaks_no_word() {
     assert_eq!(reflowed, huddle::ui::GridKind::Reflowed(3));
     let wide = huddle::ui::grid_kind(egui::vec2(1920.0, 900.0), &board("accueil-jeunesse"));
     assert_eq!(wide, huddle::ui::GridKind::Main);
+}
+
+/// How many entries of the section titled `title` its card counts in its "+N autres" cues.
+fn counted(h: &Harness<'_, KioskApp>, title: &str) -> usize {
+    h.query_all_by_label_contains(&format!(" : {title}"))
+        .filter_map(|n| {
+            let label = n.accesskit_node().label().unwrap_or_default();
+            let count = label.strip_prefix('+')?.split(' ').next()?;
+            count.parse::<usize>().ok()
+        })
+        .sum()
+}
+
+/// Taps the first "+N" cue of the section titled `title`, which opens it.
+fn open(h: &mut Harness<'_, KioskApp>, title: &str) {
+    h.query_all_by_label_contains(&format!(" : {title}"))
+        .find(|n| {
+            n.accesskit_node()
+                .label()
+                .is_some_and(|l| l.starts_with('+'))
+        })
+        .expect("a cue")
+        .click();
 }
 
 /// Whether `text` is drawn somewhere whole, not cut with "…".
@@ -396,5 +408,111 @@ fn nothing_that_carries_information_is_under_16_pixels_at_1080p() {
                 );
             }
         }
+    }
+}
+
+#[test]
+fn the_units_table_shows_what_fits_and_counts_the_rest() {
+    // A manager's board over nine teams, none of which has sent a snapshot yet.
+    let teams: Vec<String> = (1..=9).map(|i| format!("equipe-{i}")).collect();
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(common::examples()).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap().replace(
+            "boards = [\"accueil-jeunesse\", \"youth-follow-up\"]",
+            &format!("boards = {teams:?}"),
+        );
+        std::fs::write(dir.path().join(path.file_name().unwrap()), text).unwrap();
+    }
+    for team in &teams {
+        let file = format!(
+            "[board]\nid = \"{team}\"\ntitle = \"{team}\"\nparent = \"gestion-jeunesse\"\n\
+             columns = 1\nrows = 1\n\n[[section]]\nid = \"notes\"\nkind = \"notes\"\n\
+             title = \"Notes\"\ncolumn = 1\nrow = 1\n"
+        );
+        std::fs::write(dir.path().join(format!("{team}.toml")), file).unwrap();
+    }
+    for pixels in SCREENS {
+        let scale = huddle::ui::theme::auto_scale(egui::vec2(pixels.0, pixels.1));
+        let app = common::app(dir.path(), Some("gestion-jeunesse"));
+        let mut h = common::builder()
+            .with_size(egui::vec2(pixels.0, pixels.1) / scale)
+            .with_pixels_per_point(scale)
+            .build_ui_state(common::frame, app);
+        h.run();
+        // A row counts as drawn when it lies whole inside the card.
+        let cards = cards(&h);
+        let drawn = h
+            .query_all_by_label_contains("equipe-")
+            .filter(|n| cards.iter().any(|c| c.contains_rect(n.rect())))
+            .count();
+        let counted = counted(&h, "Nos équipes");
+        assert_eq!(
+            drawn + counted,
+            9,
+            "{pixels:?}: {drawn} drawn, {counted} counted"
+        );
+        // Every header drawn stands inside a card, never cut by its edge.
+        for header in ["Unité", "Signaux", "Photo"] {
+            if let Some(node) = h.query_by_label(header) {
+                let rect = node.rect();
+                assert!(
+                    cards.iter().any(|c| c.contains_rect(rect)),
+                    "{pixels:?}: {header} at {rect:?} runs out of its card"
+                );
+            }
+        }
+        if counted > 0 {
+            open(&mut h, "Nos équipes");
+            h.run();
+            // Opened, the table holds all nine, over the card left behind it.
+            assert!(
+                h.query_all_by_label_contains("equipe-").count() >= 9,
+                "{pixels:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_managers_small_card_shows_escalations_even_when_their_buttons_do_not_fit() {
+    use huddle::model::{Edit, Origin};
+    let seed = |store: &mut huddle::store::Store| {
+        for i in 1..=3 {
+            let change = Edit::RaiseEscalation {
+                title: format!("Pas de local pour les groupes {i}"),
+                why: "La salle est prise".into(),
+                to: Some("gestion-jeunesse".into()),
+                due: chrono::NaiveDate::from_ymd_opt(2026, 11, 27),
+            }
+            .into_change(
+                "accueil-jeunesse",
+                "escalades",
+                "Julie",
+                Origin::Screen,
+                chrono::DateTime::parse_from_rfc3339("2026-11-16T09:00:00Z")
+                    .unwrap()
+                    .with_timezone(&chrono::Utc),
+            )
+            .unwrap();
+            store.apply(&change).unwrap();
+        }
+    };
+    for pixels in SCREENS {
+        let scale = huddle::ui::theme::auto_scale(egui::vec2(pixels.0, pixels.1));
+        let app = common::app_with(&common::examples(), Some("gestion-jeunesse"), seed);
+        let mut h = common::builder()
+            .with_size(egui::vec2(pixels.0, pixels.1) / scale)
+            .with_pixels_per_point(scale)
+            .build_ui_state(common::frame, app);
+        h.run();
+        let cards = cards(&h);
+        let drawn = h
+            .query_all_by_label_contains("▼ Pas de local pour les groupes")
+            .filter(|n| cards.iter().any(|c| c.contains_rect(n.rect())))
+            .count();
+        let title = "Escalades reçues et envoyées";
+        assert!(drawn >= 1, "{pixels:?}: no escalation shows");
+        assert_eq!(drawn + counted(&h, title), 3, "{pixels:?}");
     }
 }

@@ -43,11 +43,15 @@ const ROW_SPACING: f32 = 6.0;
 /// The height of the "+N" cue under a list.
 const CUE_HEIGHT: f32 = theme::TOUCH * 0.8;
 /// The room the cue takes under a list: itself and the space above it.
-const CUE_ROOM: f32 = CUE_HEIGHT + ROW_SPACING;
+pub(super) const CUE_ROOM: f32 = CUE_HEIGHT + ROW_SPACING;
 
 /// How many of the entries of these heights fit in `room`, keeping room for the "+N" cue
 /// when some do not. A full section shows them all.
-fn fitting(mode: Mode, room: f32, heights: impl IntoIterator<Item = f32>) -> (usize, usize) {
+pub(super) fn fitting(
+    mode: Mode,
+    room: f32,
+    heights: impl IntoIterator<Item = f32>,
+) -> (usize, usize) {
     let heights: Vec<f32> = heights.into_iter().collect();
     if mode == Mode::Full {
         return (heights.len(), 0);
@@ -70,11 +74,30 @@ fn fitting(mode: Mode, room: f32, heights: impl IntoIterator<Item = f32>) -> (us
 }
 
 /// "+6 autres": how many entries the card does not show; a tap opens the section large.
-fn more_cue(ui: &mut egui::Ui, lang: Lang, hidden: usize, section: &Section, state: &mut UiState) {
+pub(super) fn more_cue(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    hidden: usize,
+    section: &Section,
+    state: &mut UiState,
+) {
+    more_cue_of(ui, lang, hidden, (T::OneMore, T::More), section, state);
+}
+
+/// "+3 colonnes": the cue for what a card leaves out, named in the singular and the plural.
+pub(super) fn more_cue_of(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    hidden: usize,
+    (one, more): (T, T),
+    section: &Section,
+    state: &mut UiState,
+) {
     if hidden == 0 {
         return;
     }
-    let text = format!("+{hidden} {}", tr(lang, T::More));
+    let what = if hidden == 1 { one } else { more };
+    let text = format!("+{hidden} {}", tr(lang, what));
     let button = egui::Button::new(RichText::new(&text).strong().color(colour::ACCENT))
         .min_size(vec2(theme::TOUCH * 2.0, CUE_HEIGHT));
     let name = format!("{text} : {}", section.title);
@@ -305,28 +328,27 @@ pub(super) fn show(
             if list.is_empty() {
                 empty(ui, &add_hint(T::NoEscalationYet));
             }
-            let target = board.parent.as_deref().map(|p| board_title(screen, p));
-            let text = match target {
-                Some(parent) => format!("{} : {parent}", tr(lang, T::EscalationsGoTo)),
-                None => tr(lang, T::TopOfChain).to_owned(),
-            };
-            words(
-                ui,
-                mode,
-                RichText::new(text)
-                    .size(theme::DETAIL_TEXT)
-                    .color(colour::MUTED),
-            );
             let width = ui.available_width();
-            let heights: Vec<f32> = list
-                .iter()
-                .map(|e| escalation_height(board, e, width))
-                .collect();
+            let room = ui.available_height();
+            let heights = |buttons: bool| -> Vec<f32> {
+                list.iter()
+                    .map(|e| escalation_height(board, e, width, buttons))
+                    .collect()
+            };
             ui.spacing_mut().item_spacing.y = ROW_SPACING;
-            let (shown, hidden) = fitting(mode, ui.available_height(), heights.iter().copied());
-            for (e, height) in list.iter().zip(&heights).take(shown) {
+            // With their buttons; in a card too small for even one with its buttons, the
+            // escalations alone (their buttons are one tap away, in the section opened).
+            let mut buttons = true;
+            let mut heights_now = heights(true);
+            let (mut shown, mut hidden) = fitting(mode, room, heights_now.iter().copied());
+            if shown == 0 && !list.is_empty() {
+                buttons = false;
+                heights_now = heights(false);
+                (shown, hidden) = fitting(mode, room, heights_now.iter().copied());
+            }
+            for (e, height) in list.iter().zip(&heights_now).take(shown) {
                 if mode == Mode::Full {
-                    escalation(ui, board, screen, state, e, mode, commands);
+                    escalation(ui, board, screen, state, e, (mode, buttons), commands);
                     ui.add_space(6.0);
                 } else {
                     // Each in the room counted for it, so that none runs over the next.
@@ -337,10 +359,33 @@ pub(super) fn show(
                             .layout(egui::Layout::top_down(egui::Align::Min)),
                     );
                     child.set_clip_rect(rect.expand(2.0).intersect(ui.clip_rect()));
-                    escalation(&mut child, board, screen, state, e, mode, commands);
+                    escalation(
+                        &mut child,
+                        board,
+                        screen,
+                        state,
+                        e,
+                        (mode, buttons),
+                        commands,
+                    );
                 }
             }
             more_cue(ui, lang, hidden, section, state);
+            // Where they go, under them, where the card has a line left for it.
+            if mode == Mode::Full || ui.available_height() >= theme::DETAIL_TEXT * 1.25 {
+                let target = board.parent.as_deref().map(|p| board_title(screen, p));
+                let text = match target {
+                    Some(parent) => format!("{} : {parent}", tr(lang, T::EscalationsGoTo)),
+                    None => tr(lang, T::TopOfChain).to_owned(),
+                };
+                words(
+                    ui,
+                    mode,
+                    RichText::new(text)
+                        .size(theme::DETAIL_TEXT)
+                        .color(colour::MUTED),
+                );
+            }
         }
         (SectionKind::Mood, Some(SectionView::Mood(mood))) => {
             // Five faces across the card, each at least a finger wide.
@@ -371,8 +416,14 @@ pub(super) fn show(
                     });
                 }
             });
-            if mood.today.iter().sum::<u32>() == 0 {
-                empty(ui, tr(lang, T::NoVoteYet));
+            if mood.today.iter().sum::<u32>() == 0 && ui.available_height() >= 30.0 {
+                words(
+                    ui,
+                    mode,
+                    RichText::new(tr(lang, T::NoVoteYet))
+                        .color(colour::MUTED)
+                        .italics(),
+                );
             }
             if mood.weeks.len() > 1 {
                 let trend: String = mood
@@ -673,7 +724,7 @@ pub(super) fn show(
             }
         }
         (SectionKind::Units { .. }, Some(SectionView::Units(units))) => {
-            super::units::section(ui, board, units, state, commands);
+            super::units::section(ui, board, section, units, state, mode);
         }
         _ => {}
     }
@@ -924,7 +975,7 @@ fn escalation(
     screen: &Screen<'_>,
     state: &mut UiState,
     e: &view::EscalationView,
-    mode: Mode,
+    (mode, buttons): (Mode, bool),
     commands: &mut Commands,
 ) {
     use crate::model::EscalationStatus as S;
@@ -1010,6 +1061,9 @@ fn escalation(
             .strong(),
         );
     }
+    if !buttons {
+        return;
+    }
     let button = |ui: &mut egui::Ui, label: T| {
         let name = format!("{} : {}", tr(lang, label), e.title);
         let b = egui::Button::new(tr(lang, label)).min_size(vec2(theme::TOUCH * 2.5, theme::TOUCH));
@@ -1066,13 +1120,17 @@ fn escalation_buttons(board: &Board, e: &view::EscalationView) -> usize {
 }
 
 /// The height an escalation takes in a card `width` wide: its title, what and when, its
-/// answer, and its buttons (in as many rows as they need).
-fn escalation_height(board: &Board, e: &view::EscalationView, width: f32) -> f32 {
+/// answer, and its buttons (in as many rows as they need) when it shows them.
+fn escalation_height(board: &Board, e: &view::EscalationView, width: f32, buttons: bool) -> f32 {
     let mut height = 30.0 + 26.0;
     if e.answer.is_some() {
         height += 28.0;
     }
-    let buttons = escalation_buttons(board, e);
+    let buttons = if buttons {
+        escalation_buttons(board, e)
+    } else {
+        0
+    };
     if buttons > 0 {
         let per_row = ((width + 12.0) / 240.0).floor().max(1.0) as usize;
         height += buttons.div_ceil(per_row) as f32 * (theme::TOUCH + 6.0) + 4.0;

@@ -4,6 +4,7 @@
 
 use egui::{Color32, RichText, vec2};
 
+use super::sections::Mode;
 use super::theme::{self, colour};
 use super::{Screen, UiCommand, UiState};
 use crate::i18n::{self, T, tr};
@@ -70,13 +71,39 @@ fn age_text(lang: Lang, unit: &UnitView) -> String {
     }
 }
 
-/// The matrix of the units below `board`.
+/// One column of the matrix.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Column {
+    Family(usize),
+    Signals,
+    Overdue,
+    Escalations,
+    Age,
+}
+
+/// The escalations cell's words: how many are open, and how many of them are late.
+fn escalations_text(lang: Lang, unit: &UnitView) -> String {
+    let mut text = unit.open_escalations.to_string();
+    if unit.late_escalations > 0 {
+        text = format!(
+            "{text} (✕ {} {})",
+            unit.late_escalations,
+            tr(lang, T::Late).to_lowercase()
+        );
+    }
+    text
+}
+
+/// The matrix of the units below `board`. In a card, the units that need a look come first
+/// (no recent snapshot, late escalations, overdue actions), as many rows and columns as fit,
+/// and cues say how many more there are; opened, every unit and every column.
 pub(super) fn section(
     ui: &mut egui::Ui,
     board: &Board,
+    section: &crate::model::Section,
     units: &[UnitView],
     state: &mut UiState,
-    _commands: &mut Commands,
+    mode: Mode,
 ) {
     let lang = board.lang;
     if units.is_empty() {
@@ -87,93 +114,210 @@ pub(super) fn section(
         );
         return;
     }
-    // Only the families some unit measures.
-    let columns: Vec<usize> = (0..CATEGORIES.len())
-        .filter(|&i| units.iter().any(|u| u.categories[i].is_some()))
-        .collect();
-    egui::ScrollArea::both().id_salt("units").show(ui, |ui| {
+    let mut units: Vec<&UnitView> = units.iter().collect();
+    if mode != Mode::Full {
+        units.sort_by_key(|u| {
+            (
+                !u.stale,
+                std::cmp::Reverse(u.late_escalations),
+                std::cmp::Reverse(u.overdue_actions),
+            )
+        });
+    }
+    // How fresh each unit's snapshot is first (a unit silent for days is what a manager must
+    // see), then the families some unit measures, then the counts.
+    let mut columns = vec![Column::Age];
+    columns.extend(
+        (0..CATEGORIES.len())
+            .filter(|&i| units.iter().any(|u| u.categories[i].is_some()))
+            .map(Column::Family),
+    );
+    columns.extend([Column::Signals, Column::Overdue, Column::Escalations]);
+    let header = |c: Column| match c {
+        Column::Family(i) => category_name(lang, CATEGORIES[i]),
+        Column::Signals => tr(lang, T::Signals),
+        Column::Overdue => tr(lang, T::OverdueShort),
+        Column::Escalations => tr(lang, T::OpenEscalations),
+        Column::Age => tr(lang, T::Snapshot),
+    };
+    let spacing = vec2(12.0, 6.0);
+    // Each column's width, to know how many fit: its header or its widest cell.
+    let body = egui::TextStyle::Body.resolve(ui.style());
+    let head_font = egui::FontId::proportional(theme::DETAIL_TEXT);
+    let width_of = |ui: &egui::Ui, text: &str, font: &egui::FontId| {
+        ui.painter()
+            .layout_no_wrap(text.to_owned(), font.clone(), colour::INK)
+            .size()
+            .x
+    };
+    let padding = ui.spacing().button_padding.x * 2.0;
+    // The units' names take at most two fifths of a card; longer ones are cut with "…".
+    let unit_width = units
+        .iter()
+        .map(|u| {
+            let font = egui::TextStyle::Button.resolve(ui.style());
+            width_of(ui, &format!("⚠ {}  ›", u.title), &font) + padding
+        })
+        .fold(160.0, f32::max);
+    let unit_width = if mode == Mode::Full {
+        unit_width
+    } else {
+        unit_width.min((ui.available_width() * 0.4).max(160.0))
+    };
+    let column_width = |ui: &egui::Ui, c: Column| {
+        let cells = units
+            .iter()
+            .map(|u| match c {
+                Column::Family(_) => 44.0,
+                Column::Signals => width_of(ui, &format!("◆ {}", u.signals), &body),
+                Column::Overdue => width_of(ui, &format!("✕ {}", u.overdue_actions), &body),
+                Column::Escalations => width_of(ui, &escalations_text(lang, u), &body),
+                Column::Age => width_of(ui, &age_text(lang, u), &body),
+            })
+            .fold(0.0, f32::max);
+        cells.max(width_of(ui, header(c), &head_font)) + spacing.x
+    };
+    let (shown_columns, hidden_columns) = if mode == Mode::Full {
+        (columns.len(), 0)
+    } else {
+        let mut room = ui.available_width() - unit_width - spacing.x;
+        let fit = columns
+            .iter()
+            .take_while(|c| {
+                room -= column_width(ui, **c);
+                room >= 0.0
+            })
+            .count();
+        (fit, columns.len() - fit)
+    };
+    let columns = &columns[..shown_columns];
+    let row = theme::TOUCH + spacing.y;
+    let hint = theme::DETAIL_TEXT * 1.25 + spacing.y;
+    let (shown_rows, hidden_rows) = super::sections::fitting(
+        mode,
+        ui.available_height() - row - hint,
+        units.iter().map(|_| theme::TOUCH),
+    );
+    let grid = |ui: &mut egui::Ui, state: &mut UiState| {
         egui::Grid::new(("units-grid", &board.id))
             .striped(true)
-            .spacing(vec2(12.0, 6.0))
+            .spacing(spacing)
             .min_row_height(theme::TOUCH)
             .show(ui, |ui| {
-                let head = |ui: &mut egui::Ui, t: &str| {
+                ui.label(
+                    RichText::new(tr(lang, T::Unit))
+                        .size(theme::DETAIL_TEXT)
+                        .color(colour::MUTED)
+                        .strong(),
+                );
+                for &c in columns {
                     ui.label(
-                        RichText::new(t)
+                        RichText::new(header(c))
                             .size(theme::DETAIL_TEXT)
                             .color(colour::MUTED)
                             .strong(),
                     );
-                };
-                head(ui, tr(lang, T::Unit));
-                for &c in &columns {
-                    head(ui, category_name(lang, CATEGORIES[c]));
                 }
-                head(ui, tr(lang, T::Signals));
-                head(ui, tr(lang, T::OverdueShort));
-                head(ui, tr(lang, T::OpenEscalations));
-                head(ui, tr(lang, T::Snapshot));
                 ui.end_row();
-                for unit in units {
-                    let name = if unit.stale {
-                        format!("⚠ {}", unit.title)
-                    } else {
-                        unit.title.clone()
-                    };
-                    let button = egui::Button::new(RichText::new(format!("{name}  ›")).strong())
-                        .min_size(vec2(160.0, theme::TOUCH));
-                    if theme::tapped(&ui.add(button)) {
-                        state.unit_open = Some(unit.board.clone());
-                    }
-                    for &c in &columns {
-                        chip(ui, unit.categories[c]);
-                    }
-                    if unit.snapshot.is_some() {
-                        let signals = RichText::new(format!("◆ {}", unit.signals));
-                        ui.label(if unit.signals > 0 {
-                            signals.color(colour::ACCENT).strong()
-                        } else {
-                            signals.color(colour::MUTED)
-                        });
-                        let overdue = RichText::new(format!("✕ {}", unit.overdue_actions));
-                        ui.label(if unit.overdue_actions > 0 {
-                            overdue.color(colour::BAD).strong()
-                        } else {
-                            RichText::new("0").color(colour::MUTED)
-                        });
-                        let mut escalations = unit.open_escalations.to_string();
-                        if unit.late_escalations > 0 {
-                            escalations = format!(
-                                "{escalations} (✕ {} {})",
-                                unit.late_escalations,
-                                tr(lang, T::Late).to_lowercase()
-                            );
-                        }
-                        ui.label(if unit.late_escalations > 0 {
-                            RichText::new(escalations).color(colour::BAD).strong()
-                        } else {
-                            RichText::new(escalations).color(colour::INK)
-                        });
-                    } else {
-                        for _ in 0..3 {
-                            ui.label(RichText::new("—").color(colour::MUTED));
-                        }
-                    }
-                    let age = RichText::new(age_text(lang, unit));
-                    ui.label(if unit.stale {
-                        age.color(colour::BAD).strong()
-                    } else {
-                        age.color(colour::MUTED)
-                    });
+                for unit in &units[..shown_rows] {
+                    unit_row(ui, lang, unit, unit_width, columns, state);
                     ui.end_row();
                 }
             });
-        ui.label(
-            RichText::new(tr(lang, T::TapUnit))
-                .size(theme::DETAIL_TEXT)
-                .color(colour::MUTED),
+    };
+    if mode == Mode::Full {
+        egui::ScrollArea::horizontal()
+            .id_salt("units")
+            .show(ui, |ui| grid(ui, state));
+    } else {
+        grid(ui, state);
+    }
+    ui.horizontal(|ui| {
+        super::sections::more_cue(ui, lang, hidden_rows, section, state);
+        super::sections::more_cue_of(
+            ui,
+            lang,
+            hidden_columns,
+            (T::OneMoreColumn, T::MoreColumns),
+            section,
+            state,
         );
     });
+    if ui.available_height() >= theme::DETAIL_TEXT * 1.25 {
+        ui.add(
+            egui::Label::new(
+                RichText::new(tr(lang, T::TapUnit))
+                    .size(theme::DETAIL_TEXT)
+                    .color(colour::MUTED),
+            )
+            .truncate(),
+        );
+    }
+}
+
+/// A unit's row: its name (a tap opens its snapshot), then its cells.
+fn unit_row(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    unit: &UnitView,
+    width: f32,
+    columns: &[Column],
+    state: &mut UiState,
+) {
+    let name = if unit.stale {
+        format!("⚠ {}", unit.title)
+    } else {
+        unit.title.clone()
+    };
+    let text = format!("{name}  ›");
+    let button = egui::Button::new(RichText::new(&text).strong())
+        .truncate()
+        .min_size(vec2(160.0, theme::TOUCH));
+    // Named in full, whatever the button shows.
+    let tapped = theme::tapped_named(&ui.add_sized(vec2(width, theme::TOUCH), button), text, None);
+    if tapped {
+        state.unit_open = Some(unit.board.clone());
+    }
+    for &c in columns {
+        match c {
+            Column::Family(i) => chip(ui, unit.categories[i]),
+            _ if unit.snapshot.is_none() && c != Column::Age => {
+                ui.label(RichText::new("—").color(colour::MUTED));
+            }
+            Column::Signals => {
+                let signals = RichText::new(format!("◆ {}", unit.signals));
+                ui.label(if unit.signals > 0 {
+                    signals.color(colour::ACCENT).strong()
+                } else {
+                    signals.color(colour::MUTED)
+                });
+            }
+            Column::Overdue => {
+                let overdue = RichText::new(format!("✕ {}", unit.overdue_actions));
+                ui.label(if unit.overdue_actions > 0 {
+                    overdue.color(colour::BAD).strong()
+                } else {
+                    RichText::new("0").color(colour::MUTED)
+                });
+            }
+            Column::Escalations => {
+                let text = RichText::new(escalations_text(lang, unit));
+                ui.label(if unit.late_escalations > 0 {
+                    text.color(colour::BAD).strong()
+                } else {
+                    text.color(colour::INK)
+                });
+            }
+            Column::Age => {
+                let age = RichText::new(age_text(lang, unit));
+                ui.label(if unit.stale {
+                    age.color(colour::BAD).strong()
+                } else {
+                    age.color(colour::MUTED)
+                });
+            }
+        }
+    }
 }
 
 /// A unit's latest snapshot, read-only, as it was sent.
