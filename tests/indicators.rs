@@ -75,3 +75,27 @@ fn the_chart_closes_and_says_when_there_is_no_signal() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn a_tap_on_the_number_or_the_words_of_the_card_opens_the_chart_too() {
+    for at in ["number", "target"] {
+        let app = common::app_with(
+            &common::examples(),
+            Some("accueil-jeunesse"),
+            common::waiting_list_values,
+        );
+        let mut h = common::builder().build_ui_state(common::frame, app);
+        h.run();
+        let label = match at {
+            "number" => "✓ 17",
+            _ => "Cible ≤ 20 jeunes",
+        };
+        let pos = h.get_by_label(label).rect().center();
+        common::finger_tap(&mut h, pos, 0, egui::Vec2::ZERO);
+        assert_eq!(
+            h.state().ui_state().chart_open.as_deref(),
+            Some("liste-attente"),
+            "a tap on the {at}"
+        );
+    }
+}

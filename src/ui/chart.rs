@@ -4,9 +4,7 @@
 
 use chrono::{Datelike as _, NaiveDate};
 use egui::Color32;
-use egui_plot::{
-    Corner, HLine, Legend, Line, LineStyle, MarkerShape, Plot, PlotPoint, Points, Polygon,
-};
+use egui_plot::{HLine, Line, LineStyle, MarkerShape, Plot, PlotPoint, Points, Polygon};
 
 use super::theme::colour;
 use crate::i18n::{self, T, tr};
@@ -30,8 +28,10 @@ fn faint(c: Color32, alpha: u8) -> Color32 {
     Color32::from_rgba_unmultiplied(c.r(), c.g(), c.b(), alpha)
 }
 
-/// The dates named under the chart: every `step` days, weeks and more starting on Mondays.
-fn date_marks((from, to): (f64, f64), step: f64) -> Vec<egui_plot::GridMark> {
+/// The dates named under the chart: every `step` days, weeks and more starting on Mondays,
+/// none closer to an edge than `margin` days (its label would be cut there).
+fn date_marks((from, to): (f64, f64), step: f64, margin: f64) -> Vec<egui_plot::GridMark> {
+    let (from, to) = (from + margin, to - margin);
     let mut marks = Vec::new();
     // Day 1 of the common era was a Monday: x − 1 is a multiple of 7 on Mondays.
     let mut day = if step >= 7.0 {
@@ -81,17 +81,14 @@ pub(super) fn show(
         .into_iter()
         .find(|s| s * px_per_day >= 120.0)
         .unwrap_or(364.0);
+    // Half a date label ("24 nov.", about 80 points) from each edge.
+    let margin = 45.0 / px_per_day.max(1e-6);
     let unit_for_labels = unit.clone();
-    let mut plot = Plot::new(("indicator-chart", id)).height(height);
-    if legend {
-        plot = plot.legend(
-            Legend::default()
-                .position(Corner::LeftTop)
-                .text_style(egui::TextStyle::Body)
-                .background_alpha(0.9),
-        );
-    }
-    let plot = plot
+    let legend_height = if legend { LEGEND_HEIGHT } else { 0.0 };
+    let plot = Plot::new(("indicator-chart", id))
+        .height((height - legend_height).max(120.0))
+        // A finger lifted leaves the pointer where it was: no ruler stays drawn there.
+        .show_crosshair(false)
         .allow_zoom(false)
         .allow_drag(false)
         .allow_scroll(false)
@@ -104,7 +101,7 @@ pub(super) fn show(
         .include_x(first - 1.0)
         .include_x(last + 1.0)
         .set_margin_fraction(egui::vec2(0.0, 0.05))
-        .x_grid_spacer(move |input| date_marks(input.bounds, step))
+        .x_grid_spacer(move |input| date_marks(input.bounds, step, margin))
         .x_axis_formatter(move |mark, _| {
             date_of(mark.value)
                 .map(|d| i18n::day_month(lang, d))
@@ -242,4 +239,115 @@ pub(super) fn show(
             );
         }
     });
+    if legend {
+        let signals = data.run_chart.is_some() && !data.shown.chart_signals.is_empty();
+        show_legend(ui, lang, spec, data, signals);
+    }
+}
+
+/// The legend's height under a chart.
+const LEGEND_HEIGHT: f32 = 40.0;
+
+/// How a series is drawn, for its swatch in the legend.
+enum Swatch {
+    /// A band of this fill, with a dashed line of this colour across it.
+    Band(Color32, Option<Color32>),
+    /// A dotted line.
+    Dotted(Color32),
+    /// The values' line with a point on it.
+    Values,
+    /// The ring around the points of a signal.
+    Ring(Color32),
+}
+
+/// The legend under the chart, out of the plot's way: each series with a swatch drawn as the
+/// series is.
+fn show_legend(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    spec: &IndicatorSpec,
+    data: &IndicatorView,
+    signals: bool,
+) {
+    let number = |v: f64| i18n::number(lang, v);
+    let sign = match spec.direction {
+        Direction::Lower => "≤",
+        Direction::Higher => "≥",
+    };
+    let mut items = vec![(
+        Swatch::Band(faint(colour::GOOD, 26), Some(colour::GOOD)),
+        format!("✓ {} {sign} {}", tr(lang, T::Target), number(spec.target)),
+    )];
+    if spec.warning.is_some() {
+        items.push((
+            Swatch::Band(faint(colour::WATCH, 46), None),
+            format!("! {}", tr(lang, T::WarningZone)),
+        ));
+    }
+    if let Some(chart) = &data.run_chart {
+        items.push((
+            Swatch::Dotted(colour::ACCENT),
+            format!("{} {}", tr(lang, T::Median), number(chart.median)),
+        ));
+    }
+    items.push((Swatch::Values, tr(lang, T::Values).to_owned()));
+    if signals {
+        items.push((
+            Swatch::Ring(colour::ACCENT),
+            format!("◆ {}", tr(lang, T::Signal)),
+        ));
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.set_min_height(LEGEND_HEIGHT);
+        for (swatch, label) in items {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(40.0, 24.0), egui::Sense::hover());
+            let painter = ui.painter_at(rect.expand(2.0));
+            let (left, right) = (rect.left_center(), rect.right_center());
+            match swatch {
+                Swatch::Band(fill, line) => {
+                    painter.rect_filled(rect, 3.0, fill);
+                    if let Some(line) = line {
+                        painter.extend(egui::Shape::dashed_line(
+                            &[left, right],
+                            egui::Stroke::new(2.5, line),
+                            6.0,
+                            4.0,
+                        ));
+                    }
+                }
+                Swatch::Dotted(c) => {
+                    painter.extend(egui::Shape::dotted_line(&[left, right], c, 4.0, 1.5));
+                }
+                Swatch::Values => {
+                    painter.line_segment([left, right], egui::Stroke::new(3.0, colour::INK));
+                    painter.circle_filled(rect.center(), 6.0, colour::GOOD);
+                }
+                Swatch::Ring(c) => {
+                    painter.circle_stroke(rect.center(), 10.0, egui::Stroke::new(2.0, c));
+                }
+            }
+            ui.label(egui::RichText::new(label).color(colour::INK));
+            ui.add_space(12.0);
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_date_is_named_where_its_label_would_be_cut_by_the_edge() {
+        let values = |marks: Vec<egui_plot::GridMark>| -> Vec<f64> {
+            marks.into_iter().map(|m| m.value).collect()
+        };
+        // Mondays are 1, 8, 15, 22 (day 1 of the common era was a Monday).
+        assert_eq!(
+            values(date_marks((1.0, 22.0), 7.0, 0.0)),
+            vec![1.0, 8.0, 15.0, 22.0]
+        );
+        // A day's margin at each edge leaves out the marks on the edges.
+        assert_eq!(values(date_marks((1.0, 22.0), 7.0, 1.0)), vec![8.0, 15.0]);
+        assert_eq!(values(date_marks((1.0, 4.0), 1.0, 0.5)), vec![2.0, 3.0]);
+    }
 }
