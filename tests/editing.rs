@@ -512,3 +512,21 @@ fn an_ongoing_shift_is_said_on_the_indicator() {
     h.run();
     h.get_by_label("◆ Déplacement : 6 points au-dessus de la médiane depuis le mer. 18 nov.");
 }
+
+#[test]
+fn the_due_date_buttons_stay_where_they_are_whatever_the_date() {
+    let mut h = board();
+    tap_button(&mut h, "Ajouter : Plan d'action");
+    let place = |h: &Harness<'_, KioskApp>| {
+        ["◀", "▶", "+1 sem.", "+1 mois", "Aucune date"]
+            .map(|label| h.get_by_role_and_label(Role::Button, label).rect())
+    };
+    let before = place(&h);
+    tap_button(&mut h, "+1 sem.");
+    assert_eq!(place(&h), before, "after a date is chosen");
+    tap_button(&mut h, "▶");
+    tap_button(&mut h, "+1 mois");
+    assert_eq!(place(&h), before, "after a longer date");
+    tap_button(&mut h, "Aucune date");
+    assert_eq!(place(&h), before, "after the date is cleared");
+}

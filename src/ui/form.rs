@@ -539,7 +539,10 @@ pub fn show(ui: &mut egui::Ui, lang: Lang, members: &[String], form: &mut Form) 
     outcome
 }
 
-/// ◀ date ▶ with shortcuts. Optional dates (a due date) can be cleared.
+/// ◀ date ▶ with shortcuts. Optional dates (a due date) can be cleared. Every button keeps
+/// its place whatever the date: the date sits in a box as wide as the widest date, and a
+/// button that cannot be used is greyed rather than taken away, so that a second tap lands
+/// where the first did.
 fn date_picker(
     ui: &mut egui::Ui,
     lang: Lang,
@@ -548,33 +551,57 @@ fn date_picker(
     due: bool,
     today: NaiveDate,
 ) {
-    let small = |ui: &mut egui::Ui, text: &str| {
-        theme::tapped(&ui.add(egui::Button::new(text).min_size(vec2(theme::TOUCH, theme::TOUCH))))
+    let small = |ui: &mut egui::Ui, text: &str, enabled: bool| {
+        let button = egui::Button::new(text).min_size(vec2(theme::TOUCH, theme::TOUCH));
+        theme::tapped(&ui.add_enabled(enabled, button))
     };
-    ui.horizontal_wrapped(|ui| {
-        if let Some(d) = *date {
-            if small(ui, "◀") {
-                *date = d.pred_opt();
-            }
-            ui.label(RichText::new(i18n::short_date(lang, d)).text_style(egui::TextStyle::Heading));
-            let can_go_on = max.is_none_or(|m| d < m);
-            if can_go_on && small(ui, "▶") {
-                *date = d.succ_opt();
-            }
-        } else {
-            ui.label(RichText::new(tr(lang, T::NoDate)).color(colour::MUTED));
+    let font = egui::TextStyle::Heading.resolve(ui.style());
+    // The widest a date gets ("mer. 30 sept."), or the words for none.
+    let widest = NaiveDate::from_ymd_opt(2026, 9, 30)
+        .map(|d| i18n::short_date(lang, d))
+        .into_iter()
+        .chain([tr(lang, T::NoDate).to_owned()])
+        .map(|t| {
+            ui.painter()
+                .layout_no_wrap(t, font.clone(), colour::INK)
+                .size()
+                .x
+        })
+        .fold(0.0, f32::max);
+    ui.horizontal(|ui| {
+        if small(ui, "◀", date.is_some())
+            && let Some(d) = *date
+        {
+            *date = d.pred_opt();
         }
-        if due {
+        let shown = date.map_or_else(
+            || RichText::new(tr(lang, T::NoDate)).color(colour::MUTED),
+            |d| RichText::new(i18n::short_date(lang, d)),
+        );
+        ui.allocate_ui_with_layout(
+            vec2(widest + 8.0, theme::TOUCH),
+            egui::Layout::centered_and_justified(egui::Direction::LeftToRight),
+            |ui| ui.label(shown.text_style(egui::TextStyle::Heading)),
+        );
+        let can_go_on = date.is_some_and(|d| max.is_none_or(|m| d < m));
+        if small(ui, "▶", can_go_on)
+            && let Some(d) = *date
+        {
+            *date = d.succ_opt();
+        }
+    });
+    if due {
+        ui.horizontal_wrapped(|ui| {
             for (label, days) in [(T::InOneWeek, 7), (T::InTwoWeeks, 14), (T::InOneMonth, 30)] {
-                if small(ui, tr(lang, label)) {
+                if small(ui, tr(lang, label), true) {
                     *date = Some(today + Duration::days(days));
                 }
             }
-            if date.is_some() && small(ui, tr(lang, T::NoDate)) {
+            if small(ui, tr(lang, T::NoDate), date.is_some()) {
                 *date = None;
             }
-        }
-    });
+        });
+    }
 }
 
 #[cfg(test)]
