@@ -516,3 +516,35 @@ fn a_managers_small_card_shows_escalations_even_when_their_buttons_do_not_fit() 
         assert_eq!(drawn + counted(&h, title), 3, "{pixels:?}");
     }
 }
+
+#[test]
+fn a_huddle_can_be_run_to_its_end_on_every_screen() {
+    for pixels in SCREENS {
+        let mut h = on_screen(pixels, "accueil-jeunesse");
+        let size = egui::vec2(pixels.0, pixels.1)
+            / huddle::ui::theme::auto_scale(egui::vec2(pixels.0, pixels.1));
+        let bounds = egui::Rect::from_min_size(egui::Pos2::ZERO, size).expand(1.0);
+        h.get_by_label("Commencer le caucus").click();
+        h.run();
+        h.get_by_label("▶  Commencer").click();
+        h.run();
+        assert!(h.state().huddle().is_some(), "{pixels:?}");
+        for label in ["Suivant  ▶", "Noter une décision", "Terminer le caucus"] {
+            let rect = h.get_by_label(label).rect();
+            assert!(
+                bounds.contains_rect(rect),
+                "{pixels:?}: {label} at {rect:?}"
+            );
+        }
+        // Beside the panel, the action plan still shows an action, not only its count.
+        let cards = cards(&h);
+        let actions = h
+            .query_all_by_label_contains("Action numéro")
+            .filter(|n| cards.iter().any(|c| c.contains_rect(n.rect())))
+            .count();
+        assert!(
+            actions >= 1,
+            "{pixels:?}: no action shows beside the huddle"
+        );
+    }
+}

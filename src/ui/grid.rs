@@ -10,8 +10,8 @@ use crate::model::{Board, Place, Section};
 /// finger's size, an action's status and a few words of its title).
 pub const MIN_CARD_WIDTH: f32 = 280.0;
 /// The lowest a card may be, in points: below it, the grid grows taller than the screen and
-/// scrolls.
-pub const MIN_CARD_HEIGHT: f32 = 190.0;
+/// scrolls (a title, one entry of a list and the "+N" cue under it).
+pub const MIN_CARD_HEIGHT: f32 = 220.0;
 
 /// Where each section of the board goes, in the board's section order, and how tall the grid
 /// is (taller than the area when it scrolls).

@@ -256,7 +256,7 @@ pub(super) fn show(
             if actions.is_empty() {
                 empty(ui, &add_hint(T::NoActionYet));
             }
-            let row = theme::TOUCH + 4.0;
+            let row = theme::TOUCH;
             let (shown, hidden) = fitting(mode, ui.available_height(), actions.iter().map(|_| row));
             let deleting = super::facilitator::deleting(screen, state);
             let mut draw = |ui: &mut egui::Ui, a: &view::ActionView| {
@@ -388,8 +388,9 @@ pub(super) fn show(
             }
         }
         (SectionKind::Mood, Some(SectionView::Mood(mood))) => {
-            // Five faces across the card, each at least a finger wide.
-            let spacing = ui.spacing().item_spacing.x;
+            // Five faces across the card, each at least a finger wide, close together.
+            let spacing = 6.0;
+            ui.spacing_mut().item_spacing.x = spacing;
             let size = ((ui.available_width() - 4.0 * spacing) / 5.0).clamp(44.0, 96.0);
             let size = if mode == Mode::Card {
                 size.min(64.0)
