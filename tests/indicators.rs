@@ -9,8 +9,8 @@ use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable as _;
 use huddle::view::SectionView;
 
-#[test]
-fn tapping_an_indicator_shows_it_large_with_its_signals_in_plain_words() {
+/// The intake board with twelve days of its waiting list, on a 1080p screen.
+fn with_values() -> egui_kittest::Harness<'static, huddle::app::KioskApp> {
     let app = common::app_with(
         &common::examples(),
         Some("accueil-jeunesse"),
@@ -18,6 +18,12 @@ fn tapping_an_indicator_shows_it_large_with_its_signals_in_plain_words() {
     );
     let mut h = common::builder().build_ui_state(common::frame, app);
     h.run();
+    h
+}
+
+#[test]
+fn tapping_an_indicator_shows_it_large_with_its_signals_in_plain_words() {
+    let mut h = with_values();
     const SHIFT: &str = "◆ Déplacement : 6 points sous la médiane depuis le ven. 13 nov.";
     const TREND: &str = "◆ Tendance : 7 points à la baisse depuis le mer. 11 nov.";
     let count = |h: &egui_kittest::Harness<'_, _>, label| h.query_all_by_label(label).count();
@@ -79,13 +85,7 @@ fn the_chart_closes_and_says_when_there_is_no_signal() {
 #[test]
 fn a_tap_on_the_number_or_the_words_of_the_card_opens_the_chart_too() {
     for at in ["number", "target"] {
-        let app = common::app_with(
-            &common::examples(),
-            Some("accueil-jeunesse"),
-            common::waiting_list_values,
-        );
-        let mut h = common::builder().build_ui_state(common::frame, app);
-        h.run();
+        let mut h = with_values();
         let label = match at {
             "number" => "✓ 17",
             _ => "Cible ≤ 20 jeunes",

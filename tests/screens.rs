@@ -23,16 +23,53 @@ const SCREENS: [(f32, f32); 6] = [
     (1080.0, 1920.0),
 ];
 
-/// The kiosk on a screen of `pixels`, showing `board`, with a week of entries in each section.
-fn on_screen(pixels: (f32, f32), board: &str) -> Harness<'static, KioskApp> {
+/// The screen's size in points at the scale the kiosk chooses for it.
+fn points(pixels: (f32, f32)) -> egui::Vec2 {
+    let pixels = egui::vec2(pixels.0, pixels.1);
+    pixels / huddle::ui::theme::auto_scale(pixels)
+}
+
+/// The screen's area, with a point's give for rounding.
+fn bounds(pixels: (f32, f32)) -> egui::Rect {
+    egui::Rect::from_min_size(egui::Pos2::ZERO, points(pixels)).expand(1.0)
+}
+
+/// `app` on a screen of `pixels`, as eframe gives it: so many points at so many pixels each.
+fn harness(pixels: (f32, f32), app: KioskApp) -> Harness<'static, KioskApp> {
     let scale = huddle::ui::theme::auto_scale(egui::vec2(pixels.0, pixels.1));
-    let app = common::app_with(&common::examples(), Some(board), busy);
     let mut h = common::builder()
-        .with_size(egui::vec2(pixels.0 / scale, pixels.1 / scale))
+        .with_size(points(pixels))
         .with_pixels_per_point(scale)
         .build_ui_state(common::frame, app);
     h.run();
     h
+}
+
+/// The kiosk on a screen of `pixels`, showing `board`, with a week of entries in each section.
+fn on_screen(pixels: (f32, f32), board: &str) -> Harness<'static, KioskApp> {
+    harness(
+        pixels,
+        common::app_with(&common::examples(), Some(board), busy),
+    )
+}
+
+/// A copy of the example boards with `from` written `to` in each file.
+fn examples_with(from: &str, to: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(common::examples()).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap().replace(from, to);
+        std::fs::write(dir.path().join(path.file_name().unwrap()), text).unwrap();
+    }
+    dir
+}
+
+/// How many widgets whose label holds `text` lie whole inside a card.
+fn drawn_in_cards(h: &Harness<'_, KioskApp>, text: &str) -> usize {
+    let cards = cards(h);
+    h.query_all_by_label_contains(text)
+        .filter(|n| cards.iter().any(|c| c.contains_rect(n.rect())))
+        .count()
 }
 
 /// The intake board after a busy fortnight: its waiting list, 12 actions, 9 ideas, 7 notes and
@@ -132,9 +169,7 @@ fn every_board_fits_every_screen() {
     ] {
         for screen in SCREENS {
             let h = on_screen(screen, board);
-            let size = egui::vec2(screen.0, screen.1)
-                / huddle::ui::theme::auto_scale(egui::vec2(screen.0, screen.1));
-            let bounds = egui::Rect::from_min_size(egui::Pos2::ZERO, size).expand(1.0);
+            let bounds = bounds(screen);
             // Nothing a finger must reach lies past the screen's edge.
             for node in h.query_all_by_role(egui::accesskit::Role::Button) {
                 let rect = node.rect();
@@ -268,23 +303,12 @@ fn facilitator_mode_open_keeps_the_top_bar_on_a_small_screen() {
     // A title of 40 characters, the most the bar promises to show whole at 1280 pixels.
     let title = "Accueil, analyse et orientation — Laval.";
     assert_eq!(title.chars().count(), 40);
-    let dir = tempfile::tempdir().unwrap();
-    for entry in std::fs::read_dir(common::examples()).unwrap() {
-        let path = entry.unwrap().path();
-        let text = std::fs::read_to_string(&path).unwrap();
-        let text = text.replace(
-            "title = \"Accueil jeunesse — AAOR\"",
-            &format!("title = \"{title}\""),
-        );
-        std::fs::write(dir.path().join(path.file_name().unwrap()), text).unwrap();
-    }
-    let scale = huddle::ui::theme::auto_scale(egui::vec2(1280.0, 800.0));
-    let app = common::app(dir.path(), Some("accueil-jeunesse"));
-    let mut h = common::builder()
-        .with_size(egui::vec2(1280.0, 800.0) / scale)
-        .with_pixels_per_point(scale)
-        .build_ui_state(common::frame, app);
-    h.run();
+    let dir = examples_with(
+        "title = \"Accueil jeunesse — AAOR\"",
+        &format!("title = \"{title}\""),
+    );
+    let screen = (1280.0, 800.0);
+    let mut h = harness(screen, common::app(dir.path(), Some("accueil-jeunesse")));
     h.get_by_label("Mode animateur").click();
     h.run();
     h.get_by_label("Ouvrir").click();
@@ -295,8 +319,7 @@ fn facilitator_mode_open_keeps_the_top_bar_on_a_small_screen() {
         close.click();
         h.run();
     }
-    let bounds =
-        egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1600.0, 1000.0)).expand(1.0);
+    let bounds = bounds(screen);
     assert!(drawn_whole(&h, title), "the 40-character title is cut");
     let title = h.get_by_label(title).rect();
     let facilitator = h.get_by_label("Mode animateur").rect();
@@ -415,15 +438,10 @@ fn nothing_that_carries_information_is_under_16_pixels_at_1080p() {
 fn the_units_table_shows_what_fits_and_counts_the_rest() {
     // A manager's board over nine teams, none of which has sent a snapshot yet.
     let teams: Vec<String> = (1..=9).map(|i| format!("equipe-{i}")).collect();
-    let dir = tempfile::tempdir().unwrap();
-    for entry in std::fs::read_dir(common::examples()).unwrap() {
-        let path = entry.unwrap().path();
-        let text = std::fs::read_to_string(&path).unwrap().replace(
-            "boards = [\"accueil-jeunesse\", \"youth-follow-up\"]",
-            &format!("boards = {teams:?}"),
-        );
-        std::fs::write(dir.path().join(path.file_name().unwrap()), text).unwrap();
-    }
+    let dir = examples_with(
+        "boards = [\"accueil-jeunesse\", \"youth-follow-up\"]",
+        &format!("boards = {teams:?}"),
+    );
     for team in &teams {
         let file = format!(
             "[board]\nid = \"{team}\"\ntitle = \"{team}\"\nparent = \"gestion-jeunesse\"\n\
@@ -433,19 +451,9 @@ fn the_units_table_shows_what_fits_and_counts_the_rest() {
         std::fs::write(dir.path().join(format!("{team}.toml")), file).unwrap();
     }
     for pixels in SCREENS {
-        let scale = huddle::ui::theme::auto_scale(egui::vec2(pixels.0, pixels.1));
-        let app = common::app(dir.path(), Some("gestion-jeunesse"));
-        let mut h = common::builder()
-            .with_size(egui::vec2(pixels.0, pixels.1) / scale)
-            .with_pixels_per_point(scale)
-            .build_ui_state(common::frame, app);
-        h.run();
+        let mut h = harness(pixels, common::app(dir.path(), Some("gestion-jeunesse")));
         // A row counts as drawn when it lies whole inside the card.
-        let cards = cards(&h);
-        let drawn = h
-            .query_all_by_label_contains("equipe-")
-            .filter(|n| cards.iter().any(|c| c.contains_rect(n.rect())))
-            .count();
+        let drawn = drawn_in_cards(&h, "equipe-");
         let counted = counted(&h, "Nos équipes");
         assert_eq!(
             drawn + counted,
@@ -453,6 +461,7 @@ fn the_units_table_shows_what_fits_and_counts_the_rest() {
             "{pixels:?}: {drawn} drawn, {counted} counted"
         );
         // Every header drawn stands inside a card, never cut by its edge.
+        let cards = cards(&h);
         for header in ["Unité", "Signaux", "Photo"] {
             if let Some(node) = h.query_by_label(header) {
                 let rect = node.rect();
@@ -499,18 +508,9 @@ fn a_managers_small_card_shows_escalations_even_when_their_buttons_do_not_fit() 
         }
     };
     for pixels in SCREENS {
-        let scale = huddle::ui::theme::auto_scale(egui::vec2(pixels.0, pixels.1));
         let app = common::app_with(&common::examples(), Some("gestion-jeunesse"), seed);
-        let mut h = common::builder()
-            .with_size(egui::vec2(pixels.0, pixels.1) / scale)
-            .with_pixels_per_point(scale)
-            .build_ui_state(common::frame, app);
-        h.run();
-        let cards = cards(&h);
-        let drawn = h
-            .query_all_by_label_contains("▼ Pas de local pour les groupes")
-            .filter(|n| cards.iter().any(|c| c.contains_rect(n.rect())))
-            .count();
+        let h = harness(pixels, app);
+        let drawn = drawn_in_cards(&h, "▼ Pas de local pour les groupes");
         let title = "Escalades reçues et envoyées";
         assert!(drawn >= 1, "{pixels:?}: no escalation shows");
         assert_eq!(drawn + counted(&h, title), 3, "{pixels:?}");
@@ -521,9 +521,7 @@ fn a_managers_small_card_shows_escalations_even_when_their_buttons_do_not_fit() 
 fn a_huddle_can_be_run_to_its_end_on_every_screen() {
     for pixels in SCREENS {
         let mut h = on_screen(pixels, "accueil-jeunesse");
-        let size = egui::vec2(pixels.0, pixels.1)
-            / huddle::ui::theme::auto_scale(egui::vec2(pixels.0, pixels.1));
-        let bounds = egui::Rect::from_min_size(egui::Pos2::ZERO, size).expand(1.0);
+        let bounds = bounds(pixels);
         h.get_by_label("Commencer le caucus").click();
         h.run();
         h.get_by_label("▶  Commencer").click();
@@ -537,11 +535,7 @@ fn a_huddle_can_be_run_to_its_end_on_every_screen() {
             );
         }
         // Beside the panel, the action plan still shows an action, not only its count.
-        let cards = cards(&h);
-        let actions = h
-            .query_all_by_label_contains("Action numéro")
-            .filter(|n| cards.iter().any(|c| c.contains_rect(n.rect())))
-            .count();
+        let actions = drawn_in_cards(&h, "Action numéro");
         assert!(
             actions >= 1,
             "{pixels:?}: no action shows beside the huddle"
