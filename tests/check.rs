@@ -521,3 +521,112 @@ fn every_problem_is_also_said_in_french() {
             .all(|p| !p.message_fr.is_empty() && p.message_fr != p.message)
     );
 }
+
+/// VALID with a portrait grid of one column: the indicator above the actions.
+fn portrait(wait: &str, acts: &str) -> String {
+    VALID
+        .replace(
+            "rows = 2\n",
+            "rows = 2\nportrait = { columns = 1, rows = 2 }\n",
+        )
+        .replace(
+            "direction = \"lower\"\n",
+            &format!("direction = \"lower\"\n{wait}"),
+        )
+        .replace("width = 2\n", &format!("width = 2\n{acts}"))
+}
+
+#[test]
+fn a_portrait_grid_is_read_and_checked_like_the_main_grid() {
+    let good = portrait(
+        "portrait = { column = 1, row = 1 }\n",
+        "portrait = { column = 1, row = 2 }\n",
+    );
+    let board = report(&good).board.expect("a valid board");
+    assert_eq!(
+        board.portrait,
+        Some(huddle::model::Grid {
+            columns: 1,
+            rows: 2
+        })
+    );
+    assert_eq!(
+        board.section("acts").and_then(|s| s.portrait),
+        Some(huddle::model::Place {
+            column: 1,
+            row: 2,
+            width: 1,
+            height: 1
+        })
+    );
+    // On a narrow screen the kiosk takes it; on a wide one, the main grid.
+    use huddle::ui::GridKind;
+    assert_eq!(
+        huddle::ui::grid_kind(egui::vec2(400.0, 900.0), &board),
+        GridKind::Portrait
+    );
+    assert_eq!(
+        huddle::ui::grid_kind(egui::vec2(1900.0, 900.0), &board),
+        GridKind::Main
+    );
+
+    // A section with no place on it.
+    let (_, _, message) = one_problem(&portrait("portrait = { column = 1, row = 1 }\n", ""));
+    assert!(
+        message.starts_with("section `acts` has no place on the board's portrait grid"),
+        "{message}"
+    );
+    // Two sections on one cell of it.
+    let (_, _, message) = one_problem(&portrait(
+        "portrait = { column = 1, row = 1 }\n",
+        "portrait = { column = 1, row = 1 }\n",
+    ));
+    assert_eq!(
+        message,
+        "sections `wait` and `acts` overlap on the portrait grid at column 1, row 1; move one of them"
+    );
+    // A place past its edge.
+    let (_, _, message) = one_problem(&portrait(
+        "portrait = { column = 1, row = 1 }\n",
+        "portrait = { column = 1, row = 3 }\n",
+    ));
+    assert!(
+        message.contains("reaches row 3 but the portrait grid has 2 rows")
+            && message.contains("[board] portrait"),
+        "{message}"
+    );
+    // A place with no grid.
+    let (_, _, message) = one_problem(&VALID.replace(
+        "width = 2\n",
+        "width = 2\nportrait = { column = 1, row = 1 }\n",
+    ));
+    assert!(
+        message.contains("the board has no portrait grid"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_long_title_without_a_short_one_is_warned_about() {
+    let long = "Accueil, analyse, orientation et référence — Laval";
+    let report = report(&VALID.replace("title = \"Team A\"", &format!("title = \"{long}\"")));
+    assert!(report.board.is_some(), "a warning, not an error");
+    assert!(
+        report
+            .problems
+            .iter()
+            .any(|p| p.severity == Severity::Warning && p.message.contains("short_title")),
+        "{:?}",
+        report.problems
+    );
+    let fixed = VALID.replace(
+        "title = \"Team A\"",
+        &format!("title = \"{long}\"\nshort_title = \"Accueil — Laval\""),
+    );
+    let board = parse_board(Path::new("b.toml"), &fixed);
+    assert!(board.problems.is_empty(), "{:?}", board.problems);
+    assert_eq!(
+        board.board.and_then(|b| b.short_title).as_deref(),
+        Some("Accueil — Laval")
+    );
+}

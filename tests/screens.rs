@@ -201,28 +201,56 @@ fn every_board_fits_every_screen() {
 
 #[test]
 fn a_card_shows_what_fits_and_counts_the_rest_and_opens_with_every_entry() {
+    // (what each entry says, the section's title, how many the board holds)
+    let lists = [
+        ("Action numéro", "Plan d'action", 12),
+        ("Idée ", "Idées d'amélioration", 9),
+        ("Annonce ", "Babillard", 7),
+        ("J-10", "Trajectoire des jeunes", 9),
+    ];
     for screen in SCREENS {
-        let mut h = on_screen(screen, "accueil-jeunesse");
-        // Every action is drawn or counted.
-        let drawn = h.query_all_by_label_contains("Action numéro").count();
-        let counted = counted(&h, "Plan d'action");
-        assert_eq!(
-            drawn + counted,
-            12,
-            "{screen:?}: {drawn} drawn, {counted} counted"
-        );
-        // The overdue come first: the 10th was due first.
+        for (entry, title, total) in lists {
+            let mut h = on_screen(screen, "accueil-jeunesse");
+            // Every entry lies whole in its card or is counted in a "+N".
+            let drawn = drawn_in_cards(&h, entry);
+            let counted = counted(&h, title);
+            assert_eq!(
+                drawn + counted,
+                total,
+                "{title} at {screen:?}: {drawn} drawn, {counted} counted"
+            );
+            if counted > 0 {
+                open(&mut h, title);
+                h.run();
+                // Opened, the section holds them all (the card stays behind it).
+                let opened = h.query_all_by_label_contains(entry).count();
+                assert!(opened >= total, "{title} at {screen:?}: {opened}");
+            }
+        }
+        // The overdue actions come first: the first was due first.
+        let h = on_screen(screen, "accueil-jeunesse");
         assert!(
-            drawn == 0 || h.query_by_label_contains("Action numéro 0 ").is_some(),
+            h.query_by_label_contains("Action numéro 0 ").is_some(),
             "{screen:?}"
         );
-        if counted > 0 {
-            open(&mut h, "Plan d'action");
-            h.run();
-            // Opened, the section holds all twelve (the card stays behind it).
-            let opened = h.query_all_by_label_contains("Action numéro").count();
-            assert!(opened >= 12, "{screen:?}: {opened}");
-        }
+        // Who is here: each member's name drawn, or counted.
+        let members = [
+            "Amélie R.",
+            "Benoît T.",
+            "Chloé D.",
+            "Dominic L.",
+            "Élise M.",
+            "Farid K.",
+        ];
+        let cards = cards(&h);
+        let drawn = members
+            .iter()
+            .filter(|m| {
+                h.query_all_by_role_and_label(egui::accesskit::Role::Button, m)
+                    .any(|n| cards.iter().any(|c| c.contains_rect(n.rect())))
+            })
+            .count();
+        assert_eq!(drawn + counted(&h, "Présences"), 6, "{screen:?}");
     }
 }
 

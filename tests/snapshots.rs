@@ -86,3 +86,26 @@ fn a_huddle_mid_way() {
 fn results_of_setup(h: &mut Harness<'static, KioskApp>) {
     h.snapshot("huddle-start");
 }
+
+/// The intake board on a 4K TV (twice the pixels per point: it reads as a 1080p screen of the
+/// same size) and on a 1080p screen hung in portrait (the grid reflowed, the title on its own
+/// row).
+#[test]
+fn the_board_on_a_4k_tv_and_a_portrait_screen() {
+    let mut results = SnapshotResults::new();
+    for (name, pixels) in [("4k", (3840.0, 2160.0)), ("portrait", (1080.0, 1920.0))] {
+        let scale = huddle::ui::theme::auto_scale(egui::vec2(pixels.0, pixels.1));
+        let app = common::app_with(
+            &common::examples(),
+            Some("accueil-jeunesse"),
+            common::waiting_list_values,
+        );
+        let mut h = common::builder()
+            .with_size(egui::vec2(pixels.0, pixels.1) / scale)
+            .with_pixels_per_point(scale)
+            .wgpu()
+            .build_ui_state(common::frame, app);
+        h.run();
+        results.add(h.try_snapshot(format!("accueil-jeunesse-{name}")));
+    }
+}

@@ -17,7 +17,7 @@ use crate::view::{self, SectionView, Status};
 type Commands = Vec<UiCommand>;
 
 /// How a section is drawn.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(super) enum Mode {
     /// A card on the board: what fits, the most important first, and how many more there are.
     Card,
@@ -853,7 +853,9 @@ fn idea_columns(
                                 );
                             };
                         // The words of the card are the drag handle; the buttons stay buttons.
-                        let drag_id = egui::Id::unique(("idea", &idea.id));
+                        // One id per idea and way of drawing it: opened over its card, an idea
+                        // is drawn twice in one frame.
+                        let drag_id = egui::Id::unique(("idea", &idea.id, mode));
                         let text = |ui: &mut egui::Ui| {
                             ui.dnd_drag_source(drag_id, DraggedIdea(idea.id.clone()), |ui| {
                                 ui.spacing_mut().item_spacing.y = 2.0;
