@@ -570,3 +570,28 @@ fn a_huddle_can_be_run_to_its_end_on_every_screen() {
         );
     }
 }
+
+#[test]
+fn what_does_not_fit_on_the_top_bar_is_one_tap_away_in_its_menu() {
+    let mut h = on_screen((1080.0, 1920.0), "accueil-jeunesse");
+    // Portrait: the board above, who is here and the switcher are in the menu.
+    assert!(h.query_by_label("☰  Tableaux").is_none());
+    for item in [
+        "☰  Tableaux",
+        "⬆ Gestion — Services jeunesse",
+        "☺ Qui êtes-vous?",
+    ] {
+        h.get_by_label("☰  Menu").click();
+        h.run();
+        h.get_by_label(item).click();
+        h.run();
+        let state = h.state().ui_state();
+        assert!(!state.menu_open, "{item}: the menu closes");
+        match item {
+            "☰  Tableaux" => assert!(state.switcher_open),
+            "☺ Qui êtes-vous?" => assert!(state.person_picker_open),
+            _ => assert_eq!(h.state().current_board(), Some("gestion-jeunesse")),
+        }
+        h = on_screen((1080.0, 1920.0), "accueil-jeunesse");
+    }
+}
