@@ -451,6 +451,10 @@ pub fn input_error(lang: Lang, error: &crate::model::InputError) -> String {
             field_fr(what)
         ),
         (Lang::Fr, E::OutOfRange(t)) => t.clone(),
+        (Lang::Fr, E::TooLong(long)) => format!(
+            "Texte trop long : {} caractères, {} au plus ; raccourcissez-le",
+            long.found, long.max
+        ),
         (Lang::Fr, E::WrongSection { section, .. } | E::NoSection { section, .. }) => {
             format!("Section « {section} » introuvable")
         }

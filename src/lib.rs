@@ -5,6 +5,7 @@
 pub mod app;
 pub mod cli;
 pub mod config;
+pub mod disk;
 pub mod facilitator;
 pub mod feed;
 pub mod i18n;

@@ -546,19 +546,225 @@ fn a_copied_data_folder_on_a_second_machine_is_refused_as_a_duplicate() {
 }
 
 #[test]
-fn a_sync_engines_conflict_copy_in_our_own_folder_means_two_writers() {
+fn a_sync_engines_copy_of_our_own_segment_is_litter_but_one_with_a_change_we_never_made_stops_sync()
+{
+    let (_d, shared) = shared_folder();
+    let mut a = Kiosk::new();
+    let mut b = Kiosk::new();
+    a.set(20, 1.0, at(8, 0, 0));
+    a.sync(&shared);
+    let segment = segments(&shared, &a.device()).pop().unwrap();
+    let copy_named = |tag: &str| {
+        segment.with_file_name(format!(
+            "{}.sync-conflict-20261123-080000-{tag}.jsonl",
+            segment.file_stem().unwrap().to_str().unwrap()
+        ))
+    };
+    // Byte for byte ours: removed, and sync goes on.
+    let copy = copy_named("ABCDEFG");
+    std::fs::copy(&segment, &copy).unwrap();
+    a.set(21, 2.0, at(8, 1, 0));
+    a.sync(&shared);
+    assert!(!copy.exists(), "an identical copy is removed");
+    b.sync(&shared);
+    assert_eq!(b.values(), [v(20, 1.0), v(21, 2.0)]);
+    // A copy holding a change under our number that we never made: two writers.
+    let mut forged = a.store.outbox(0, 1).unwrap();
+    forged[0].change.id = "0190f3a2-0000-7000-8000-000000000000".into();
+    let line = huddle::sync::files::encode_line(&forged[0]).unwrap();
+    std::fs::write(copy_named("HIJKLMN"), line).unwrap();
+    let err = a.try_sync(&shared).unwrap_err();
+    assert_eq!(err.refusal(), Some(Refusal::DuplicateDevice));
+    assert!(err.to_string().contains("did not make"), "{err}");
+}
+
+#[test]
+fn our_newest_segment_cut_short_by_a_sync_engine_is_published_again_and_said_once() {
+    let (_d, shared) = shared_folder();
+    let mut a = Kiosk::new();
+    let mut b = Kiosk::new();
+    a.set(20, 1.0, at(8, 0, 0));
+    a.set(21, 2.0, at(8, 0, 1));
+    a.set(22, 3.0, at(8, 0, 2));
+    a.sync(&shared);
+    let segment = segments(&shared, &a.device()).pop().unwrap();
+    let whole = std::fs::read(&segment).unwrap();
+    // A bad copy replicated back: the first line and half of the second.
+    let first_end = whole.iter().position(|&b| b == b'\n').unwrap() + 1;
+    std::fs::write(&segment, &whole[..first_end + 20]).unwrap();
+    let report = a.sync(&shared);
+    assert_eq!(report.problems.len(), 1, "{:?}", report.problems);
+    assert!(report.problems[0].contains("published again"));
+    assert_eq!(std::fs::read(&segment).unwrap(), whole);
+    assert!(a.sync(&shared).problems.is_empty(), "said once");
+    b.sync(&shared);
+    assert_eq!(b.values(), [v(20, 1.0), v(21, 2.0), v(22, 3.0)]);
+}
+
+/// Writes a segment into a kiosk's folder of the shared folder, as a hostile or broken kiosk
+/// would: `changes` as they are, with valid CRCs.
+fn plant(shared: &Shared, folder: &str, name: &str, changes: &[huddle::model::Stamped]) {
+    let dir = device_dir(shared, folder);
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut bytes = String::new();
+    for change in changes {
+        bytes.push_str(&huddle::sync::files::encode_line(change).unwrap());
+    }
+    std::fs::write(dir.join(name), bytes).unwrap();
+}
+
+/// A change made on kiosk `maker` (its own first change), stamped `ms`.
+fn stamped(maker: &mut Kiosk, day: u32, ms: u64) -> huddle::model::Stamped {
+    maker.set(day, 9.0, at(8, 0, 0));
+    let mut change = maker.store.outbox(0, 1).unwrap().remove(0);
+    change.stamp.ms = ms;
+    change
+}
+
+#[test]
+fn a_peer_cannot_speak_as_this_kiosk_or_another_nor_stamp_the_end_of_time() {
+    let (_d, shared) = shared_folder();
+    let mut a = Kiosk::new();
+    a.set(19, 1.0, at(7, 0, 0));
+    a.sync(&shared);
+    let ms = u64::try_from(at(8, 0, 0).timestamp_millis()).unwrap();
+    let peer = "00000000000000aa";
+    // A change claiming to be ours, found in another kiosk's folder.
+    let mut as_us = stamped(&mut Kiosk::new(), 20, ms);
+    as_us.stamp.device = a.device();
+    as_us.seq = 1000;
+    // A change of a third kiosk, found in the peer's folder.
+    let third = stamped(&mut Kiosk::new(), 21, ms);
+    // A change of the peer stamped at the end of time.
+    let mut forever = stamped(&mut Kiosk::new(), 22, 999_999_999_999_999_999);
+    forever.stamp.device = peer.into();
+    // A change of the peer with a 20 MB title.
+    let mut huge = stamped(&mut Kiosk::new(), 23, ms);
+    huge.stamp.device = peer.into();
+    if let huddle::model::Op::Put(fields) = &mut huge.change.op {
+        fields.insert("note".into(), serde_json::json!("x".repeat(20 << 20)));
+    }
+    // And one longer than an entry holds, on a line that is not too long.
+    let mut long = stamped(&mut Kiosk::new(), 26, ms);
+    long.stamp.device = peer.into();
+    if let huddle::model::Op::Put(fields) = &mut long.change.op {
+        fields.insert("note".into(), serde_json::json!("x".repeat(5_000)));
+    }
+    // And one good change of the peer.
+    let mut good = stamped(&mut Kiosk::new(), 24, ms);
+    good.stamp.device = peer.into();
+    plant(
+        &shared,
+        peer,
+        "seg-000000000001-000000000005.jsonl",
+        &[as_us, third, forever, huge, long, good],
+    );
+    let report = a.sync(&shared);
+    assert_eq!(report.ingested, 1, "only the good change is stored");
+    assert_eq!(report.problems.len(), 1, "{:?}", report.problems);
+    let said = &report.problems[0];
+    assert!(said.contains("line 4 holds 20 MB"), "{said}");
+    assert!(
+        said.contains("it is in kiosk 00000000000000aa's folder"),
+        "{said}"
+    );
+    assert!(said.contains("(and 2 more changes refused)"), "{said}");
+    assert!(
+        said.len() < 1000,
+        "the problem is short: {} bytes",
+        said.len()
+    );
+    assert_eq!(a.values(), [v(19, 1.0), v(24, 9.0)]);
+    // Said once: the file is not read again until it changes.
+    assert!(a.sync(&shared).problems.is_empty());
+    // Our own numbering and what we publish are untouched.
+    assert_eq!(a.store.last_own_seq().unwrap(), 1);
+    a.set(25, 2.0, at(8, 5, 0));
+    assert_eq!(a.store.last_own_seq().unwrap(), 2);
+    let next = a.store.outbox(1, 10).unwrap();
+    assert!(next[0].stamp.ms < 999_999_999_999_999_999);
+    assert_eq!(next[0].stamp.to_string().len(), 18 + 1 + 6 + 1 + 16);
+    a.sync(&shared);
+    let mut b = Kiosk::new();
+    b.sync(&shared);
+    assert_eq!(b.values(), [v(19, 1.0), v(24, 9.0), v(25, 2.0)]);
+}
+
+#[cfg(unix)]
+#[test]
+fn named_pipes_links_and_huge_files_in_the_shared_folder_are_refused_without_blocking() {
+    let (_d, shared) = shared_folder();
+    let mut a = Kiosk::new();
+    let mut b = Kiosk::new();
+    b.set(20, 2.0, at(8, 0, 0));
+    b.sync(&shared);
+    let dir = device_dir(&shared, &b.device());
+    let fifo = dir.join("seg-000000000002-000000000002.jsonl");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    // A link to a file of ours: never read through.
+    std::os::unix::fs::symlink(
+        a.dir.path().join("huddle.sqlite3"),
+        dir.join("seg-000000000003-000000000003.jsonl"),
+    )
+    .unwrap();
+    // A file larger than a segment may be (sparse: no disk used).
+    let huge = std::fs::File::create(dir.join("seg-000000000004-000000000004.jsonl")).unwrap();
+    huge.set_len(huddle::sync::files::SEGMENT_BYTES_MAX + 1)
+        .unwrap();
+    let report = a.sync(&shared);
+    assert_eq!(a.values(), [v(20, 2.0)]);
+    let said = report.problems.join("\n");
+    assert!(said.contains("named pipe"), "{said}");
+    assert!(said.contains("symbolic link"), "{said}");
+    assert!(said.contains("where at most 64 MB are read"), "{said}");
+    assert!(a.sync(&shared).problems.is_empty(), "said once");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_planted_as_our_own_folder_is_never_written_through_and_old_temp_files_go() {
     let (_d, shared) = shared_folder();
     let mut a = Kiosk::new();
     a.set(20, 1.0, at(8, 0, 0));
     a.sync(&shared);
-    let segment = segments(&shared, &a.device()).pop().unwrap();
-    let copy = segment.with_file_name(format!(
-        "{}.sync-conflict-20261123-080000-ABCDEFG.jsonl",
-        segment.file_stem().unwrap().to_str().unwrap()
-    ));
-    std::fs::copy(&segment, copy).unwrap();
-    let err = a.try_sync(&shared).unwrap_err();
-    assert_eq!(err.refusal(), Some(Refusal::DuplicateDevice));
+    let own = device_dir(&shared, &a.device());
+    // A killed sync's temp file, an hour old, and one being written now.
+    let old = own.join(".huddle-0190f3a2b5c47d8e9f0a1b2c3d4e5f60.tmp");
+    let young = own.join(".huddle-0190f3a2b5c47d8e9f0a1b2c3d4e5f61.tmp");
+    for path in [&old, &young] {
+        std::fs::write(path, "half").unwrap();
+    }
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    std::fs::File::options()
+        .write(true)
+        .open(&old)
+        .unwrap()
+        .set_modified(hour_ago)
+        .unwrap();
+    a.set(21, 2.0, at(8, 1, 0));
+    a.sync(&shared);
+    assert!(!old.exists() && young.exists());
+    // Our folder replaced by a link to somewhere else.
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::fs::rename(&own, elsewhere.path().join("moved")).unwrap();
+    std::os::unix::fs::symlink(elsewhere.path(), &own).unwrap();
+    a.set(22, 3.0, at(8, 2, 0));
+    let report = a.try_sync(&shared);
+    let written: Vec<_> = std::fs::read_dir(elsewhere.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        written,
+        ["moved"],
+        "nothing written through the link: {report:?}"
+    );
 }
 
 #[test]
@@ -759,7 +965,10 @@ fn a_merged_segment_is_not_read_by_a_kiosk_that_read_the_small_ones() {
     }
     let merged = merged.expect("the kiosk merged its segments");
     assert_eq!(reader.state(), busy.state());
-    // A kiosk that never saw the small ones reads the merged file, and says it is damaged.
+    // The kiosk put its spoiled file right at its next sync; spoiled again, a kiosk that never
+    // saw the small ones reads the merged file, and says it is damaged.
+    assert_ne!(std::fs::read(&merged).unwrap(), b"not a segment\n");
+    std::fs::write(&merged, "not a segment\n").unwrap();
     let mut newcomer = Kiosk::new();
     let report = newcomer.sync(&shared);
     assert!(

@@ -155,7 +155,146 @@ pub struct Stamped {
     pub change: Change,
 }
 
+/// The longest text an entry's field holds, in characters (an action's title, a note, an
+/// answer…): a page of text. Longer ones are refused when typed and when they arrive.
+pub const TEXT_MAX: usize = 2_000;
+/// The longest name (an author, an owner) or identifier (a board, a section, a record, a change
+/// id, a field's name), in characters.
+pub const NAME_MAX: usize = 200;
+/// The most fields one change sets.
+pub const FIELDS_MAX: usize = 64;
+/// The most items in one field's list (a huddle's attendance, an escalation's route).
+pub const LIST_MAX: usize = 500;
+/// How deep a field's value nests (lists of objects of lists…).
+const DEPTH_MAX: usize = 4;
+
+/// What of a change is too long: the part, its length, and the maximum.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{what} holds {found} where at most {max} are allowed")]
+pub struct TooLong {
+    /// The part (`field "title"`, `the author`…).
+    pub what: String,
+    /// Its length (characters, fields, items or levels).
+    pub found: usize,
+    /// The maximum.
+    pub max: usize,
+}
+
+impl Change {
+    /// Checks every text of the change against the limits above: a change made here that
+    /// breaks one is refused before it is stored, one that arrives from elsewhere is refused
+    /// and reported, never stored.
+    pub fn check_bounds(&self) -> Result<(), TooLong> {
+        let name = |what: &str, text: &str| bounded(what, text.chars().count(), NAME_MAX);
+        name("the change id", &self.id)?;
+        name("the board id", &self.board)?;
+        name("the section id", &self.section)?;
+        name("the record id", &self.record)?;
+        name("the author", &self.author)?;
+        if let Some(undoes) = &self.undoes {
+            name("the change undone", undoes)?;
+        }
+        if let Op::Put(fields) = &self.op {
+            bounded("the change's fields", fields.len(), FIELDS_MAX)?;
+            for (key, value) in fields {
+                name("a field's name", key)?;
+                check_value(&format!("field \"{key}\""), value, 0)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn bounded(what: &str, found: usize, max: usize) -> Result<(), TooLong> {
+    if found > max {
+        return Err(TooLong {
+            what: what.to_owned(),
+            found,
+            max,
+        });
+    }
+    Ok(())
+}
+
+fn check_value(what: &str, value: &serde_json::Value, depth: usize) -> Result<(), TooLong> {
+    use serde_json::Value as V;
+    match value {
+        V::String(text) => bounded(what, text.chars().count(), TEXT_MAX),
+        V::Array(items) => {
+            bounded(&format!("{what}'s nesting"), depth + 1, DEPTH_MAX)?;
+            bounded(what, items.len(), LIST_MAX)?;
+            items
+                .iter()
+                .try_for_each(|item| check_value(what, item, depth + 1))
+        }
+        V::Object(map) => {
+            bounded(&format!("{what}'s nesting"), depth + 1, DEPTH_MAX)?;
+            bounded(what, map.len(), FIELDS_MAX)?;
+            map.iter().try_for_each(|(key, item)| {
+                bounded(what, key.chars().count(), NAME_MAX)?;
+                check_value(what, item, depth + 1)
+            })
+        }
+        V::Null | V::Bool(_) | V::Number(_) => Ok(()),
+    }
+}
+
 /// A new change id.
 pub fn new_id() -> String {
     uuid::Uuid::now_v7().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn change(fields: Fields) -> Change {
+        Change {
+            id: new_id(),
+            board: "b".into(),
+            section: "s".into(),
+            record: "r".into(),
+            kind: EntryKind::Action,
+            op: Op::Put(fields),
+            author: "Julie".into(),
+            at: DateTime::<Utc>::UNIX_EPOCH,
+            origin: Origin::Screen,
+            undoes: None,
+        }
+    }
+
+    fn one(key: &str, value: serde_json::Value) -> Fields {
+        [(key.to_owned(), value)].into_iter().collect()
+    }
+
+    #[test]
+    fn every_text_of_a_change_is_bounded() {
+        let fits = "é".repeat(TEXT_MAX);
+        assert_eq!(
+            change(one("title", serde_json::json!(fits))).check_bounds(),
+            Ok(())
+        );
+        let long = change(one("title", serde_json::json!("x".repeat(TEXT_MAX + 1))));
+        assert_eq!(
+            long.check_bounds(),
+            Err(TooLong {
+                what: "field \"title\"".into(),
+                found: TEXT_MAX + 1,
+                max: TEXT_MAX
+            })
+        );
+        let mut author = change(Fields::new());
+        author.author = "a".repeat(NAME_MAX + 1);
+        assert!(author.check_bounds().is_err());
+        let many: Fields = (0..=FIELDS_MAX)
+            .map(|i| (format!("f{i}"), serde_json::json!(1)))
+            .collect();
+        assert!(change(many).check_bounds().is_err());
+        let list = serde_json::json!(vec![1; LIST_MAX + 1]);
+        assert!(change(one("route", list)).check_bounds().is_err());
+        let deep = serde_json::json!([[[[["x"]]]]]);
+        assert!(change(one("deep", deep)).check_bounds().is_err());
+        let nested_text = serde_json::json!([{ "note": "y".repeat(TEXT_MAX + 1) }]);
+        assert!(change(one("agenda", nested_text)).check_bounds().is_err());
+    }
 }

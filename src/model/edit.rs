@@ -40,6 +40,9 @@ pub enum InputError {
     /// A value out of its range.
     #[error("{0}")]
     OutOfRange(String),
+    /// A text longer than an entry holds.
+    #[error("{0}; shorten it")]
+    TooLong(#[from] super::change::TooLong),
 }
 
 /// Reads a number as people type it: "12", "12.5", "12,5", " 7 ".
@@ -493,7 +496,7 @@ impl Edit {
             Edit::SaveHuddle { id, record } => (id, Op::Put(record.to_fields())),
             Edit::Remove { id, .. } => (id, Op::Delete),
         };
-        Ok(Change {
+        let change = Change {
             id: new_id(),
             board,
             section,
@@ -504,7 +507,9 @@ impl Edit {
             at,
             origin,
             undoes: None,
-        })
+        };
+        change.check_bounds()?;
+        Ok(change)
     }
 }
 

@@ -14,7 +14,10 @@ pub use board::{
     AgendaItem, Board, Direction, Frequency, Grid, HuddleSpec, IdeaColumn, IndicatorCategory,
     IndicatorSpec, Lang, Level, Place, Section, SectionKind,
 };
-pub use change::{Change, EntryKind, Fields, Op, Origin, Stamped, new_id};
+pub use change::{
+    Change, EntryKind, FIELDS_MAX, Fields, LIST_MAX, NAME_MAX, Op, Origin, Stamped, TEXT_MAX,
+    TooLong, new_id,
+};
 pub use edit::{
     ActionStatus, Edit, EscalationRef, EscalationStatus, InputError, SafetyLevel, add_working_days,
     non_empty, parse_date, parse_number,

@@ -26,18 +26,41 @@ pub struct Stamp {
 const MS_WIDTH: usize = 18;
 const COUNTER_WIDTH: usize = 6;
 const COUNTER_MAX: u32 = 999_999;
+/// The greatest wall time the text form holds (18 digits): stamps stop there, never overflow.
+const MS_MAX: u64 = 999_999_999_999_999_999;
+/// How far ahead of this kiosk's clock a stamp that arrives may be: a day, more than any
+/// clock set by hand to the wrong time zone. One further ahead would win over every edit made
+/// here until then; it is refused, and this kiosk's clock never follows it.
+pub const AHEAD_MAX_MS: u64 = 24 * 60 * 60 * 1000;
+/// How far ahead of this kiosk's clock its own last stamp is still followed: after following a
+/// stamp a day ahead, a clock set back must not stamp behind it; a stamp further ahead still
+/// (a store that followed a forged one before they were refused) is left behind.
+pub const OWN_AHEAD_MAX_MS: u64 = 30 * AHEAD_MAX_MS;
 
 impl Stamp {
     /// The stamp for a change made now (`now_ms`) on `device`, after `last` (the greatest stamp
     /// this kiosk knows, its own or another's).
+    ///
+    /// A `last` further ahead of `now_ms` than [`AHEAD_MAX_MS`] is not followed (it can only
+    /// come from a clock gone wrong or a forged file), and stamps stop at the largest time the
+    /// text form holds rather than overflowing it.
     pub fn next(last: Option<&Stamp>, now_ms: u64, device: &str) -> Stamp {
+        let now_ms = now_ms.min(MS_MAX);
+        let bound = if last.is_some_and(|last| last.device == device) {
+            OWN_AHEAD_MAX_MS
+        } else {
+            AHEAD_MAX_MS
+        };
+        let last = last.filter(|last| last.ms <= now_ms.saturating_add(bound));
         let (ms, counter) = match last {
             Some(last) if last.ms >= now_ms => {
-                if last.counter >= COUNTER_MAX {
+                if last.counter < COUNTER_MAX {
+                    (last.ms, last.counter + 1)
+                } else if last.ms < MS_MAX {
                     // A million changes in one millisecond: move on to the next one.
                     (last.ms + 1, 0)
                 } else {
-                    (last.ms, last.counter + 1)
+                    (MS_MAX, COUNTER_MAX)
                 }
             }
             _ => (now_ms, 0),
@@ -47,6 +70,31 @@ impl Stamp {
             counter,
             device: device.to_owned(),
         }
+    }
+
+    /// Whether this stamp is further ahead of `now_ms` than a stamp that arrives may be.
+    pub fn too_far_ahead(&self, now_ms: u64) -> bool {
+        self.ms > now_ms.saturating_add(AHEAD_MAX_MS)
+    }
+
+    /// The text form of the greatest stamp that is not too far ahead of `now_ms`: stored stamps
+    /// compare with it as text.
+    pub fn bound_text(now_ms: u64) -> String {
+        Self::bound_text_by(now_ms, AHEAD_MAX_MS)
+    }
+
+    /// The text form of the greatest stamp not more than `ahead_ms` ahead of `now_ms`.
+    fn bound_text_by(now_ms: u64, ahead_ms: u64) -> String {
+        format!(
+            "{:0mw$}-{COUNTER_MAX}-~",
+            now_ms.saturating_add(ahead_ms).min(MS_MAX),
+            mw = MS_WIDTH
+        )
+    }
+
+    /// The text form of the greatest stamp of its own a kiosk still follows.
+    pub fn own_bound_text(now_ms: u64) -> String {
+        Self::bound_text_by(now_ms, OWN_AHEAD_MAX_MS)
     }
 
     /// Reads the text form; `None` if it is not one.
@@ -157,6 +205,42 @@ mod tests {
         // A full counter moves to the next millisecond rather than overflowing.
         let full = s(7, COUNTER_MAX, "a");
         assert_eq!(Stamp::next(Some(&full), 7, "a"), s(8, 0, "a"));
+    }
+
+    #[test]
+    fn a_stamp_at_the_end_of_time_is_not_followed_and_nothing_overflows() {
+        let now = 1_763_884_800_000;
+        let end = s(MS_MAX, COUNTER_MAX, "f");
+        let next = Stamp::next(Some(&end), now, "a");
+        assert_eq!(next, s(now, 0, "a"), "a forged stamp is not followed");
+        let own_end = s(MS_MAX, COUNTER_MAX, "a");
+        assert_eq!(Stamp::next(Some(&own_end), now, "a"), s(now, 0, "a"));
+        // This kiosk's own stamp two days ahead (it followed one a day ahead, then its clock
+        // went back) is followed: its changes never go back.
+        let own = s(now + 2 * AHEAD_MAX_MS, 0, "a");
+        assert_eq!(
+            Stamp::next(Some(&own), now, "a"),
+            s(now + 2 * AHEAD_MAX_MS, 1, "a")
+        );
+        assert_eq!(next.to_string().len(), "000001763884800000-000000-a".len());
+        // A stamp a day ahead (a clock in the wrong time zone) still is.
+        let ahead = s(now + AHEAD_MAX_MS, 3, "b");
+        assert_eq!(
+            Stamp::next(Some(&ahead), now, "a"),
+            s(now + AHEAD_MAX_MS, 4, "a")
+        );
+        assert!(!ahead.too_far_ahead(now));
+        assert!(s(now + AHEAD_MAX_MS + 1, 0, "b").too_far_ahead(now));
+        // A clock at the end of time itself stays within the 18 digits.
+        let last = s(MS_MAX, COUNTER_MAX, "a");
+        let at_end = Stamp::next(Some(&last), u64::MAX, "a");
+        assert_eq!(at_end.ms, MS_MAX);
+        assert!(Stamp::parse(&at_end.to_string()).is_some());
+        // The bound compares as text with every stamp it allows, and none it refuses.
+        let bound = Stamp::bound_text(now);
+        assert!(ahead.to_string() < bound);
+        assert!(s(now + AHEAD_MAX_MS, COUNTER_MAX, "zzzz").to_string() < bound);
+        assert!(s(now + AHEAD_MAX_MS + 1, 0, "0").to_string() > bound);
     }
 
     #[test]

@@ -575,10 +575,14 @@ pub fn stem(snapshot: &Snapshot) -> String {
     )
 }
 
+/// Temp files of ours older than this were left by a process that was killed.
+const STALE_TEMP: std::time::Duration = std::time::Duration::from_secs(600);
+
 /// Writes the snapshot's JSON file and HTML page into `dir` (made if missing). A file already
 /// there is never overwritten: a second snapshot in the same second gets `-2`, `-3`…
 pub fn write(snapshot: &Snapshot, dir: &Path) -> std::io::Result<Written> {
-    std::fs::create_dir_all(dir)?;
+    crate::disk::make_own_folder(dir)?;
+    crate::disk::remove_stale_temps(dir, STALE_TEMP);
     let json = serde_json::to_vec_pretty(snapshot).map_err(std::io::Error::other)?;
     let page = html::render(snapshot);
     let stem = stem(snapshot);
@@ -592,7 +596,9 @@ pub fn write(snapshot: &Snapshot, dir: &Path) -> std::io::Result<Written> {
             dir.join(format!("{name}.json")),
             dir.join(format!("{name}.html")),
         );
-        if json_path.exists() || html_path.exists() {
+        if std::fs::symlink_metadata(&json_path).is_ok()
+            || std::fs::symlink_metadata(&html_path).is_ok()
+        {
             continue;
         }
         // The page first: a reader that finds the JSON finds its page too.
@@ -617,25 +623,30 @@ pub fn write(snapshot: &Snapshot, dir: &Path) -> std::io::Result<Written> {
 /// fails if the name is taken (a rename where links are not supported). `false` if taken.
 fn publish_new(path: &Path, bytes: &[u8]) -> std::io::Result<bool> {
     use std::io::Write as _;
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = dir.join(format!(".huddle-{}-{name}.tmp", std::process::id()));
-    {
-        let mut file = std::fs::File::create(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let (mut file, temp) = crate::disk::create_temp(dir, false)?;
+    let written = file.write_all(bytes).and_then(|()| file.sync_all());
+    drop(file);
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&temp);
+        return Err(e);
     }
+    // A link (hard or symbolic) already at `path` makes the link fail: nothing is written
+    // through it.
     let result = match std::fs::hard_link(&temp, path) {
         Ok(()) => Ok(true),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
         // No links on this file system (some network shares): rename, having checked.
-        Err(_) if !path.exists() => std::fs::rename(&temp, path).map(|()| true),
+        Err(_) if std::fs::symlink_metadata(path).is_err() => {
+            std::fs::rename(&temp, path).map(|()| true)
+        }
         Err(_) => Ok(false),
     };
     let _ = std::fs::remove_file(&temp);
+    crate::disk::sync_folder(dir);
     result
 }
 

@@ -55,6 +55,9 @@ pub enum StoreError {
     /// A schema migration failed.
     #[error("the database could not be brought up to date: {0}")]
     Migration(#[from] rusqlite_migration::Error),
+    /// A change holds a text longer than an entry holds: refused, nothing stored.
+    #[error("the change was refused: {0}")]
+    TooLong(#[from] crate::model::TooLong),
     /// A stored change could not be read back.
     #[error("a stored change could not be read: {0}")]
     Corrupt(String),
@@ -194,6 +197,7 @@ impl Store {
     /// record's state before it, then merges it into the record. Applying a change that is
     /// already stored does nothing.
     pub fn apply(&mut self, change: &Change) -> Result<Applied, StoreError> {
+        change.check_bounds()?;
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -203,10 +207,27 @@ impl Store {
         // The clock and the numbering are read inside the write transaction, so that the
         // kiosk, the command line and the sync worker, each with its own connection, never
         // hand out the same number or a stamp behind one already stored.
-        let last: Option<String> =
-            tx.query_row("SELECT max(stamp) FROM changes", [], |r| r.get(0))?;
-        let last = last.as_deref().and_then(Stamp::parse);
+        // Stamps further ahead than a stamp may arrive (stored before that was refused) are
+        // not followed.
         let now_ms = u64::try_from(change.at.timestamp_millis()).unwrap_or(0);
+        let others: Option<String> = tx.query_row(
+            "SELECT max(stamp) FROM changes WHERE stamp <= ?1",
+            [Stamp::bound_text(now_ms)],
+            |r| r.get(0),
+        )?;
+        // This kiosk's own last stamp, followed further ahead (see `Stamp::next`).
+        let own: Option<String> = tx
+            .query_row(
+                "SELECT stamp FROM changes WHERE device = ?1 AND stamp <= ?2
+                 ORDER BY dseq DESC LIMIT 1",
+                params![self.device, Stamp::own_bound_text(now_ms)],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let last = others
+            .as_deref()
+            .and_then(Stamp::parse)
+            .max(own.as_deref().and_then(Stamp::parse));
         let stamp = Stamp::next(last.as_ref(), now_ms, &self.device);
         let seq: i64 = tx.query_row(
             "SELECT coalesce(max(dseq), 0) + 1 FROM changes WHERE device = ?1",
@@ -234,6 +255,15 @@ impl Store {
         let mut new = 0;
         for shipped in changes {
             if is_known(&tx, &shipped.change.id)? {
+                continue;
+            }
+            if shipped.stamp.device == self.device {
+                // Only this kiosk makes its own changes: one that arrives under its id is
+                // another machine speaking for it, never stored, never published again.
+                tracing::warn!(
+                    "change {} arrived under this kiosk's own id; refused",
+                    crate::disk::excerpt(&shipped.change.id, 40)
+                );
                 continue;
             }
             let seq = i64::try_from(shipped.seq).unwrap_or(i64::MAX);

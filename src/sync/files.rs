@@ -1,7 +1,6 @@
 //! The files of the shared folder: their names, the line format of segments, and publishing a
 //! file whole (temp file, fsync, rename).
 
-use std::io::Write as _;
 use std::path::Path;
 
 use crate::model::Stamped;
@@ -71,6 +70,15 @@ pub fn segment_name(first: u64, last: u64) -> String {
     format!("seg-{first:012}-{last:012}.jsonl")
 }
 
+/// The largest segment read, in bytes: 5,000 changes of a few kilobytes each fit with room
+/// to spare. A larger file is refused before a byte of it is read.
+pub const SEGMENT_BYTES_MAX: u64 = 64 << 20;
+/// The longest line of a segment, in bytes: a change whose texts are all at their maximum
+/// fits. A longer line is refused as damaged.
+pub const LINE_BYTES_MAX: usize = 256 << 10;
+/// The largest manifest, device description or format marker read, in bytes.
+pub const SMALL_FILE_BYTES_MAX: u64 = 1 << 20;
+
 /// A kiosk's manifest.
 pub const MANIFEST: &str = "manifest.json";
 /// A kiosk's description.
@@ -91,6 +99,9 @@ pub struct Decoded {
     pub bad_lines: Vec<usize>,
     /// Whether the bytes end in the middle of a line (a file still arriving, or cut short).
     pub truncated: bool,
+    /// Complete lines longer than [`LINE_BYTES_MAX`], by line number with their length:
+    /// refused whole, never parsed.
+    pub long_lines: Vec<(usize, usize)>,
 }
 
 impl Decoded {
@@ -114,6 +125,10 @@ pub fn decode(bytes: &[u8]) -> Decoded {
         };
         let line = &rest[..end];
         rest = &rest[end + 1..];
+        if line.len() > LINE_BYTES_MAX {
+            out.long_lines.push((number, line.len()));
+            continue;
+        }
         match decode_line(line) {
             Some(change) => out.changes.push(change),
             None => out.bad_lines.push(number),
@@ -134,36 +149,11 @@ fn decode_line(line: &[u8]) -> Option<Stamped> {
     serde_json::from_slice(json).ok()
 }
 
-/// Publishes `bytes` at `path` whole: written to a temp file in the same folder under a name
-/// every reader ignores, flushed to disk, renamed over `path`, and the folder flushed. A
+/// Publishes `bytes` at `path` whole (see [`crate::disk::write_atomic`]): a new temp file
+/// under a random name that no planted link can redirect, flushed, renamed over `path`. A
 /// reader sees the old file or the new one, never half of one.
 pub fn publish(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .ok_or_else(|| std::io::Error::other("a file to publish needs a folder"))?;
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .ok_or_else(|| std::io::Error::other("a file to publish needs a name"))?;
-    let temp = dir.join(format!(".huddle-{}-{name}.tmp", std::process::id()));
-    let written = (|| {
-        let mut file = std::fs::File::create(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        drop(file);
-        std::fs::rename(&temp, path)
-    })();
-    if written.is_err() {
-        // A full disk or a folder gone read-only: leave no half-written temp file behind.
-        let _ = std::fs::remove_file(&temp);
-        return written;
-    }
-    // On Linux a folder can be flushed so the rename itself survives a power cut; elsewhere
-    // opening a folder fails, and the rename is as durable as the system makes it.
-    if let Ok(folder) = std::fs::File::open(dir) {
-        let _ = folder.sync_all();
-    }
-    Ok(())
+    crate::disk::write_atomic(path, bytes, false)
 }
 
 #[cfg(test)]
@@ -191,6 +181,7 @@ mod tests {
             "~syncthing~seg-000000000001-000000000042.jsonl.tmp",
             ".syncthing.6f1ed002ab5595859014ebf0951522d9.tmp",
             ".huddle-41-seg-000000000001-000000000042.jsonl.tmp",
+            ".huddle-0190f3a2b5c47d8e9f0a1b2c3d4e5f60.tmp",
             "seg-000000000001-000000000042.jsonl.partial.tmp",
             "~$seg.jsonl",
             "desktop.ini",
@@ -204,6 +195,10 @@ mod tests {
             assert_eq!(classify(other), FileKind::Other, "{other}");
         }
         assert_eq!(classify("manifest.json"), FileKind::Manifest);
+        // Any temp file of ours, under the new random names too.
+        assert!(crate::disk::is_our_temp(
+            ".huddle-0190f3a2b5c47d8e9f0a1b2c3d4e5f60.tmp"
+        ));
         assert_eq!(classify("device.json"), FileKind::Device);
     }
 }

@@ -19,6 +19,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 
+use crate::disk::{self, Links, ReadError};
 use crate::model::{Stamped, is_device_id};
 use crate::store::{FileMark, PeerChanges, Store, StoreError};
 use files::FileKind;
@@ -37,6 +38,9 @@ const INGEST_BATCH: usize = 5_000;
 const COMPACT_ABOVE: usize = 48;
 /// A stamp further ahead of this kiosk's clock than this is reported (it still counts).
 const SKEW_WARN_MS: u64 = 5 * 60 * 1000;
+
+/// Temp files of ours older than this were left by a sync that was killed.
+const STALE_TEMP: std::time::Duration = std::time::Duration::from_secs(600);
 
 /// Meta keys of the store.
 const PUBLISHED: &str = "sync.published";
@@ -224,7 +228,7 @@ impl Shared {
     /// Publishes what this kiosk has not published yet, then reads what the others did.
     pub fn sync_once(&self, store: &mut Store, now: DateTime<Utc>) -> Result<Report, SyncError> {
         self.check(store, true)?;
-        self.verify_own_segments(store)?;
+        let healed = self.verify_own_segments(store)?;
         let mut report = Report::default();
         match self.publish(store, now) {
             Ok(n) => report.published = n,
@@ -234,7 +238,8 @@ impl Shared {
             }
             Err(PublishError::Store(e)) => return Err(e.into()),
         }
-        (report.ingested, report.problems) = self.ingest(store)?;
+        (report.ingested, report.problems) = self.ingest(store, now)?;
+        report.problems.splice(0..0, healed);
         // Kept to the minute, as shown: a sync every few seconds must not write the database
         // every few seconds (SD cards wear out).
         let minute = now.format("%Y-%m-%dT%H:%M:00%:z").to_string();
@@ -331,7 +336,9 @@ impl Shared {
         }
         let published = published(store)?;
         let format_path = self.root().join(FORMAT_FILE);
-        match std::fs::read_to_string(&format_path) {
+        match disk::read_bounded(&format_path, files::SMALL_FILE_BYTES_MAX, Links::Refuse)
+            .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+        {
             Ok(text) => {
                 let found = text.trim().strip_prefix("huddle-sync ").unwrap_or("?");
                 if found != FORMAT_VERSION.to_string() {
@@ -348,7 +355,7 @@ impl Shared {
                     )));
                 }
             }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            Err(e) if e.is_not_found() => {
                 if published > 0 {
                     return Err(SyncError::FolderReset {
                         path: self.dir.clone(),
@@ -370,13 +377,18 @@ impl Shared {
                     })
                     .map_err(|e| unreachable(format!("cannot be written: {}", io_reason(&e))))?;
             }
-            Err(e) => return Err(unreachable(io_reason(&e))),
+            Err(ReadError::Io(e)) => return Err(unreachable(io_reason(&e))),
+            Err(e) => {
+                return Err(unreachable(format!("{}: {e}", format_path.display())));
+            }
         }
-        self.check_own_folder(store, published)
+        self.check_own_folder(store, published, create)
     }
 
-    /// Our folder must hold what we published and nothing we did not.
-    fn check_own_folder(&self, store: &Store, published: u64) -> Result<(), SyncError> {
+    /// Our folder must hold what we published and nothing we did not. A sync engine's copy
+    /// of one of our segments whose changes are all ours, as we made them, is litter: it goes
+    /// (with `heal`) and is no sign of a second writer.
+    fn check_own_folder(&self, store: &Store, published: u64, heal: bool) -> Result<(), SyncError> {
         let own = self.devices().join(store.device());
         let entries = match std::fs::read_dir(&own) {
             Ok(entries) => entries,
@@ -415,9 +427,15 @@ impl Shared {
                     }
                 }
                 FileKind::SegmentCopy => {
-                    return Err(duplicate(format!(
-                        "{name} is a sync engine's conflict copy: two machines wrote one file"
-                    )));
+                    if let Some(change) = foreign_change(store, &entry.path())? {
+                        return Err(duplicate(format!(
+                            "{name} is a sync engine's conflict copy holding change {change}, which this kiosk did not make: two machines wrote one file"
+                        )));
+                    }
+                    if heal {
+                        tracing::info!("removed {name}: a sync engine's copy of our own changes");
+                        let _ = std::fs::remove_file(entry.path());
+                    }
                 }
                 _ => {}
             }
@@ -443,17 +461,21 @@ impl Shared {
     /// Our segments must hold our changes: a second machine running a copy of this data
     /// folder numbers its changes as we do, and its segments carry other change ids under our
     /// names. Each file is read once, and again only if its size or time changes.
-    fn verify_own_segments(&self, store: &mut Store) -> Result<(), SyncError> {
+    ///
+    /// A segment whose bytes are not those we wrote (a sync engine's bad copy replicated
+    /// back, cut short or altered) is published again from the store, and said once.
+    fn verify_own_segments(&self, store: &mut Store) -> Result<Vec<String>, SyncError> {
         let own = self.devices().join(store.device());
+        let mut healed = Vec::new();
         let Ok(entries) = std::fs::read_dir(&own) else {
-            return Ok(());
+            return Ok(healed);
         };
         let mut checked = Vec::new();
         for entry in entries.flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
-            if !matches!(files::classify(&name), FileKind::Segment { .. }) {
+            let FileKind::Segment { first, last } = files::classify(&name) else {
                 continue;
-            }
+            };
             let key = format!("own/{name}");
             let Some(mark) = file_mark(&entry.path()) else {
                 continue;
@@ -464,7 +486,9 @@ impl Shared {
             {
                 continue;
             }
-            let Ok(bytes) = std::fs::read(entry.path()) else {
+            let Ok(bytes) =
+                disk::read_bounded(&entry.path(), files::SEGMENT_BYTES_MAX, Links::Refuse)
+            else {
                 continue;
             };
             let decoded = files::decode(&bytes);
@@ -480,24 +504,62 @@ impl Shared {
                     });
                 }
             }
-            checked.push((
-                key,
-                FileMark {
-                    lines: decoded.changes.len() as u64,
-                    complete: decoded.complete(),
-                    ..mark
-                },
-            ));
+            let mut mark = FileMark {
+                lines: decoded.changes.len() as u64,
+                complete: decoded.complete(),
+                ..mark
+            };
+            let wrote = own_segment_bytes(store, first, last)?;
+            if let Some(wrote) = wrote
+                && wrote != bytes
+            {
+                match files::publish(&entry.path(), &wrote) {
+                    Ok(()) => {
+                        let problem = format!(
+                            "{}: not the bytes this kiosk wrote ({} of {}; a sync engine's bad copy); published again",
+                            entry.path().display(),
+                            disk::bytes(bytes.len() as u64),
+                            disk::bytes(wrote.len() as u64),
+                        );
+                        tracing::warn!("{problem}");
+                        healed.push(problem);
+                        let Some(again) = file_mark(&entry.path()) else {
+                            continue;
+                        };
+                        mark = FileMark {
+                            lines: last - first + 1,
+                            complete: true,
+                            ..again
+                        };
+                    }
+                    // Read-only or full: tried again at the next sync.
+                    Err(e) => {
+                        tracing::warn!("publishing {name} again: {}", io_reason(&e));
+                        continue;
+                    }
+                }
+            }
+            checked.push((key, mark));
         }
         if !checked.is_empty() {
             store.ingest(&[], &checked)?;
         }
-        Ok(())
+        Ok(healed)
+    }
+
+    /// Makes this kiosk's folder if needed; refuses to write when it, `devices/` or
+    /// `huddle-sync/` is a symbolic link (a planted link would send our files elsewhere).
+    fn make_own_folder(&self, own: &Path) -> std::io::Result<()> {
+        disk::make_own_folder(own)?;
+        disk::check_own_folder(&self.devices())?;
+        disk::check_own_folder(&self.root())
     }
 
     /// Writes this kiosk's unpublished changes as new segments, then its manifest.
     fn publish(&self, store: &mut Store, now: DateTime<Utc>) -> Result<usize, PublishError> {
         let own = self.devices().join(store.device());
+        // Temp files a killed sync left behind (any younger one may be another process's).
+        disk::remove_stale_temps(&own, STALE_TEMP);
         let mut done = published(store)?;
         let mut count = 0;
         loop {
@@ -507,7 +569,7 @@ impl Shared {
             };
             let (first, last) = (first.seq, last.seq);
             let bytes = encode(&batch)?;
-            std::fs::create_dir_all(&own)?;
+            self.make_own_folder(&own)?;
             if !own.join(files::DEVICE).exists() {
                 let device = serde_json::json!({
                     "format": FORMAT_VERSION,
@@ -526,7 +588,7 @@ impl Shared {
         }
         if count > 0 || !own.join(files::MANIFEST).exists() {
             // A kiosk that has made no change yet still says it is there.
-            std::fs::create_dir_all(&own)?;
+            self.make_own_folder(&own)?;
             self.compact(store, &own)?;
             self.write_manifest(store, &own, done, now)?;
         }
@@ -634,7 +696,12 @@ impl Shared {
 
     /// Reads every other kiosk's segments that changed since they were last read, and
     /// ingests their changes, in batches, each with the marks of the files it finished.
-    fn ingest(&self, store: &mut Store) -> Result<(usize, Vec<String>), SyncError> {
+    fn ingest(
+        &self,
+        store: &mut Store,
+        now: DateTime<Utc>,
+    ) -> Result<(usize, Vec<String>), SyncError> {
+        let now_ms = u64::try_from(now.timestamp_millis()).unwrap_or(0);
         let dirs = self.device_dirs().map_err(|e| SyncError::Unreachable {
             path: self.dir.clone(),
             reason: io_reason(&e),
@@ -683,10 +750,10 @@ impl Shared {
             for (range, name) in names {
                 let path = dir.join(&name);
                 let key = format!("{device}/{name}");
-                let Some(mark) = file_mark(&path) else {
+                let Some((mark, special)) = entry_mark(&path) else {
                     continue;
                 };
-                if mark.size == 0 {
+                if mark.size == 0 && special.is_none() {
                     continue;
                 }
                 let seen = store.file_mark(&key)?;
@@ -695,6 +762,27 @@ impl Shared {
                     && seen.size == mark.size
                     && seen.modified == mark.modified
                 {
+                    continue;
+                }
+                // What is refused is said once, and again only if the file changes.
+                let mut refuse = |why: String, mark: FileMark| {
+                    let problem = format!("{}: {why}", path.display());
+                    tracing::warn!("{problem}");
+                    problems.push(problem);
+                    marks.push((
+                        key.clone(),
+                        FileMark {
+                            lines: 0,
+                            complete: true,
+                            ..mark
+                        },
+                    ));
+                };
+                if let Some(kind) = special {
+                    refuse(
+                        format!("it is {kind}, not a regular file; it was not read"),
+                        mark,
+                    );
                     continue;
                 }
                 // Only a name never seen: a file seen before that changed is read again.
@@ -732,11 +820,17 @@ impl Shared {
                         continue;
                     }
                 }
-                // ENOENT here is a sync engine replacing the file: it will be read next time.
-                let Ok(bytes) = std::fs::read(&path) else {
-                    continue;
+                let bytes = match disk::read_bounded(&path, files::SEGMENT_BYTES_MAX, Links::Refuse)
+                {
+                    Ok(bytes) => bytes,
+                    // ENOENT and the like: a sync engine replacing the file; read next time.
+                    Err(ReadError::Io(_)) => continue,
+                    Err(e) => {
+                        refuse(e.to_string(), mark);
+                        continue;
+                    }
                 };
-                let decoded = files::decode(&bytes);
+                let mut decoded = files::decode(&bytes);
                 if !decoded.bad_lines.is_empty() {
                     let problem = format!(
                         "{}: line {} cannot be read (damaged, or still arriving); it is read again at each sync",
@@ -758,6 +852,34 @@ impl Shared {
                     && lines == last - first + 1
                 {
                     read.add(first, last);
+                }
+                let mut refused: Vec<String> = decoded
+                    .long_lines
+                    .iter()
+                    .map(|(line, len)| {
+                        format!(
+                            "line {line} holds {}, more than a change may ({})",
+                            disk::bytes(*len as u64),
+                            disk::bytes(files::LINE_BYTES_MAX as u64)
+                        )
+                    })
+                    .collect();
+                refused.extend(screen(&device, now_ms, &mut decoded.changes));
+                if !refused.is_empty() {
+                    // The first few reasons, and how many more.
+                    const SHOWN: usize = 3;
+                    let problem = format!(
+                        "{}: refused: {}{}",
+                        path.display(),
+                        refused[..refused.len().min(SHOWN)].join("; "),
+                        if refused.len() > SHOWN {
+                            format!(" (and {} more changes refused)", refused.len() - SHOWN)
+                        } else {
+                            String::new()
+                        }
+                    );
+                    tracing::warn!("{problem}");
+                    problems.push(problem);
                 }
                 batch.extend(decoded.changes);
                 marks.push((
@@ -831,6 +953,45 @@ fn published(store: &Store) -> Result<u64, StoreError> {
         .unwrap_or(0))
 }
 
+/// The bytes of our segment of changes `first..=last` as this kiosk wrote them (the encoding
+/// is the same every time), if the store holds them all.
+fn own_segment_bytes(store: &Store, first: u64, last: u64) -> Result<Option<Vec<u8>>, SyncError> {
+    let Some(count) = last
+        .checked_sub(first)
+        .and_then(|n| usize::try_from(n + 1).ok())
+        .filter(|n| *n <= SEGMENT_MAX)
+    else {
+        return Ok(None);
+    };
+    let changes = store.outbox(first.saturating_sub(1), count)?;
+    if changes.first().map(|c| c.seq) != Some(first) || changes.last().map(|c| c.seq) != Some(last)
+    {
+        return Ok(None);
+    }
+    match encode(&changes) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(PublishError::Store(e)) => Err(e.into()),
+        Err(PublishError::Io(_)) => Ok(None),
+    }
+}
+
+/// A change in a file of our folder that this kiosk did not make (its id under one of our
+/// numbers is not ours), if there is one. A file that cannot be read holds none we know of.
+fn foreign_change(store: &Store, path: &Path) -> Result<Option<String>, SyncError> {
+    let Ok(bytes) = disk::read_bounded(path, files::SEGMENT_BYTES_MAX, Links::Refuse) else {
+        return Ok(None);
+    };
+    for change in files::decode(&bytes).changes {
+        let ours = store.own_change_id(change.seq)?;
+        if change.stamp.device != store.device()
+            || ours.as_deref() != Some(change.change.id.as_str())
+        {
+            return Ok(Some(disk::excerpt(&change.change.id, 40)));
+        }
+    }
+    Ok(None)
+}
+
 /// The segments in our own folder, as (first, last).
 fn own_segments(own: &Path) -> std::io::Result<Vec<(u64, u64)>> {
     let mut out = Vec::new();
@@ -854,23 +1015,75 @@ fn encode(batch: &[Stamped]) -> Result<Vec<u8>, PublishError> {
     Ok(bytes)
 }
 
-/// Size and modification time of a file (`None` if it is gone or is not a file).
+/// Takes out of `changes` those that must not be stored, and says why for each: a change
+/// whose stamp names another kiosk than the folder it was found in (a kiosk speaking for
+/// another, or for this one), whose stamp is further ahead of this kiosk's clock than
+/// [`crate::model::AHEAD_MAX_MS`], or with a text longer than an entry holds.
+fn screen(device: &str, now_ms: u64, changes: &mut Vec<Stamped>) -> Vec<String> {
+    let mut refused = Vec::new();
+    changes.retain(|shipped| {
+        let why = if shipped.stamp.device != device {
+            format!(
+                "change {} says it was made by kiosk {}, but it is in kiosk {device}'s folder",
+                disk::excerpt(&shipped.change.id, 40),
+                shipped.stamp.device
+            )
+        } else if shipped.stamp.too_far_ahead(now_ms) {
+            format!(
+                "change {} is stamped {}, more than a day ahead of this kiosk's clock",
+                disk::excerpt(&shipped.change.id, 40),
+                stamp_time(shipped.stamp.ms)
+            )
+        } else if let Err(long) = shipped.change.check_bounds() {
+            format!("change {}: {long}", disk::excerpt(&shipped.change.id, 40))
+        } else {
+            return true;
+        };
+        refused.push(why);
+        false
+    });
+    refused
+}
+
+/// A stamp's time in words (its raw number when it is beyond any calendar).
+fn stamp_time(ms: u64) -> String {
+    i64::try_from(ms)
+        .ok()
+        .and_then(DateTime::<Utc>::from_timestamp_millis)
+        .map_or_else(
+            || format!("{ms} ms"),
+            |t| t.format("%Y-%m-%d %H:%M UTC").to_string(),
+        )
+}
+
+/// Size and modification time of a file (`None` if it is gone or is not a regular file;
+/// a link is not followed).
 fn file_mark(path: &Path) -> Option<FileMark> {
-    let meta = std::fs::metadata(path).ok()?;
-    if !meta.is_file() {
-        return None;
+    match entry_mark(path)? {
+        (mark, None) => Some(mark),
+        (_, Some(_)) => None,
     }
+}
+
+/// Size and modification time of what is at `path`, without following a link, and what it is
+/// when it is not a regular file.
+fn entry_mark(path: &Path) -> Option<(FileMark, Option<&'static str>)> {
+    let meta = std::fs::symlink_metadata(path).ok()?;
+    let special = disk::special_kind(&meta);
     let modified = meta
         .modified()
         .ok()
         .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
         .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
-    Some(FileMark {
-        size: meta.len(),
-        modified,
-        lines: 0,
-        complete: false,
-    })
+    Some((
+        FileMark {
+            size: meta.len(),
+            modified,
+            lines: 0,
+            complete: false,
+        },
+        special,
+    ))
 }
 
 /// What a kiosk's manifest says.
@@ -882,8 +1095,8 @@ struct Manifest {
 }
 
 fn read_manifest(path: &Path) -> Option<Manifest> {
-    let text = std::fs::read_to_string(path).ok()?;
-    let value: serde_json::Value = serde_json::from_str(&text).ok()?;
+    let bytes = disk::read_bounded(path, files::SMALL_FILE_BYTES_MAX, Links::Refuse).ok()?;
+    let value: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
     Some(Manifest {
         name: value["name"].as_str().unwrap_or("?").to_owned(),
         last_seq: value["last_seq"].as_u64()?,

@@ -383,6 +383,7 @@ pub fn show(ui: &mut egui::Ui, lang: Lang, members: &[String], form: &mut Form) 
                         let id = ui.make_persistent_id(("form-field", i));
                         let edit = egui::TextEdit::singleline(text)
                             .id(id)
+                            .char_limit(crate::model::TEXT_MAX)
                             .font(egui::TextStyle::Heading)
                             .desired_width(ui.available_width().min(800.0));
                         let response = ui.add(edit).labelled_by(label.id);

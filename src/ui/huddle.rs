@@ -502,8 +502,12 @@ fn decision_dialog(
         ui.set_width(1100.0_f32.min(ui.ctx().content_rect().width() - 40.0));
         ui.heading(format!("{} — {title}", tr(lang, T::NoteDecision)));
         let label = ui.label(RichText::new(tr(lang, T::Decision)).strong());
-        ui.add(egui::TextEdit::singleline(&mut draft.text).desired_width(f32::INFINITY))
-            .labelled_by(label.id);
+        ui.add(
+            egui::TextEdit::singleline(&mut draft.text)
+                .char_limit(crate::model::TEXT_MAX)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
         let outcome = keyboard::show(
             ui,
             lang,

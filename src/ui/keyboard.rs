@@ -55,6 +55,9 @@ pub fn show(
     state: &mut KeyboardState,
     text: &mut String,
 ) -> KeyOutcome {
+    // Keys stop adding past the longest text an entry holds.
+    let full = text.chars().count() >= crate::model::TEXT_MAX;
+    let before = full.then(|| text.clone());
     let mut outcome = KeyOutcome::None;
     match layout {
         Layout::Numeric => {
@@ -128,6 +131,11 @@ pub fn show(
                 }
             });
         }
+    }
+    if let Some(before) = before
+        && text.chars().count() > before.chars().count()
+    {
+        *text = before;
     }
     outcome
 }

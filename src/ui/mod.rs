@@ -533,6 +533,7 @@ fn safety_dialog(
                             let label = ui.label(egui::RichText::new(label).strong());
                             ui.add(
                                 egui::TextEdit::singleline(&mut state.safety_note)
+                                    .char_limit(crate::model::TEXT_MAX)
                                     .desired_width(ui.available_width()),
                             )
                             .labelled_by(label.id);
