@@ -117,9 +117,9 @@ pub fn update_file(
     path: &Path,
     edit: impl FnOnce(&mut toml_edit::DocumentMut) -> Result<(), String>,
 ) -> Result<(), String> {
-    let text = match std::fs::read_to_string(path) {
+    let text = match read_text(path) {
         Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) if e.is_not_found() => String::new(),
         Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
     };
     let mut doc: toml_edit::DocumentMut = text.parse().map_err(|_| {
@@ -133,14 +133,28 @@ pub fn update_file(
         std::fs::create_dir_all(dir)
             .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     }
-    let mut temp = path.as_os_str().to_owned();
-    temp.push(".tmp");
-    let temp = PathBuf::from(temp);
-    std::fs::write(&temp, doc.to_string())
-        .map_err(|e| format!("cannot write {}: {e}", temp.display()))?;
-    std::fs::rename(&temp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&temp);
-        format!("cannot replace {}: {e}", path.display())
+    // The file keeps its mode (a config made private stays private); a new one is private.
+    #[cfg(unix)]
+    let mode = {
+        use std::os::unix::fs::PermissionsExt as _;
+        std::fs::metadata(path).map_or(0o600, |m| m.permissions().mode() & 0o7777)
+    };
+    #[cfg(not(unix))]
+    let mode = 0;
+    crate::disk::write_atomic_mode(path, doc.to_string().as_bytes(), mode)
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+/// The largest config file read, in bytes.
+pub const CONFIG_FILE_MAX: u64 = 256 << 10;
+
+/// Reads a config file's text: a regular file of a bounded size, in UTF-8.
+fn read_text(path: &Path) -> Result<String, crate::disk::ReadError> {
+    let bytes = crate::disk::read_bounded(path, CONFIG_FILE_MAX, crate::disk::Links::Follow)?;
+    String::from_utf8(bytes).map_err(|_| {
+        crate::disk::ReadError::Io(std::io::Error::other(
+            "it is not UTF-8 text; save it as UTF-8",
+        ))
     })
 }
 
@@ -203,9 +217,9 @@ pub fn load(path: &Path) -> Loaded {
         path: path.to_owned(),
         ..Loaded::default()
     };
-    let text = match std::fs::read_to_string(path) {
+    let text = match read_text(path) {
         Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return loaded,
+        Err(e) if e.is_not_found() => return loaded,
         Err(e) => {
             loaded.exists = true;
             loaded.problems.push(Problem {

@@ -211,12 +211,24 @@ pub fn create_temp(dir: &Path, private: bool) -> std::io::Result<(File, PathBuf)
 /// flushed, renamed over `path` (a rename replaces a link rather than writing through it),
 /// then the folder flushed. A reader sees the old file or the new one, never half of one.
 pub fn write_atomic(path: &Path, bytes: &[u8], private: bool) -> std::io::Result<()> {
+    write_atomic_mode(path, bytes, if private { 0o600 } else { 0o644 })
+}
+
+/// [`write_atomic`], the file given `mode` (Unix permissions; ignored elsewhere).
+pub fn write_atomic_mode(path: &Path, bytes: &[u8], mode: u32) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
-    let (mut file, temp) = create_temp(dir, private)?;
+    let (mut file, temp) = create_temp(dir, true)?;
     let written = (|| {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            file.set_permissions(std::fs::Permissions::from_mode(mode))?;
+        }
+        #[cfg(not(unix))]
+        let _ = mode;
         file.write_all(bytes)?;
         file.sync_all()?;
         drop(file);

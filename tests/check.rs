@@ -630,3 +630,58 @@ fn a_long_title_without_a_short_one_is_warned_about() {
         Some("Accueil — Laval")
     );
 }
+
+#[test]
+fn a_named_pipe_or_a_huge_file_among_the_boards_is_refused_without_blocking() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("team-a.toml"), VALID).unwrap();
+    let huge = std::fs::File::create(dir.path().join("huge.toml")).unwrap();
+    huge.set_len(huddle::layout::BOARD_FILE_MAX + 1).unwrap();
+    #[cfg(unix)]
+    let fifo = {
+        let fifo = dir.path().join("pipe.toml");
+        assert!(
+            std::process::Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .unwrap()
+                .success()
+        );
+        fifo
+    };
+    let reports = load_dir(dir.path()).unwrap();
+    let said = |name: &str| {
+        reports
+            .iter()
+            .find(|r| r.path.ends_with(name))
+            .map(|r| {
+                r.problems
+                    .iter()
+                    .map(|p| p.message.clone())
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+            .join("\n")
+    };
+    assert!(
+        said("huge.toml").contains("where a board file holds at most 1 MB"),
+        "{}",
+        said("huge.toml")
+    );
+    #[cfg(unix)]
+    {
+        assert!(
+            said("pipe.toml").contains("named pipe"),
+            "{}",
+            said("pipe.toml")
+        );
+        // `huddle check pipe.toml` says so too, and does not hang.
+        let named = load_paths(&[fifo]).unwrap();
+        assert!(named[0].problems[0].message.contains("named pipe"));
+    }
+    let good = reports
+        .iter()
+        .find(|r| r.path.ends_with("team-a.toml"))
+        .unwrap();
+    assert!(good.board.is_some(), "the good board still loads");
+}

@@ -154,6 +154,17 @@ fn huddle_pin_set_writes_only_an_argon2_hash_and_keeps_the_file_as_it_was() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("huddle.toml");
     std::fs::write(&file, "# Set up by IT\ndevice_name = \"Accueil 2e\"\n").unwrap();
+    // IT made it private: it stays so once the hash is in it.
+    #[cfg(unix)]
+    let mode = |path: &Path| {
+        use std::os::unix::fs::PermissionsExt as _;
+        std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
     let set = |pin: &str| {
         let mut child = Command::new(env!("CARGO_BIN_EXE_huddle"))
             .arg("--config")
@@ -182,6 +193,10 @@ fn huddle_pin_set_writes_only_an_argon2_hash_and_keeps_the_file_as_it_was() {
         "{text}"
     );
     assert!(!text.contains("4821"));
+    #[cfg(unix)]
+    assert_eq!(mode(&file), 0o600, "the file keeps its mode");
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(leftovers.len(), 1, "no temp file is left beside it");
     let loaded = huddle::config::load(&file);
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
     let hash = loaded.file.pin_hash.unwrap().value;

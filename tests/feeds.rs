@@ -130,3 +130,41 @@ fn a_file_for_an_unknown_indicator_says_what_to_name_it() {
         app.feed_problems().is_empty()
     });
 }
+
+#[test]
+fn a_large_export_goes_in_on_a_worker_while_the_screen_keeps_answering() {
+    let data = tempfile::tempdir().unwrap();
+    let feeds = tempfile::tempdir().unwrap();
+    let app = KioskApp::new(
+        common::examples(),
+        Some(BOARD.to_owned()),
+        common::monday_morning(),
+        huddle::store::Store::open(data.path()),
+    );
+    let mut h = common::builder().build_ui_state(common::frame, app);
+    // Another program holds the database's write lock for a moment: an import on the screen's
+    // thread would hold the screen with it.
+    let blocker = rusqlite::Connection::open(data.path().join("huddle.sqlite3")).unwrap();
+    blocker.execute_batch("BEGIN IMMEDIATE").unwrap();
+    h.state_mut().watch_feeds(feeds.path(), || {});
+    let days = 3_000;
+    let start = chrono::NaiveDate::from_ymd_opt(2015, 1, 1).unwrap();
+    let csv: String = (0..days)
+        .map(|i| format!("{};{}\n", start + chrono::Days::new(i), i % 40))
+        .collect();
+    write(&feeds.path().join(BOARD).join("liste-attente.csv"), &csv);
+    // The file is read and handed over; the screen answers a tap meanwhile.
+    std::thread::sleep(Duration::from_millis(1200));
+    h.run();
+    h.get_by_label("Mode animateur").click();
+    h.run();
+    h.get_by_label("Ouvrir").click();
+    h.run();
+    assert!(h.state().facilitator_open(), "the taps were answered");
+    assert!(values(h.state()).is_empty(), "nothing stored while locked");
+    blocker.execute_batch("COMMIT").unwrap();
+    until(&mut h, "the whole export", |app| {
+        values(app).len() == usize::try_from(days).unwrap()
+    });
+    assert!(h.state().feed_problems().is_empty());
+}

@@ -6,6 +6,7 @@
 //! through `egui_kittest`.
 
 mod clock;
+mod feeds;
 mod watchdog;
 
 use std::collections::BTreeMap;
@@ -96,6 +97,8 @@ pub struct KioskApp {
     feed_watcher: Option<FeedWatcher>,
     /// The last problem of each feed file that has one.
     feed_problems: BTreeMap<PathBuf, String>,
+    /// The worker that imports feed files, once feeds are watched with a store on disk.
+    feed_importer: Option<feeds::Importer>,
     /// The sync worker, when a shared folder is set.
     sync: Option<SyncWorker>,
     /// The snapshot shelf: the latest snapshot of each board below, and the snapshots sent.
@@ -201,6 +204,7 @@ impl KioskApp {
             feed_rx,
             feed_watcher: None,
             feed_problems: BTreeMap::new(),
+            feed_importer: None,
             sync: None,
             shelf: None,
             device_name: crate::sync::host_name(),
@@ -251,6 +255,19 @@ impl KioskApp {
     /// into the store; `wake` is called when a file was read.
     pub fn watch_feeds(&mut self, dir: &Path, wake: impl Fn() + Send + Sync + 'static) {
         let wake = std::sync::Arc::new(wake);
+        let data_dir = self
+            .store
+            .as_ref()
+            .and_then(Store::path)
+            .and_then(Path::parent)
+            .map(Path::to_owned);
+        if let Some(data_dir) = data_dir {
+            let done_wake = wake.clone();
+            match feeds::Importer::start(data_dir, std::sync::Arc::new(move || done_wake())) {
+                Ok(importer) => self.feed_importer = Some(importer),
+                Err(err) => tracing::warn!("cannot start the feeds import: {err}"),
+            }
+        }
         let tx = self.feed_tx.clone();
         let folder = dir.to_owned();
         let first_wake = wake.clone();
@@ -475,7 +492,7 @@ impl KioskApp {
                 rows,
                 bad,
             } => {
-                let problem = self.import_feed(&path, &board, &indicator, &rows, &bad);
+                let problem = self.import_feed(&path, &board, &indicator, rows, &bad);
                 (path, problem)
             }
         };
@@ -490,13 +507,29 @@ impl KioskApp {
         }
     }
 
+    /// Says what importing a feed file did; the problem to show if it failed.
+    fn imported(&mut self, done: feeds::Done) -> Option<String> {
+        match done.result {
+            Ok(summary) => {
+                tracing::info!(
+                    "feed {}: {} value(s) imported, {} unchanged",
+                    done.path.display(),
+                    summary.imported,
+                    summary.unchanged,
+                );
+                None
+            }
+            Err(err) => Some(err),
+        }
+    }
+
     /// Imports a feed file's rows; the problem to show, if any.
     fn import_feed(
         &mut self,
         path: &Path,
         board: &str,
         indicator: &str,
-        rows: &[crate::feed::Row],
+        rows: Vec<crate::feed::Row>,
         bad: &[crate::feed::BadRow],
     ) -> Option<String> {
         let Some(known) = self.live.board(board) else {
@@ -522,22 +555,31 @@ impl KioskApp {
                 "board `{board}` has no indicator `{indicator}`{hint}"
             ));
         }
-        let store = self.store.as_mut()?;
         let name = path
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-        let at = now_utc(&self.clock);
-        match crate::feed::import(store, board, indicator, rows, &format!("feed ({name})"), at) {
-            Ok(summary) => {
-                tracing::info!(
-                    "feed {}: {} value(s) imported, {} unchanged, {} bad row(s)",
-                    path.display(),
-                    summary.imported,
-                    summary.unchanged,
-                    bad.len()
-                );
+        let job = feeds::Job {
+            path: path.to_owned(),
+            board: board.to_owned(),
+            indicator: indicator.to_owned(),
+            rows,
+            source: format!("feed ({name})"),
+            at: now_utc(&self.clock),
+        };
+        // On the worker when there is one (the store is on disk); here otherwise (tests).
+        let job = match &self.feed_importer {
+            Some(importer) => importer.send(job),
+            None => Some(job),
+        };
+        if let Some(job) = job {
+            let store = self.store.as_mut()?;
+            let result = feeds::import(store, &job);
+            if let Some(problem) = self.imported(feeds::Done {
+                path: job.path,
+                result,
+            }) {
+                return Some(problem);
             }
-            Err(err) => return Some(err.to_string()),
         }
         let first = bad.first()?;
         let more = if bad.len() > 1 {
@@ -553,6 +595,18 @@ impl KioskApp {
     pub fn logic(&mut self) {
         while let Ok(event) = self.feed_rx.try_recv() {
             self.load_feed(event);
+        }
+        let finished = self
+            .feed_importer
+            .as_ref()
+            .map(feeds::Importer::finished)
+            .unwrap_or_default();
+        for done in finished {
+            let path = done.path.clone();
+            if let Some(problem) = self.imported(done) {
+                tracing::warn!("feed {}: {problem}", path.display());
+                self.feed_problems.insert(path, problem);
+            }
         }
         // A change made here should reach the other kiosks now, not at the next timed sync.
         if let (Some(worker), Some(store)) = (&self.sync, &self.store) {

@@ -525,7 +525,9 @@ pub fn import(
 ) -> anyhow::Result<ExitCode> {
     let board = find_board(places.boards, board)?;
     find_section(&board, indicator, "indicator")?;
-    let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let bytes =
+        crate::disk::read_bounded(file, crate::feed::FEED_FILE_MAX, crate::disk::Links::Follow)
+            .with_context(|| format!("cannot read {}", file.display()))?;
     let (rows, bad) = crate::feed::parse_csv(&crate::feed::decode(bytes));
     let name = file.file_name().map_or_else(
         || file.display().to_string(),
@@ -540,8 +542,18 @@ pub fn import(
         &format!("feed ({name})"),
         Utc::now(),
     )?;
-    for b in &bad {
+    // The first bad rows, and how many more: a broken export of a million rows must not
+    // print a million lines.
+    const SHOWN: usize = 20;
+    for b in bad.iter().take(SHOWN) {
         eprintln!("{}:{}: {}", file.display(), b.line, b.message);
+    }
+    if bad.len() > SHOWN {
+        eprintln!(
+            "{}: and {} more bad rows",
+            file.display(),
+            bad.len() - SHOWN
+        );
     }
     println!(
         "{} value(s) imported, {} unchanged, {} bad row(s)",
@@ -549,6 +561,13 @@ pub fn import(
         summary.unchanged,
         bad.len()
     );
+    if rows.is_empty() && bad.is_empty() {
+        eprintln!(
+            "{}: no row found; a feed file holds lines of a date and a value (2026-11-20;12,5)",
+            file.display()
+        );
+        return Ok(ExitCode::from(1));
+    }
     Ok(if bad.is_empty() {
         ExitCode::SUCCESS
     } else {

@@ -47,11 +47,59 @@ pub fn parse_feed_date(text: &str) -> Option<NaiveDate> {
         .ok()
 }
 
-/// The text of a feed file: UTF-8, or else Windows-1252 / Latin-1 as older spreadsheets export
-/// it, where each byte is its own character.
+/// The largest feed file read, in bytes: ten years of daily values for a hundred indicators
+/// in one file would be a few megabytes; five million rows are about 100 MB.
+pub const FEED_FILE_MAX: u64 = 512 << 20;
+/// The longest line of a feed file, in characters: a date and a value, with room for the
+/// columns an export adds. A longer line is reported, never shown whole.
+pub const LINE_MAX: usize = 1_000;
+/// Rows stored per transaction: one flush to disk for each batch.
+const IMPORT_BATCH: usize = 10_000;
+
+/// The text of a feed file: UTF-16 as Excel's "Unicode text" saves it (told by its byte-order
+/// mark, or by the zero bytes of ASCII text in UTF-16), UTF-8, or else Windows-1252 / Latin-1
+/// as older spreadsheets export it, where each byte is its own character.
 pub fn decode(bytes: Vec<u8>) -> String {
+    if let Some(text) = decode_utf16(&bytes) {
+        return text;
+    }
     String::from_utf8(bytes)
         .unwrap_or_else(|e| e.into_bytes().iter().map(|&b| char::from(b)).collect())
+}
+
+/// UTF-16 text, if the bytes are: a byte-order mark, or zero bytes at every other place of the
+/// first line (ASCII digits and punctuation in UTF-16 without a mark).
+fn decode_utf16(bytes: &[u8]) -> Option<String> {
+    let (little, body) = match bytes {
+        [0xFF, 0xFE, rest @ ..] => (true, rest),
+        [0xFE, 0xFF, rest @ ..] => (false, rest),
+        _ => {
+            let head = &bytes[..bytes.len().min(64) & !1];
+            if head.len() < 4 {
+                return None;
+            }
+            let zeros = |start: usize| head.iter().skip(start).step_by(2).all(|&b| b == 0);
+            if zeros(1) {
+                (true, bytes)
+            } else if zeros(0) {
+                (false, bytes)
+            } else {
+                return None;
+            }
+        }
+    };
+    let units = body.chunks_exact(2).map(|pair| {
+        if little {
+            u16::from_le_bytes([pair[0], pair[1]])
+        } else {
+            u16::from_be_bytes([pair[0], pair[1]])
+        }
+    });
+    Some(
+        char::decode_utf16(units)
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect(),
+    )
 }
 
 /// Reads the rows of a CSV text: `date,value` or `date;value`, header optional.
@@ -70,6 +118,17 @@ pub fn parse_csv(text: &str) -> (Vec<Row>, Vec<BadRow>) {
     for (i, text_line) in text.lines().enumerate() {
         let line = i + 1;
         if text_line.trim().is_empty() {
+            continue;
+        }
+        if text_line.len() > LINE_MAX {
+            bad.push(BadRow {
+                line,
+                message: format!(
+                    "this line holds {} characters; a feed line is a date and a value (it starts with \"{}\")",
+                    text_line.chars().count(),
+                    crate::disk::excerpt(text_line, 30)
+                ),
+            });
             continue;
         }
         let mut reader = csv::ReaderBuilder::new()
@@ -102,7 +161,10 @@ pub fn parse_csv(text: &str) -> (Vec<Row>, Vec<BadRow>) {
             }
             bad.push(BadRow {
                 line,
-                message: format!("\"{date}\" is not a date; write 2026-11-20 or 20/11/2026"),
+                message: format!(
+                    "\"{}\" is not a date; write 2026-11-20 or 20/11/2026",
+                    crate::disk::excerpt(date, 40)
+                ),
             });
             continue;
         };
@@ -130,7 +192,7 @@ pub fn parse_csv(text: &str) -> (Vec<Row>, Vec<BadRow>) {
             }),
             Err(_) => bad.push(BadRow {
                 line,
-                message: format!("\"{value}\" is not a number"),
+                message: format!("\"{}\" is not a number", crate::disk::excerpt(value, 40)),
             }),
         }
     }
@@ -176,13 +238,16 @@ pub fn import(
     at: DateTime<Utc>,
 ) -> Result<Summary, StoreError> {
     let mut summary = Summary::default();
-    for row in rows {
-        let Some(change) = row_change(board, indicator, row, source, at) else {
-            continue;
-        };
-        match store.apply(&change)? {
-            Applied::New => summary.imported += 1,
-            Applied::AlreadyThere => summary.unchanged += 1,
+    for batch in rows.chunks(IMPORT_BATCH) {
+        let changes: Vec<Change> = batch
+            .iter()
+            .filter_map(|row| row_change(board, indicator, row, source, at))
+            .collect();
+        for applied in store.apply_all(&changes)? {
+            match applied {
+                Applied::New => summary.imported += 1,
+                Applied::AlreadyThere => summary.unchanged += 1,
+            }
         }
     }
     Ok(summary)
@@ -194,6 +259,47 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()
+    }
+
+    #[test]
+    fn excel_unicode_text_is_read_as_utf16() {
+        let text = "date\tvaleur\r\n2026-11-20;12,5\r\n";
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert_eq!(decode(le), text);
+        let be_no_mark: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode(be_no_mark), text);
+        let le_no_mark: Vec<u8> = "2026-11-20,4\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let (rows, bad) = parse_csv(&decode(le_no_mark));
+        assert_eq!((rows.len(), bad.len()), (1, 0));
+        // Latin-1 and UTF-8 stay as they were.
+        assert_eq!(decode(b"2026-11-20;\xe9".to_vec()), "2026-11-20;é");
+        assert_eq!(decode("é;1".as_bytes().to_vec()), "é;1");
+    }
+
+    #[test]
+    fn a_very_long_line_is_reported_short() {
+        let text = format!(
+            "2026-11-20,1\n2026-11-21,{}\n2026-11-22,3\n",
+            "9".repeat(100_000)
+        );
+        let (rows, bad) = parse_csv(&text);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(bad.len(), 1);
+        assert_eq!(bad[0].line, 2);
+        assert!(bad[0].message.len() < 200, "{}", bad[0].message);
+        assert!(
+            bad[0].message.contains("100011 characters"),
+            "{}",
+            bad[0].message
+        );
+        let (_, bad) = parse_csv(&format!("{},1\n", "x".repeat(900)));
+        assert!(bad[0].message.len() < 200, "{}", bad[0].message);
     }
 
     #[test]

@@ -73,10 +73,11 @@ pub fn read_feed(dir: &Path, path: &Path) -> FeedEvent {
         .rsplit_once('.')
         .map_or(*file, |(stem, _)| stem)
         .to_owned();
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) => return problem(format!("cannot be read: {e}")),
-    };
+    let bytes =
+        match crate::disk::read_bounded(path, super::FEED_FILE_MAX, crate::disk::Links::Follow) {
+            Ok(b) => b,
+            Err(e) => return problem(format!("cannot be read: {e}")),
+        };
     let (rows, bad) = parse_csv(&decode(bytes));
     FeedEvent::Read {
         path: path.to_owned(),

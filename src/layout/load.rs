@@ -15,12 +15,17 @@ pub fn is_board_file(path: &Path) -> bool {
     name.ends_with(".toml") && !crate::paths::is_litter(name)
 }
 
-/// The board files of a folder, sorted by name.
+/// The largest board file read, in bytes: a board of a hundred sections with long comments
+/// is a few tens of kilobytes. A larger file is refused before a byte of it is read.
+pub const BOARD_FILE_MAX: u64 = 1 << 20;
+
+/// The board files of a folder, sorted by name. Anything but a folder under a board file's
+/// name is listed (a named pipe, a device), so that reading it says why it was not read.
 pub fn board_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| is_board_file(p) && p.is_file())
+        .filter(|p| is_board_file(p) && !p.is_dir())
         .collect();
     files.sort();
     Ok(files)
@@ -28,7 +33,7 @@ pub fn board_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
 
 /// Reads one file; a file that cannot be read becomes a report with one problem.
 pub fn read_file(path: &Path) -> FileReport {
-    match std::fs::read(path) {
+    match crate::disk::read_bounded(path, BOARD_FILE_MAX, crate::disk::Links::Follow) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => parse_board(path, &text),
             Err(_) => FileReport::unreadable(
@@ -39,6 +44,31 @@ pub fn read_file(path: &Path) -> FileReport {
                 ),
             ),
         },
+        Err(crate::disk::ReadError::TooLarge { size, max }) => FileReport::unreadable(
+            path,
+            Msg::new(
+                format!(
+                    "the file holds {} where a board file holds at most {}; it was not read. Is it really a board file?",
+                    crate::disk::bytes(size),
+                    crate::disk::bytes(max)
+                ),
+                format!(
+                    "le fichier fait {}, un fichier de tableau fait au plus {} ; il n'a pas été lu. Est-ce bien un fichier de tableau ?",
+                    crate::disk::bytes(size),
+                    crate::disk::bytes(max)
+                ),
+            ),
+        ),
+        Err(crate::disk::ReadError::NotRegular(kind)) => FileReport::unreadable(
+            path,
+            Msg::new(
+                format!("it is {kind}, not a file; it was not read"),
+                format!(
+                    "ce n'est pas un fichier ({}) ; il n'a pas été lu",
+                    kind_fr(kind)
+                ),
+            ),
+        ),
         Err(err) => FileReport::unreadable(
             path,
             Msg::new(
@@ -46,6 +76,18 @@ pub fn read_file(path: &Path) -> FileReport {
                 format!("le fichier ne peut pas être lu : {err}"),
             ),
         ),
+    }
+}
+
+/// What a file that is not a regular file is, in French.
+fn kind_fr(kind: &str) -> &'static str {
+    match kind {
+        "a named pipe (FIFO)" => "un tube nommé (FIFO)",
+        "a device" => "un périphérique",
+        "a socket" => "un socket",
+        "a folder" => "un dossier",
+        "a symbolic link" => "un lien symbolique",
+        _ => "un fichier spécial",
     }
 }
 

@@ -197,47 +197,51 @@ impl Store {
     /// record's state before it, then merges it into the record. Applying a change that is
     /// already stored does nothing.
     pub fn apply(&mut self, change: &Change) -> Result<Applied, StoreError> {
-        change.check_bounds()?;
+        let applied = self.apply_all(std::slice::from_ref(change))?;
+        Ok(applied.first().copied().unwrap_or(Applied::AlreadyThere))
+    }
+
+    /// Applies many changes made here (a feed's rows) as [`Store::apply`] does, in one
+    /// transaction: one flush to disk for all of them rather than one each. All are checked
+    /// before any is stored: one too long refuses the whole batch.
+    pub fn apply_all(&mut self, changes: &[Change]) -> Result<Vec<Applied>, StoreError> {
+        for change in changes {
+            change.check_bounds()?;
+        }
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        if is_known(&tx, &change.id)? {
-            return Ok(Applied::AlreadyThere);
-        }
+        let mut applied = Vec::with_capacity(changes.len());
         // The clock and the numbering are read inside the write transaction, so that the
         // kiosk, the command line and the sync worker, each with its own connection, never
         // hand out the same number or a stamp behind one already stored.
-        // Stamps further ahead than a stamp may arrive (stored before that was refused) are
-        // not followed.
-        let now_ms = u64::try_from(change.at.timestamp_millis()).unwrap_or(0);
-        let others: Option<String> = tx.query_row(
-            "SELECT max(stamp) FROM changes WHERE stamp <= ?1",
-            [Stamp::bound_text(now_ms)],
-            |r| r.get(0),
-        )?;
-        // This kiosk's own last stamp, followed further ahead (see `Stamp::next`).
-        let own: Option<String> = tx
-            .query_row(
-                "SELECT stamp FROM changes WHERE device = ?1 AND stamp <= ?2
-                 ORDER BY dseq DESC LIMIT 1",
-                params![self.device, Stamp::own_bound_text(now_ms)],
-                |r| r.get(0),
-            )
-            .optional()?;
-        let last = others
-            .as_deref()
-            .and_then(Stamp::parse)
-            .max(own.as_deref().and_then(Stamp::parse));
-        let stamp = Stamp::next(last.as_ref(), now_ms, &self.device);
-        let seq: i64 = tx.query_row(
-            "SELECT coalesce(max(dseq), 0) + 1 FROM changes WHERE device = ?1",
+        let mut seq: i64 = tx.query_row(
+            "SELECT coalesce(max(dseq), 0) FROM changes WHERE device = ?1",
             [&self.device],
             |r| r.get(0),
         )?;
-        merge(&tx, change, &stamp, seq)?;
+        let mut last: Option<Stamp> = None;
+        for change in changes {
+            if is_known(&tx, &change.id)? {
+                applied.push(Applied::AlreadyThere);
+                continue;
+            }
+            let now_ms = u64::try_from(change.at.timestamp_millis()).unwrap_or(0);
+            let stamp = Stamp::next(
+                last_stamp(&tx, &self.device, now_ms, last.take())?.as_ref(),
+                now_ms,
+                &self.device,
+            );
+            seq += 1;
+            merge(&tx, change, &stamp, seq)?;
+            last = Some(stamp);
+            applied.push(Applied::New);
+        }
         tx.commit()?;
-        self.version += 1;
-        Ok(Applied::New)
+        if applied.contains(&Applied::New) {
+            self.version += 1;
+        }
+        Ok(applied)
     }
 
     /// Applies changes that came from other kiosks, in one transaction, together with what
@@ -748,6 +752,38 @@ fn read_change(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<Change, StoreEr
         })
     })();
     Ok(parsed)
+}
+
+/// The stamp a new change made at `now_ms` comes after: the greatest stored, leaving out stamps
+/// too far ahead (stored before they were refused), or `just_made` in a batch.
+fn last_stamp(
+    tx: &rusqlite::Transaction<'_>,
+    device: &str,
+    now_ms: u64,
+    just_made: Option<Stamp>,
+) -> Result<Option<Stamp>, StoreError> {
+    if just_made.is_some() {
+        // Nothing was stored in between by anyone else: the transaction holds the write lock.
+        return Ok(just_made);
+    }
+    let others: Option<String> = tx.query_row(
+        "SELECT max(stamp) FROM changes WHERE stamp <= ?1",
+        [Stamp::bound_text(now_ms)],
+        |r| r.get(0),
+    )?;
+    // This kiosk's own last stamp, followed further ahead (see `Stamp::next`).
+    let own: Option<String> = tx
+        .query_row(
+            "SELECT stamp FROM changes WHERE device = ?1 AND stamp <= ?2
+             ORDER BY dseq DESC LIMIT 1",
+            params![device, Stamp::own_bound_text(now_ms)],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(others
+        .as_deref()
+        .and_then(Stamp::parse)
+        .max(own.as_deref().and_then(Stamp::parse)))
 }
 
 fn is_known(tx: &rusqlite::Transaction<'_>, id: &str) -> Result<bool, StoreError> {
