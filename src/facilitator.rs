@@ -10,8 +10,13 @@ use chrono::{Duration, NaiveDateTime};
 pub const LOCK_AFTER: Duration = Duration::minutes(2);
 /// Wrong PINs in a row before the pad waits.
 pub const TRIES: u32 = 5;
-/// How long the pad waits after [`TRIES`] wrong PINs.
+/// How long the pad waits after the first [`TRIES`] wrong PINs; each further round of wrong
+/// PINs, with no right one between, doubles the wait, up to [`WAIT_MAX`]. A four-digit PIN
+/// then takes months to guess at the pad, and the waits outlive a restart (they are kept in
+/// the store).
 pub const WAIT_AFTER_TRIES: Duration = Duration::minutes(1);
+/// The longest wait of the pad.
+pub const WAIT_MAX: Duration = Duration::hours(1);
 
 /// What is wrong with a PIN chosen.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -59,6 +64,8 @@ pub enum Refused {
     Wrong {
         /// Tries left.
         left: u32,
+        /// How long the pad will wait after them.
+        wait: Duration,
     },
     /// Too many wrong PINs: the pad waits until then.
     Waiting {
@@ -74,8 +81,13 @@ pub struct Lock {
     /// Open, and when the screen was last touched while open.
     open_since_touch: Option<NaiveDateTime>,
     wrong: u32,
+    /// Waits imposed since the last right PIN.
+    rounds: u32,
     waiting_until: Option<NaiveDateTime>,
 }
+
+/// The format of a lock's wrong tries as kept in the store.
+const LOCKOUT_TIME: &str = "%Y-%m-%dT%H:%M:%S";
 
 impl Lock {
     /// A lock with this PIN hash; none: facilitator mode opens with a tap (and says a PIN
@@ -123,18 +135,64 @@ impl Lock {
         let right = self.hash.as_deref().is_none_or(|h| pin_matches(h, pin));
         if right {
             self.wrong = 0;
+            self.rounds = 0;
             self.open_since_touch = Some(now);
             return Ok(());
         }
         self.wrong += 1;
         if self.wrong >= TRIES {
-            let until = now + WAIT_AFTER_TRIES;
+            self.rounds = self.rounds.saturating_add(1);
+            let until = now + self.wait(self.rounds);
             self.waiting_until = Some(until);
             return Err(Refused::Waiting { until });
         }
         Err(Refused::Wrong {
             left: TRIES - self.wrong,
+            wait: self.wait(self.rounds.saturating_add(1)),
         })
+    }
+
+    /// The wait of round `round` (from 1).
+    fn wait(&self, round: u32) -> Duration {
+        let doublings = round.saturating_sub(1).min(16);
+        (WAIT_AFTER_TRIES * (1 << doublings)).min(WAIT_MAX)
+    }
+
+    /// The wrong tries and the wait under way, as kept in the store: `wrong;rounds;until`.
+    pub fn lockout(&self) -> String {
+        format!(
+            "{};{};{}",
+            self.wrong,
+            self.rounds,
+            self.waiting_until
+                .map(|t| t.format(LOCKOUT_TIME).to_string())
+                .unwrap_or_default()
+        )
+    }
+
+    /// Takes back the wrong tries and the wait kept in the store (text that is not one is
+    /// left aside: the lock starts clean).
+    pub fn restore(&mut self, lockout: &str) {
+        let mut parts = lockout.split(';');
+        let (Some(wrong), Some(rounds), Some(until), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return;
+        };
+        let (Ok(wrong), Ok(rounds)) = (wrong.parse::<u32>(), rounds.parse::<u32>()) else {
+            return;
+        };
+        let until = if until.is_empty() {
+            None
+        } else {
+            match NaiveDateTime::parse_from_str(until, LOCKOUT_TIME) {
+                Ok(t) => Some(t),
+                Err(_) => return,
+            }
+        };
+        self.wrong = wrong.min(TRIES);
+        self.rounds = rounds;
+        self.waiting_until = until;
     }
 
     /// Locks now.
@@ -178,7 +236,10 @@ mod tests {
         assert!(!lock.is_open(at(8, 0, 0)));
         assert_eq!(
             lock.open("1111", at(8, 0, 0)),
-            Err(Refused::Wrong { left: 4 })
+            Err(Refused::Wrong {
+                left: 4,
+                wait: WAIT_AFTER_TRIES
+            })
         );
         assert!(!lock.is_open(at(8, 0, 1)));
         assert_eq!(lock.open("4821", at(8, 0, 0)), Ok(()));
@@ -213,6 +274,43 @@ mod tests {
             "even the right PIN waits"
         );
         assert_eq!(lock.open("4821", at(8, 1, 0)), Ok(()));
+    }
+
+    #[test]
+    fn waits_grow_with_each_round_of_wrong_pins_and_outlive_a_restart() {
+        let mut lock = Lock::new(Some(hash_pin("4821").unwrap()));
+        let mut now = at(8, 0, 0);
+        let mut waits = Vec::new();
+        for _ in 0..8 {
+            let mut refused = None;
+            for _ in 0..TRIES {
+                refused = Some(lock.open("0000", now));
+            }
+            let Some(Err(Refused::Waiting { until })) = refused else {
+                panic!("{refused:?}");
+            };
+            waits.push((until - now).num_minutes());
+            // The kiosk restarts during the wait: the wait is still there.
+            let kept = lock.lockout();
+            let mut again = Lock::new(Some(hash_pin("4821").unwrap()));
+            again.restore(&kept);
+            assert_eq!(
+                again.open("4821", now + Duration::seconds(1)),
+                Err(Refused::Waiting { until })
+            );
+            lock = again;
+            now = until;
+        }
+        assert_eq!(waits, [1, 2, 4, 8, 16, 32, 60, 60]);
+        // The right PIN ends the rounds.
+        assert_eq!(lock.open("4821", now), Ok(()));
+        assert_eq!(lock.lockout(), "0;0;");
+        // Text that is not a lockout leaves the lock clean.
+        let mut clean = Lock::new(None);
+        for bad in ["", "x;1;", "1;2", "1;2;tomorrow", "1;2;;4"] {
+            clean.restore(bad);
+            assert_eq!(clean.lockout(), "0;0;", "{bad}");
+        }
     }
 
     #[test]

@@ -591,10 +591,17 @@ pub fn sync_refusal(lang: Lang, refusal: crate::sync::Refusal) -> &'static str {
 }
 
 /// The PIN pad's answer to a wrong PIN.
-pub fn wrong_pin(lang: Lang, left: u32) -> String {
-    match lang {
-        Lang::Fr => format!("NIP incorrect — encore {left} essai(s) avant une pause d'une minute"),
-        Lang::En => format!("Wrong PIN — {left} more try(ies) before a one-minute wait"),
+pub fn wrong_pin(lang: Lang, left: u32, wait: chrono::Duration) -> String {
+    let minutes = wait.num_minutes().max(1);
+    match (lang, minutes) {
+        (Lang::Fr, 1) => {
+            format!("NIP incorrect — encore {left} essai(s) avant une pause d'une minute")
+        }
+        (Lang::Fr, m) => {
+            format!("NIP incorrect — encore {left} essai(s) avant une pause de {m} minutes")
+        }
+        (Lang::En, 1) => format!("Wrong PIN — {left} more try(ies) before a one-minute wait"),
+        (Lang::En, m) => format!("Wrong PIN — {left} more try(ies) before a {m}-minute wait"),
     }
 }
 

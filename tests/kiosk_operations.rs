@@ -309,3 +309,77 @@ fn freed_memory_is_given_back_once_a_minute_after_the_board_last_changed() {
     h.run();
     assert_eq!(h.state().memory_releases(), 2);
 }
+
+/// Whether the last frame asked the window to stay open.
+fn cancelled_close(h: &Harness<'_, KioskApp>) -> bool {
+    h.output()
+        .viewport_output
+        .values()
+        .any(|v| v.commands.contains(&egui::ViewportCommand::CancelClose))
+}
+
+/// A window manager's close request (Alt+F4, the title bar's ×) for the next frame.
+fn ask_to_close(h: &mut Harness<'_, KioskApp>) {
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+}
+
+#[test]
+fn the_kiosk_cannot_be_closed_from_its_screen_unless_facilitator_mode_is_open() {
+    let mut app = with_an_action();
+    app.set_facilitator_pin(Some(huddle::facilitator::hash_pin("4821").unwrap()));
+    let mut h = harness(app);
+    ask_to_close(&mut h);
+    h.step();
+    assert!(cancelled_close(&h), "a close request is refused");
+    // Ctrl+Q and Ctrl+W do nothing either.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Q);
+    h.run();
+    assert!(h.state().current_board().is_some());
+    // Open with the PIN: the facilitator may close it.
+    h.get_by_label("Mode animateur").click();
+    h.run();
+    type_pin(&mut h, "4821");
+    assert!(h.state().facilitator_open());
+    ask_to_close(&mut h);
+    h.step();
+    assert!(!cancelled_close(&h), "the facilitator closes it");
+}
+
+#[test]
+fn wrong_pins_are_remembered_across_a_restart_and_the_waits_grow() {
+    let data = tempfile::tempdir().unwrap();
+    let start = || {
+        let mut app = KioskApp::new(
+            examples(),
+            None,
+            at(8, 0, 0),
+            huddle::store::Store::open(data.path()),
+        );
+        app.set_facilitator_pin(Some(huddle::facilitator::hash_pin("4821").unwrap()));
+        harness(app)
+    };
+    let mut h = start();
+    h.get_by_label("Mode animateur").click();
+    h.run();
+    for _ in 0..4 {
+        type_pin(&mut h, "0000");
+    }
+    assert!(shows(&h, "encore 1 essai(s) avant une pause d'une minute"));
+    drop(h);
+    // Restarted (power cut, or someone pulling the plug to get fresh tries): one try left.
+    let mut h = start();
+    h.get_by_label("Mode animateur").click();
+    h.run();
+    type_pin(&mut h, "0000");
+    assert!(
+        shows(&h, "Trop d'essais : réessayez à 08:01"),
+        "the wait is kept"
+    );
+    type_pin(&mut h, "4821");
+    assert!(!h.state().facilitator_open(), "even the right PIN waits");
+}

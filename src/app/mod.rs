@@ -7,6 +7,9 @@
 
 mod clock;
 mod feeds;
+
+/// The store's meta key of the PIN pad's wrong tries and wait.
+const LOCKOUT: &str = "facilitator.lockout";
 mod watchdog;
 
 use std::collections::BTreeMap;
@@ -376,6 +379,13 @@ impl KioskApp {
     /// mode opens with a tap and says a PIN should be set.
     pub fn set_facilitator_pin(&mut self, hash: Option<String>) {
         self.lock = crate::facilitator::Lock::new(hash);
+        if let Some(kept) = self
+            .store
+            .as_ref()
+            .and_then(|s| s.meta(LOCKOUT).ok().flatten())
+        {
+            self.lock.restore(&kept);
+        }
     }
 
     /// The settings in effect, shown in the facilitator's panel.
@@ -789,6 +799,7 @@ impl KioskApp {
             self.lock.touched(now);
         }
         let facilitator_open = self.lock.is_open(now);
+        refuse_to_close(ui.ctx(), facilitator_open);
         self.read_audit(facilitator_open);
         if was_asleep && self.display.as_ref().is_some_and(|d| d.black()) {
             sleep_screen(ui, now, self.lang(), true);
@@ -979,15 +990,22 @@ impl KioskApp {
             UiCommand::Unlock(pin) => {
                 let now = self.clock.now();
                 let lang = self.lang();
-                match self.lock.open(&pin, now) {
+                let opened = self.lock.open(&pin, now);
+                // Kept in the store, so that a restart does not give a guesser fresh tries.
+                if let Some(store) = &mut self.store
+                    && let Err(err) = store.set_meta(LOCKOUT, &self.lock.lockout())
+                {
+                    tracing::warn!("cannot keep the PIN pad's wrong tries: {err}");
+                }
+                match opened {
                     Ok(()) => {
                         tracing::info!("facilitator mode opened");
                         self.refused = None;
                         self.ui_state.facilitator.panel_open = true;
                     }
-                    Err(crate::facilitator::Refused::Wrong { left }) => {
+                    Err(crate::facilitator::Refused::Wrong { left, wait }) => {
                         tracing::warn!("a wrong facilitator PIN was typed");
-                        self.refused = Some(i18n::wrong_pin(lang, left));
+                        self.refused = Some(i18n::wrong_pin(lang, left, wait));
                     }
                     Err(crate::facilitator::Refused::Waiting { until }) => {
                         tracing::warn!("facilitator PIN pad waits after wrong PINs");
@@ -1333,6 +1351,27 @@ fn sleep_screen(
             );
             response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, words));
         });
+}
+
+/// A wall kiosk is not closed from its screen: a window manager's close request (Alt+F4, a
+/// title bar's ×) is refused unless facilitator mode is open, and the usual quit keys
+/// (Ctrl+Q, Ctrl+W) do nothing. The service manager still stops it.
+fn refuse_to_close(ctx: &egui::Context, facilitator_open: bool) {
+    ctx.input_mut(|i| {
+        for key in [egui::Key::Q, egui::Key::W] {
+            i.consume_key(egui::Modifiers::COMMAND, key);
+        }
+    });
+    if ctx.input(|i| i.viewport().close_requested()) {
+        if facilitator_open {
+            tracing::info!("the window is closed from facilitator mode");
+        } else {
+            tracing::warn!(
+                "a request to close the window was refused (facilitator mode is closed)"
+            );
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+        }
+    }
 }
 
 /// The clock's local time as UTC.
