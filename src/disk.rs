@@ -279,16 +279,17 @@ pub fn remove_stale_temps(dir: &Path, age: std::time::Duration) -> usize {
     removed
 }
 
-/// Gives a file or folder its owner's access only (0600 files, 0700 folders); nothing
-/// elsewhere than on Unix.
+/// Gives a file or folder of ours its owner's access only (0600 files, 0700 folders); nothing
+/// elsewhere than on Unix. A missing file is no error.
 pub fn make_private(path: &Path) -> std::io::Result<()> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt as _;
-        let meta = std::fs::symlink_metadata(path)?;
-        if meta.file_type().is_symlink() {
-            return Ok(());
-        }
+        let meta = match std::fs::metadata(path) {
+            Ok(meta) => meta,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+            Err(e) => return Err(e),
+        };
         let mode = if meta.is_dir() { 0o700 } else { 0o600 };
         if meta.permissions().mode() & 0o777 != mode {
             std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))?;
@@ -297,6 +298,26 @@ pub fn make_private(path: &Path) -> std::io::Result<()> {
     #[cfg(not(unix))]
     let _ = path;
     Ok(())
+}
+
+/// Creates `path` empty and private (0600) unless something is there, so that what is then
+/// written into it (a database by SQLite, a log) is never readable by others, even for a
+/// moment.
+pub fn create_private(path: &Path) -> std::io::Result<()> {
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options
+            .mode(0o600)
+            .custom_flags(libc::O_NOFOLLOW | libc::O_CLOEXEC);
+    }
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(e),
+    }
 }
 
 /// A text cut for a message or a log line: at most `max` characters, the rest said as

@@ -67,17 +67,22 @@ impl RotatingFile {
     /// Opens (appends to) `dir/huddle.log`, making the folder if needed.
     pub fn open(dir: &Path) -> std::io::Result<Self> {
         std::fs::create_dir_all(dir)?;
+        crate::disk::make_private(dir)?;
         let path = dir.join("huddle.log");
-        let file = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(&path)?;
+        crate::disk::create_private(&path)?;
+        crate::disk::make_private(&path)?;
+        let file = std::fs::OpenOptions::new().append(true).open(&path)?;
         let written = file.metadata().map_or(0, |m| m.len());
-        Ok(Self {
+        let log = Self {
             path,
             file: Some(file),
             written,
-        })
+        };
+        // Logs written before they were made private.
+        for n in 1..=FILES_KEPT {
+            crate::disk::make_private(&log.numbered(n))?;
+        }
+        Ok(log)
     }
 
     fn numbered(&self, n: usize) -> PathBuf {
@@ -93,10 +98,8 @@ impl RotatingFile {
             let _ = std::fs::rename(self.numbered(n), self.numbered(n + 1));
         }
         let _ = std::fs::rename(&self.path, self.numbered(1));
-        self.file = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(&self.path)
+        self.file = crate::disk::create_private(&self.path)
+            .and_then(|()| std::fs::OpenOptions::new().append(true).open(&self.path))
             .ok();
         self.written = 0;
     }

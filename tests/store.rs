@@ -557,3 +557,57 @@ fn what_each_other_kiosks_changes_come_to_is_kept_as_they_arrive_and_after_an_up
     let store = Store::open(dir.path()).unwrap();
     expected(&store);
 }
+
+#[cfg(unix)]
+#[test]
+fn data_at_rest_is_private_whatever_the_umask_and_however_old_the_files() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    // A folder and a log left world-readable by an older version.
+    std::fs::create_dir(&data).unwrap();
+    std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut store = Store::open(&data).unwrap();
+    edit(
+        &mut store,
+        "wait",
+        Edit::SetValue {
+            date: day(20),
+            value: 1.0,
+        },
+        "Amélie",
+        at(8, 0),
+    );
+    assert_eq!(mode(&data), 0o700);
+    for file in ["huddle.sqlite3", "huddle.sqlite3-wal", "huddle.sqlite3-shm"] {
+        assert_eq!(mode(&data.join(file)), 0o600, "{file}");
+    }
+    let made = huddle::store::backup::daily(&store, &data, day(20), 7)
+        .unwrap()
+        .unwrap();
+    assert_eq!(mode(&made), 0o600);
+    assert_eq!(mode(made.parent().unwrap()), 0o700);
+    let logs = data.join("logs");
+    std::fs::create_dir(&logs).unwrap();
+    std::fs::write(logs.join("huddle.log.1"), "old\n").unwrap();
+    std::fs::set_permissions(
+        logs.join("huddle.log.1"),
+        std::fs::Permissions::from_mode(0o644),
+    )
+    .unwrap();
+    let log = huddle::logging::RotatingFile::open(&logs).unwrap();
+    drop(log);
+    assert_eq!(mode(&logs), 0o700);
+    assert_eq!(mode(&logs.join("huddle.log")), 0o600);
+    assert_eq!(mode(&logs.join("huddle.log.1")), 0o600);
+    // An older database, 0644, is made private when opened.
+    drop(store);
+    std::fs::set_permissions(
+        data.join("huddle.sqlite3"),
+        std::fs::Permissions::from_mode(0o644),
+    )
+    .unwrap();
+    let _store = Store::open(&data).unwrap();
+    assert_eq!(mode(&data.join("huddle.sqlite3")), 0o600);
+}

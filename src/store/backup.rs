@@ -29,8 +29,10 @@ impl Store {
             source,
         };
         std::fs::create_dir_all(dir).map_err(folder)?;
-        let temp = dir.join(format!(".huddle-backup-{}.tmp", std::process::id()));
-        let _ = std::fs::remove_file(&temp);
+        crate::disk::make_private(dir).map_err(folder)?;
+        // An empty private file under a new random name: SQLite fills it, its mode stays.
+        let (file, temp) = crate::disk::create_temp(dir, true).map_err(folder)?;
+        drop(file);
         let result = self
             .conn
             .execute("VACUUM INTO ?1", [temp.to_string_lossy().as_ref()])
@@ -59,6 +61,12 @@ pub fn daily(
         store.backup_to(&dest)?;
         Some(dest)
     };
+    // Copies made before they were made private.
+    for copy in copies(&dir) {
+        if let Err(e) = crate::disk::make_private(&copy) {
+            tracing::warn!("cannot make {} private: {e}", copy.display());
+        }
+    }
     for old in copies(&dir).into_iter().skip(keep.max(1)) {
         if let Err(e) = std::fs::remove_file(&old) {
             tracing::warn!("cannot remove the old copy {}: {e}", old.display());

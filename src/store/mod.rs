@@ -127,6 +127,20 @@ impl Store {
             source,
         })?;
         let path = data_dir.join(FILE_NAME);
+        // Private at rest: the folder 0700, the database (and so the journal files SQLite makes
+        // beside it with its mode) 0600, whatever the umask.
+        let private = |p: &Path| {
+            crate::disk::make_private(p).map_err(|source| StoreError::Folder {
+                path: p.to_owned(),
+                source,
+            })
+        };
+        private(data_dir)?;
+        crate::disk::create_private(&path).map_err(|source| StoreError::Folder {
+            path: path.clone(),
+            source,
+        })?;
+
         // A new database being set up by another process at this moment (the kiosk, its sync
         // worker and the command line can start together) answers "busy" to some steps of
         // setting up without waiting: try again for a few seconds.
@@ -134,6 +148,14 @@ impl Store {
         loop {
             let conn = Connection::open(&path)?;
             match Self::init(conn, Some(path.clone())) {
+                // Files of a Huddle database made before they were private (a file that is
+                // not ours was refused above and keeps its mode too).
+                Ok(store) => {
+                    for file in [FILE_NAME, "huddle.sqlite3-wal", "huddle.sqlite3-shm"] {
+                        private(&data_dir.join(file))?;
+                    }
+                    return Ok(store);
+                }
                 Err(StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, _)))
                     if e.code == rusqlite::ErrorCode::DatabaseBusy && tries < 50 =>
                 {
