@@ -611,3 +611,45 @@ fn data_at_rest_is_private_whatever_the_umask_and_however_old_the_files() {
     let _store = Store::open(&data).unwrap();
     assert_eq!(mode(&data.join("huddle.sqlite3")), 0o600);
 }
+
+#[test]
+fn a_foreign_database_moved_over_ours_while_open_is_never_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let mut store = Store::open(&data).unwrap();
+    let value = |v: f64| Edit::SetValue {
+        date: day(20),
+        value: v,
+    };
+    edit(&mut store, "wait", value(1.0), "Amélie", at(8, 0));
+    // Another application's database, put in its place (a restore gone wrong, a script).
+    let foreign = dir.path().join("other.sqlite3");
+    let conn = rusqlite::Connection::open(&foreign).unwrap();
+    conn.execute_batch(
+        "PRAGMA application_id = 1234; CREATE TABLE patients (name TEXT); INSERT INTO patients VALUES ('x');",
+    )
+    .unwrap();
+    drop(conn);
+    let before = std::fs::read(&foreign).unwrap();
+    std::fs::rename(&foreign, data.join("huddle.sqlite3")).unwrap();
+    let change = value(2.0)
+        .into_change("team", "wait", "Amélie", Origin::Screen, at(8, 1))
+        .unwrap();
+    let err = store.apply(&change).unwrap_err();
+    assert!(matches!(err, StoreError::Replaced { .. }), "{err}");
+    assert!(
+        err.to_string()
+            .contains("another file was moved to its place"),
+        "{err}"
+    );
+    assert!(store.set_meta("x", "y").is_err());
+    assert!(store.ingest(&[], &[]).is_err());
+    assert_eq!(std::fs::read(data.join("huddle.sqlite3")).unwrap(), before);
+    // Copied over in place (same file, new bytes): its header gives it away.
+    let mut again = Store::open(&dir.path().join("data2")).unwrap();
+    let other = rusqlite::Connection::open(dir.path().join("data2/huddle.sqlite3")).unwrap();
+    drop(other);
+    std::fs::write(dir.path().join("data2/huddle.sqlite3"), &before).unwrap();
+    let err = again.apply(&change).unwrap_err();
+    assert!(err.to_string().contains("not Huddle"), "{err}");
+}

@@ -55,6 +55,17 @@ pub enum StoreError {
     /// A schema migration failed.
     #[error("the database could not be brought up to date: {0}")]
     Migration(#[from] rusqlite_migration::Error),
+    /// The database file was replaced or moved away while the kiosk ran (another program's
+    /// file copied over it, a restore): nothing is written to it.
+    #[error(
+        "{path} is no longer the database this kiosk opened ({what}); nothing was written to it. Restart the kiosk once the right file is back; what was typed since is refused, not lost in a foreign file."
+    )]
+    Replaced {
+        /// The database file.
+        path: PathBuf,
+        /// What showed it.
+        what: String,
+    },
     /// A change holds a text longer than an entry holds: refused, nothing stored.
     #[error("the change was refused: {0}")]
     TooLong(#[from] crate::model::TooLong),
@@ -116,9 +127,41 @@ pub struct Store {
     version: u64,
     /// This kiosk's device id.
     device: String,
+    /// The database file as opened (device and inode), to see it replaced.
+    identity: Option<(u64, u64)>,
 }
 
 impl Store {
+    /// Checks, before a write, that the file at the database's path is still the one opened
+    /// and still a Huddle database: a file moved or copied over it is never written.
+    fn check_file(&self) -> Result<(), StoreError> {
+        let Some(path) = &self.path else {
+            return Ok(());
+        };
+        let replaced = |what: String| StoreError::Replaced {
+            path: path.clone(),
+            what,
+        };
+        let identity =
+            file_identity(path).map_err(|e| replaced(format!("it cannot be read: {e}")))?;
+        if self.identity.is_some() && identity != self.identity {
+            return Err(replaced("another file was moved to its place".into()));
+        }
+        // The header's application id (bytes 68 to 71): another program's database marked as
+        // its own. A new database's header may not be on disk yet (0): the inode says enough.
+        let mut head = [0u8; 72];
+        let read = std::fs::File::open(path)
+            .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head));
+        if read.is_ok() {
+            let id = u32::from_be_bytes([head[68], head[69], head[70], head[71]]);
+            if id != 0 && i64::from(id) != schema::APPLICATION_ID {
+                return Err(replaced(format!(
+                    "its header says application {id:#010x}, not Huddle"
+                )));
+            }
+        }
+        Ok(())
+    }
     /// Opens (or creates) the store in `data_dir`. A file that is not a Huddle database, or
     /// that a newer Huddle wrote, is refused and left as it is.
     pub fn open(data_dir: &Path) -> Result<Self, StoreError> {
@@ -190,11 +233,19 @@ impl Store {
             conn.query_row("SELECT value FROM meta WHERE key = 'device'", [], |r| {
                 r.get(0)
             })?;
+        let identity = match &path {
+            Some(path) => file_identity(path).map_err(|source| StoreError::Folder {
+                path: path.clone(),
+                source,
+            })?,
+            None => None,
+        };
         Ok(Self {
             conn,
             path,
             version: 0,
             device,
+            identity,
         })
     }
 
@@ -230,6 +281,7 @@ impl Store {
         for change in changes {
             change.check_bounds()?;
         }
+        self.check_file()?;
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -275,6 +327,7 @@ impl Store {
         changes: &[Stamped],
         files: &[(String, FileMark)],
     ) -> Result<usize, StoreError> {
+        self.check_file()?;
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -470,6 +523,7 @@ impl Store {
 
     /// Keeps a value for this data folder.
     pub fn set_meta(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.check_file()?;
         self.conn
             .prepare_cached(
                 "INSERT INTO meta (key, value) VALUES (?1, ?2)
@@ -774,6 +828,21 @@ fn read_change(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<Change, StoreEr
         })
     })();
     Ok(parsed)
+}
+
+/// A file's device and inode (`None` where the system has no such thing).
+fn file_identity(path: &Path) -> std::io::Result<Option<(u64, u64)>> {
+    let meta = std::fs::metadata(path)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        Ok(Some((meta.dev(), meta.ino())))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        Ok(None)
+    }
 }
 
 /// The stamp a new change made at `now_ms` comes after: the greatest stored, leaving out stamps
