@@ -70,6 +70,11 @@ impl Kiosk {
         shared.sync_once(&mut self.store, now()).unwrap()
     }
 
+    /// A sync at `t` by this kiosk's clock.
+    fn sync_at(&mut self, shared: &Shared, t: DateTime<Utc>) -> Report {
+        shared.sync_once(&mut self.store, t).unwrap()
+    }
+
     fn try_sync(&mut self, shared: &Shared) -> Result<Report, SyncError> {
         shared.sync_once(&mut self.store, now())
     }
@@ -173,15 +178,16 @@ fn a_change_made_after_seeing_another_wins_even_against_a_clock_a_day_ahead() {
     let (_d, shared) = shared_folder();
     let mut ahead = Kiosk::new();
     let mut here = Kiosk::new();
-    // The kiosk whose clock is a day ahead enters 17.
-    ahead.set(23, 17.0, at(8, 0, 0) + Duration::days(1));
-    ahead.sync(&shared);
+    // The kiosk whose clock is a day ahead enters 17 (and syncs by its clock).
+    let day = Duration::days(1);
+    ahead.set(23, 17.0, at(8, 0, 0) + day);
+    ahead.sync_at(&shared, now() + day);
     here.sync(&shared);
     // Here, someone corrects it to 18 at 08:05 (real time): it wins, because it was made
     // after the 17 was seen.
     here.set(23, 18.0, at(8, 5, 0));
     here.sync(&shared);
-    ahead.sync(&shared);
+    ahead.sync_at(&shared, now() + day);
     assert_eq!(ahead.values(), [v(23, 18.0)]);
     assert_eq!(ahead.state(), here.state());
     // The status says whose clock is wrong.
@@ -189,6 +195,14 @@ fn a_change_made_after_seeing_another_wins_even_against_a_clock_a_day_ahead() {
     let peer = &status.peers[0];
     assert_eq!(peer.device, ahead.device());
     assert!(peer.ahead_ms.unwrap() > 23 * 3600 * 1000, "{peer:?}");
+    assert_eq!(status.own_clock_ms, None);
+    // On the kiosk that is wrong, it is its own clock that is named.
+    let status = shared.status(&ahead.store, now() + day);
+    assert!(status.peers[0].ahead_ms.is_none(), "{status:?}");
+    assert!(
+        status.own_clock_ms.unwrap() > 23 * 3600 * 1000,
+        "{status:?}"
+    );
     // A clock that goes back does not put this kiosk's next change behind its last one.
     let record = here.set(24, 1.0, at(9, 0, 0));
     here.set(24, 2.0, at(7, 0, 0));
@@ -979,6 +993,48 @@ fn a_merged_segment_is_not_read_by_a_kiosk_that_read_the_small_ones() {
         "{:?}",
         report.problems
     );
+}
+
+#[test]
+fn the_clock_diagnosis_names_the_kiosk_whose_clock_is_wrong() {
+    for off in [Duration::hours(2), -Duration::hours(2)] {
+        let (_d, shared) = shared_folder();
+        let mut wrong = Kiosk::new();
+        let mut b = Kiosk::new();
+        let mut c = Kiosk::new();
+        // Each syncs by its own clock every few seconds for a minute, making changes.
+        for step in 0..12u32 {
+            let t = now() + Duration::seconds(i64::from(step) * 5);
+            wrong.set(20 + step % 3, f64::from(step), t + off);
+            wrong.sync_at(&shared, t + off);
+            b.set(23 + step % 3, f64::from(step), t);
+            b.sync_at(&shared, t);
+            c.sync_at(&shared, t);
+        }
+        let end = now() + Duration::minutes(1);
+        let on_wrong = shared.status(&wrong.store, end + off);
+        let own = on_wrong.own_clock_ms.expect("the wrong kiosk names itself");
+        assert!(
+            (own - off.num_milliseconds()).abs() < 60_000,
+            "{off:?}: {on_wrong:?}"
+        );
+        assert!(on_wrong.peers.iter().all(|p| p.ahead_ms.is_none()));
+        for right in [&b, &c] {
+            let status = shared.status(&right.store, end);
+            assert_eq!(status.own_clock_ms, None, "{off:?}: {status:?}");
+            let named: Vec<&str> = status
+                .peers
+                .iter()
+                .filter(|p| p.ahead_ms.is_some())
+                .map(|p| p.device.as_str())
+                .collect();
+            if off > Duration::zero() {
+                assert_eq!(named, [wrong.device()], "{status:?}");
+            } else {
+                assert!(named.is_empty(), "{status:?}");
+            }
+        }
+    }
 }
 
 #[test]

@@ -368,6 +368,18 @@ fn shared(settings: &Effective, store: Option<&Store>) -> Finding {
         status.peers.len(),
         status.waiting
     );
+    if let Some(own) = status.own_clock_ms {
+        return found(
+            Verdict::Warn,
+            "shared folder",
+            said,
+            Some(format!(
+                "this kiosk's clock runs {} min {} the other kiosks': set this machine to the network time (NTP)",
+                own.unsigned_abs() / 60_000,
+                if own > 0 { "ahead of" } else { "behind" }
+            )),
+        );
+    }
     if skewed.is_empty() {
         found(Verdict::Ok, "shared folder", said, None)
     } else {

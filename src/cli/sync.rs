@@ -172,10 +172,17 @@ pub fn to_text(status: &SyncStatus, name: &str) -> String {
         );
         if let Some(ahead) = peer.ahead_ms {
             s += &format!(
-                "    its clock is {} min ahead of this one: set both to network time\n",
+                "    its clock is {} min ahead of this one: set that machine to network time (NTP)\n",
                 ahead / 60_000
             );
         }
+    }
+    if let Some(own) = status.own_clock_ms {
+        s += &format!(
+            "clock:          this kiosk's clock runs {} min {} the other kiosks': set this machine to network time (NTP)\n",
+            own.unsigned_abs() / 60_000,
+            if own > 0 { "ahead of" } else { "behind" }
+        );
     }
     if let Some(error) = &status.error {
         s += &format!("problem:        {error}\n");
@@ -195,6 +202,7 @@ fn to_json(status: &SyncStatus) -> serde_json::Value {
         "error": status.error,
         "refused": status.refused.is_some(),
         "problems": status.problems,
+        "own_clock_ms": status.own_clock_ms,
         "peers": status.peers.iter().map(|p| serde_json::json!({
             "device": p.device,
             "name": p.name,

@@ -44,6 +44,10 @@ const STALE_TEMP: std::time::Duration = std::time::Duration::from_secs(600);
 
 /// Meta keys of the store.
 const PUBLISHED: &str = "sync.published";
+/// Per other kiosk (`sync.clock.<device>`): the time its manifest says it was written, by its
+/// clock, and when this kiosk first saw it, by this one's: `<written> <seen>`, with `?` after
+/// when it was seen on coming back from a time without the folder (it may have waited there).
+const CLOCK_SEEN: &str = "sync.clock.";
 const LAST_SYNC: &str = "sync.last";
 
 /// Why a sync did not happen. None of these stops the kiosk: it keeps working locally.
@@ -144,7 +148,8 @@ pub struct Peer {
     pub published_changes: u64,
     /// How many of them are here.
     pub received: u64,
-    /// How far its clock runs ahead of ours, when it does by more than a few minutes.
+    /// How far its clock runs ahead of ours, when it does by more than a few minutes (and
+    /// the others do not show this kiosk's clock to be the wrong one).
     pub ahead_ms: Option<u64>,
 }
 
@@ -175,6 +180,9 @@ pub struct SyncStatus {
     pub refused: Option<Refusal>,
     /// Files that could not be read fully (retried at each sync).
     pub problems: Vec<String>,
+    /// How far this kiosk's own clock is off the other kiosks' (ahead: positive, behind:
+    /// negative), when they agree that it is this one that is wrong.
+    pub own_clock_ms: Option<i64>,
 }
 
 /// What one sync did.
@@ -281,20 +289,22 @@ impl Shared {
             status.error = Some(e.to_string());
             return status;
         }
-        let now_ms = u64::try_from(now.timestamp_millis()).unwrap_or(0);
         let stored: BTreeMap<String, PeerChanges> = store
             .peers()
             .unwrap_or_default()
             .into_iter()
             .map(|p| (p.device.clone(), p))
             .collect();
+        let mut offsets = Vec::new();
         for (device, dir) in self.device_dirs().unwrap_or_default() {
             if device == store.device() {
                 continue;
             }
             let manifest = read_manifest(&dir.join(files::MANIFEST));
             let here = stored.get(&device);
-            let last_stamp_ms = here.and_then(|p| p.last_stamp.as_ref()).map(|s| s.ms);
+            if let Some(offset) = peer_clock(store, &device, now) {
+                offsets.push((status.peers.len(), offset));
+            }
             status.peers.push(Peer {
                 name: manifest
                     .as_ref()
@@ -302,12 +312,11 @@ impl Shared {
                 published: manifest.as_ref().and_then(|m| m.written),
                 published_changes: manifest.as_ref().map_or(0, |m| m.last_seq),
                 received: here.map_or(0, |p| p.count),
-                ahead_ms: last_stamp_ms
-                    .and_then(|ms| ms.checked_sub(now_ms))
-                    .filter(|ahead| *ahead > SKEW_WARN_MS),
+                ahead_ms: None,
                 device,
             });
         }
+        judge_clocks(&mut status, &offsets);
         status
     }
 
@@ -715,10 +724,17 @@ impl Shared {
             .into_iter()
             .map(|p| (p.device, p.last_seq))
             .collect();
+        // Whether this kiosk reached the folder a moment ago: a manifest seen now was written
+        // a moment ago at most, so its time says how far the kiosks' clocks are apart.
+        let fresh = store
+            .meta(LAST_SYNC)?
+            .and_then(|t| DateTime::parse_from_rfc3339(&t).ok())
+            .is_some_and(|t| (now - t.with_timezone(&Utc)).num_seconds().abs() <= 120);
         for (device, dir) in dirs {
             if device == store.device() {
                 continue;
             }
+            note_peer_clock(store, &device, &dir, now, fresh)?;
             let Ok(entries) = std::fs::read_dir(&dir) else {
                 // Gone between listing and reading (a sync engine replacing it): next time.
                 continue;
@@ -909,6 +925,75 @@ impl Shared {
     pub fn republish(&self, store: &mut Store) -> Result<(), SyncError> {
         store.set_meta(PUBLISHED, "0")?;
         Ok(())
+    }
+}
+
+/// Keeps when this kiosk first saw the manifest another kiosk wrote last (see [`CLOCK_SEEN`]).
+fn note_peer_clock(
+    store: &mut Store,
+    device: &str,
+    dir: &Path,
+    now: DateTime<Utc>,
+    fresh: bool,
+) -> Result<(), StoreError> {
+    let Some(written) = read_manifest(&dir.join(files::MANIFEST)).and_then(|m| m.written) else {
+        return Ok(());
+    };
+    let key = format!("{CLOCK_SEEN}{device}");
+    let written = written.to_rfc3339();
+    let kept = store.meta(&key)?;
+    if kept
+        .as_deref()
+        .and_then(|k| k.split(' ').next())
+        .is_some_and(|w| w == written)
+    {
+        return Ok(());
+    }
+    let mark = if fresh { "" } else { " ?" };
+    store.set_meta(&key, &format!("{written} {}{mark}", now.to_rfc3339()))
+}
+
+/// How far another kiosk's clock is ahead of this one's (negative: behind), as its last
+/// manifest showed it: the time it says it was written, less the time this kiosk saw it.
+/// A manifest that may have waited in the folder only ever shows a clock ahead; one seen more
+/// than a week ago (a kiosk that stopped publishing) says nothing of its clock today.
+fn peer_clock(store: &Store, device: &str, now: DateTime<Utc>) -> Option<i64> {
+    let kept = store.meta(&format!("{CLOCK_SEEN}{device}")).ok()??;
+    let mut parts = kept.split(' ');
+    let written = DateTime::parse_from_rfc3339(parts.next()?).ok()?;
+    let seen = DateTime::parse_from_rfc3339(parts.next()?).ok()?;
+    if now.signed_duration_since(seen) > chrono::Duration::days(7) {
+        return None;
+    }
+    let offset = (written - seen).num_milliseconds();
+    let late = parts.next() == Some("?");
+    (!late || offset > 0).then_some(offset)
+}
+
+/// Names the clock that is wrong. A kiosk whose clock runs ahead of every other one's is this
+/// one when all the others are behind it (or the only other one is); this one is behind when
+/// most of the others (two or more) are ahead of it; otherwise each kiosk ahead of this one is
+/// named.
+fn judge_clocks(status: &mut SyncStatus, offsets: &[(usize, i64)]) {
+    let skew = i64::try_from(SKEW_WARN_MS).unwrap_or(i64::MAX);
+    let middle = |mut values: Vec<i64>| {
+        values.sort_unstable();
+        values.get(values.len() / 2).copied()
+    };
+    let behind: Vec<i64> = offsets.iter().map(|o| o.1).filter(|o| *o < -skew).collect();
+    let ahead: Vec<i64> = offsets.iter().map(|o| o.1).filter(|o| *o > skew).collect();
+    if !offsets.is_empty() && behind.len() == offsets.len() {
+        status.own_clock_ms = middle(behind).map(|o| -o);
+    } else if offsets.len() >= 2 && ahead.len() * 2 > offsets.len() {
+        status.own_clock_ms = middle(ahead).map(|o| -o);
+    } else {
+        for &(index, offset) in offsets {
+            if offset > skew
+                && let Some(peer) = status.peers.get_mut(index)
+            {
+                peer.ahead_ms = u64::try_from(offset).ok();
+            }
+        }
     }
 }
 
