@@ -38,7 +38,12 @@ pub fn debounced(
     mut handler: impl FnMut(Batch) + Send + 'static,
 ) -> notify::Result<Debouncer> {
     let (tx, rx) = channel::<notify::Result<Event>>();
-    let watcher = notify::recommended_watcher(move |event| {
+    let watcher = notify::recommended_watcher(move |event: notify::Result<Event>| {
+        // Another program reading the folder (a backup, an indexer, a person browsing it)
+        // is no change: it does not wake the thread that gathers bursts.
+        if event.as_ref().is_ok_and(|e| is_read(&e.kind)) {
+            return;
+        }
         // The receiver is gone only once the watch is being dropped.
         let _ = tx.send(event);
     })?;
@@ -78,6 +83,17 @@ pub fn debounced(
         })
         .map_err(notify::Error::io)?;
     Ok(Debouncer { watcher })
+}
+
+/// Whether an event is only a file or folder opened, read or closed without writing.
+fn is_read(kind: &notify::EventKind) -> bool {
+    use notify::event::{AccessKind, AccessMode};
+    matches!(
+        kind,
+        notify::EventKind::Access(
+            AccessKind::Open(_) | AccessKind::Read | AccessKind::Close(AccessMode::Read)
+        )
+    )
 }
 
 #[cfg(test)]
@@ -127,6 +143,31 @@ mod tests {
                 .iter()
                 .any(|e| e.paths.iter().any(|p| p.ends_with("later.toml")))
         );
+    }
+
+    #[test]
+    fn reading_the_folder_and_its_files_is_no_change() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("team.toml"), "x").unwrap();
+        let (tx, rx) = channel();
+        let mut watch = debounced("test-watch", Duration::from_millis(100), move |batch| {
+            let _ = tx.send(batch);
+        })
+        .unwrap();
+        watch
+            .watch(dir.path(), RecursiveMode::NonRecursive)
+            .unwrap();
+        for _ in 0..20 {
+            let _ = std::fs::read(dir.path().join("team.toml")).unwrap();
+            let _ = std::fs::read_dir(dir.path()).unwrap().count();
+        }
+        assert!(
+            rx.recv_timeout(Duration::from_millis(800)).is_err(),
+            "reads make no batch"
+        );
+        // A write after them still does.
+        std::fs::write(dir.path().join("team.toml"), "y").unwrap();
+        assert!(rx.recv_timeout(Duration::from_secs(10)).is_ok());
     }
 
     #[test]

@@ -383,3 +383,43 @@ fn wrong_pins_are_remembered_across_a_restart_and_the_waits_grow() {
     type_pin(&mut h, "4821");
     assert!(!h.state().facilitator_open(), "even the right PIN waits");
 }
+
+#[test]
+fn a_change_made_with_the_command_line_wakes_the_kiosk() {
+    let data = tempfile::tempdir().unwrap();
+    let mut app = KioskApp::new(
+        examples(),
+        None,
+        common::monday_morning(),
+        huddle::store::Store::open(data.path()),
+    );
+    // Another connection, as `huddle action add` in another process has.
+    let mut cli = huddle::store::Store::open(data.path()).unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    app.watch_database(data.path(), move || {
+        let _ = tx.send(());
+    });
+    // Quiet while nothing is written (reading the store is no change).
+    let _ = cli.records("accueil-jeunesse").unwrap();
+    assert!(
+        rx.recv_timeout(std::time::Duration::from_millis(600))
+            .is_err()
+    );
+    let change = Edit::AddAction {
+        title: "Appeler le CLSC".into(),
+        owner: None,
+        due: None,
+    }
+    .into_change(
+        "accueil-jeunesse",
+        "actions",
+        "cli",
+        huddle::model::Origin::Cli,
+        chrono::Utc::now(),
+    )
+    .unwrap();
+    cli.apply(&change).unwrap();
+    rx.recv_timeout(std::time::Duration::from_secs(10))
+        .expect("the kiosk is woken");
+    drop(app);
+}

@@ -102,6 +102,8 @@ pub struct KioskApp {
     feed_problems: BTreeMap<PathBuf, String>,
     /// The worker that imports feed files, once feeds are watched with a store on disk.
     feed_importer: Option<feeds::Importer>,
+    /// The watch on the data folder that hears other processes write to the store.
+    database_watch: Option<crate::watch::Debouncer>,
     /// The sync worker, when a shared folder is set.
     sync: Option<SyncWorker>,
     /// The snapshot shelf: the latest snapshot of each board below, and the snapshots sent.
@@ -208,6 +210,7 @@ impl KioskApp {
             feed_watcher: None,
             feed_problems: BTreeMap::new(),
             feed_importer: None,
+            database_watch: None,
             sync: None,
             shelf: None,
             device_name: crate::sync::host_name(),
@@ -250,6 +253,43 @@ impl KioskApp {
             Err(err) => {
                 tracing::warn!("cannot watch {}: {err}", self.boards_dir.display());
                 self.folder_error = Some(format!("{}: {err}", self.boards_dir.display()));
+            }
+        }
+    }
+
+    /// Wakes the kiosk when another process (the command line, a script) writes to the store
+    /// in `data_dir`: the board shows the change, and the sync worker takes it to the shared
+    /// folder, within a second rather than at the next idle frame.
+    pub fn watch_database(&mut self, data_dir: &Path, wake: impl Fn() + Send + 'static) {
+        let watched = crate::watch::debounced(
+            "watch database",
+            std::time::Duration::from_millis(200),
+            move |batch| {
+                let written = batch.is_err()
+                    || batch.iter().flatten().any(|e| {
+                        !matches!(
+                            e.kind,
+                            notify::EventKind::Access(_)
+                                | notify::EventKind::Modify(notify::event::ModifyKind::Metadata(_))
+                        ) && e.paths.iter().any(|p| {
+                            p.file_name().is_some_and(|n| {
+                                n.to_string_lossy().starts_with(crate::store::FILE_NAME)
+                            })
+                        })
+                    });
+                if written {
+                    wake();
+                }
+            },
+        )
+        .and_then(|mut watch| {
+            watch.watch(data_dir, notify::RecursiveMode::NonRecursive)?;
+            Ok(watch)
+        });
+        match watched {
+            Ok(watch) => self.database_watch = Some(watch),
+            Err(err) => {
+                tracing::warn!("cannot watch the data folder {}: {err}", data_dir.display())
             }
         }
     }
@@ -1509,6 +1549,8 @@ pub fn run_kiosk(options: KioskOptions) -> anyhow::Result<()> {
             app.watch_boards(move || ctx.request_repaint());
             let ctx = cc.egui_ctx.clone();
             app.watch_feeds(&options.feeds_dir, move || ctx.request_repaint());
+            let ctx = cc.egui_ctx.clone();
+            app.watch_database(&options.data_dir, move || ctx.request_repaint());
             app.set_device_name(&options.device_name);
             app.show_only(options.boards_shown.clone());
             app.set_language(options.language);
