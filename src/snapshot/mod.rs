@@ -650,12 +650,24 @@ fn publish_new(path: &Path, bytes: &[u8]) -> std::io::Result<bool> {
     result
 }
 
+/// The largest snapshot file read, in bytes: a board's snapshot is tens of kilobytes, one of
+/// a board with hundreds of entries a few hundred. A larger file (another kiosk broken or
+/// hostile) is refused before a byte of it is read; so is anything but a regular file (a named
+/// pipe would hold the reader forever).
+pub const SNAPSHOT_MAX: u64 = 16 << 20;
+
 /// Reads a snapshot file.
 pub fn read(path: &Path) -> Result<Snapshot, SnapshotError> {
-    let bytes = std::fs::read(path).map_err(|source| SnapshotError::Io {
-        path: path.to_owned(),
-        source,
-    })?;
+    let bytes =
+        crate::disk::read_bounded(path, SNAPSHOT_MAX, crate::disk::Links::Refuse).map_err(|e| {
+            SnapshotError::Io {
+                path: path.to_owned(),
+                source: match e {
+                    crate::disk::ReadError::Io(source) => source,
+                    refused => std::io::Error::other(refused.to_string()),
+                },
+            }
+        })?;
     let invalid = |reason: String| SnapshotError::Invalid {
         path: path.to_owned(),
         reason,

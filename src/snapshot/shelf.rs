@@ -224,7 +224,7 @@ impl Worker {
     /// Reads a snapshot file, or says why not; a file whose size and time did not change is
     /// not read again.
     fn read(&mut self, path: &Path) -> Result<Arc<Snapshot>, String> {
-        let key: FileKey = match std::fs::metadata(path) {
+        let key: FileKey = match std::fs::symlink_metadata(path) {
             Ok(m) => (m.len(), m.modified().ok()),
             Err(e) => return Err(format!("{}: {e}", path.display())),
         };
@@ -310,5 +310,57 @@ mod tests {
             26,
             "every snapshot stays in the folder"
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_named_pipe_a_link_or_a_huge_file_among_the_snapshots_is_refused_and_sending_goes_on() {
+        let boards = Path::new(env!("CARGO_MANIFEST_DIR")).join("boards");
+        let board = crate::layout::load_dir(&boards)
+            .unwrap()
+            .into_iter()
+            .filter_map(|report| report.board)
+            .find(|b| b.id == "accueil-jeunesse")
+            .unwrap();
+        let folder = tempfile::tempdir().unwrap();
+        let board_dir = folder.path().join("accueil-jeunesse");
+        std::fs::create_dir_all(&board_dir).unwrap();
+        let fifo = board_dir.join("accueil-jeunesse-20991231T000000Z.json");
+        assert!(
+            std::process::Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .unwrap()
+                .success()
+        );
+        let secret = folder.path().join("secret.txt");
+        std::fs::write(&secret, "not for the shelf").unwrap();
+        std::os::unix::fs::symlink(
+            &secret,
+            board_dir.join("accueil-jeunesse-20991230T000000Z.json"),
+        )
+        .unwrap();
+        let huge = std::fs::File::create(board_dir.join("accueil-jeunesse-20991229T000000Z.json"))
+            .unwrap();
+        huge.set_len(crate::snapshot::SNAPSHOT_MAX + 1).unwrap();
+        let mut worker = Worker {
+            read_from: vec![folder.path().to_owned()],
+            write_to: folder.path().to_owned(),
+            shared: Arc::default(),
+            version: Arc::default(),
+            wake: Box::new(|| {}),
+            cache: BTreeMap::new(),
+        };
+        let date = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let view = crate::snapshot::view_as_of(&board, &[], date);
+        let at = Utc.from_utc_datetime(&date.and_hms_opt(16, 59, 0).unwrap());
+        worker.send(&crate::snapshot::build(&board, &view, date, at, "k"));
+        worker.scan();
+        let shared = worker.shared.lock().unwrap();
+        assert_eq!(shared.latest["accueil-jeunesse"].snapshot.taken_at, at);
+        let said = shared.problems.join("\n");
+        assert!(said.contains("named pipe"), "{said}");
+        assert!(said.contains("symbolic link"), "{said}");
+        assert!(said.contains("at most 16 MB"), "{said}");
     }
 }
