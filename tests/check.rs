@@ -685,3 +685,28 @@ fn a_named_pipe_or_a_huge_file_among_the_boards_is_refused_without_blocking() {
         .unwrap();
     assert!(good.board.is_some(), "the good board still loads");
 }
+
+#[test]
+fn an_id_too_long_to_name_a_file_is_refused_with_a_shorter_one() {
+    let long = "accueil-analyse-orientation-".repeat(9);
+    let text = VALID.replacen("id = \"team-a\"", &format!("id = \"{long}\""), 1);
+    let report = parse_board(Path::new("long.toml"), &text);
+    assert!(report.board.is_none());
+    let problem = &report.problems[0];
+    assert_eq!((problem.line, problem.column), (2, 7));
+    assert!(
+        problem.message.contains("at most 64")
+            && problem
+                .message
+                .contains("id = \"accueil-analyse-orientat\""),
+        "{}",
+        problem.message
+    );
+    let fits = "a".repeat(huddle::layout::ID_MAX);
+    let text = VALID.replacen("id = \"team-a\"", &format!("id = \"{fits}\""), 1);
+    assert!(
+        parse_board(Path::new("fits.toml"), &text)
+            .problems
+            .is_empty()
+    );
+}

@@ -17,5 +17,5 @@ pub mod watch;
 
 pub use live::{LiveBoards, Notice};
 pub use load::{BOARD_FILE_MAX, board_files, is_board_file, load_dir, load_paths, read_file};
-pub use parse::{FileReport, parse_board, parse_time, slugify};
+pub use parse::{FileReport, ID_MAX, parse_board, parse_time, slugify};
 pub use problem::{Problem, Severity, did_you_mean};

@@ -471,8 +471,31 @@ fn read_board(
     })
 }
 
+/// The longest id of a board or a section: ids become file names (a snapshot is
+/// `<board>-<YYYYMMDD>T<HHMMSS>Z-N.html`, a feed `<board>/<indicator>.csv`) and record ids
+/// in the store, which must stay within their limits on every system.
+pub const ID_MAX: usize = 64;
+
 /// Ids are used on the command line and in file names: lowercase letters, digits, - and _.
 fn check_id(id: &At<String>, (what, what_fr): (&str, &str), diags: &mut Diags) {
+    if id.value.len() > ID_MAX {
+        let short: String = slugify(&id.value).chars().take(24).collect();
+        let short = short.trim_end_matches('-');
+        diags.error(
+            id.offset,
+            Msg::new(
+                format!(
+                    "this {what} id has {} characters; an id has at most {ID_MAX} (it names files): write a shorter one, for example id = \"{short}\"",
+                    id.value.chars().count()
+                ),
+                format!(
+                    "cet id d'un{what_fr} a {} caractères ; un id en a au plus {ID_MAX} (il nomme des fichiers) : écrivez-en un plus court, par exemple id = \"{short}\"",
+                    id.value.chars().count()
+                ),
+            ),
+        );
+        return;
+    }
     let ok = !id.value.is_empty()
         && id
             .value
