@@ -451,6 +451,8 @@ pub fn input_error(lang: Lang, error: &crate::model::InputError) -> String {
             field_fr(what)
         ),
         (Lang::Fr, E::OutOfRange(t)) => t.clone(),
+        (Lang::Fr, E::LooksLikeAName(_)) => tr(Lang::Fr, T::LooksLikeAName).to_owned(),
+        (Lang::En, E::LooksLikeAName(_)) => tr(Lang::En, T::LooksLikeAName).to_owned(),
         (Lang::Fr, E::TooLong(long)) => format!(
             "Texte trop long : {} caractères, {} au plus ; raccourcissez-le",
             long.found, long.max

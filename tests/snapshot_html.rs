@@ -387,3 +387,52 @@ fn the_page_stands_alone_in_the_board_language() {
     assert!(page.contains("78.5"));
     assert!(page.contains("Action plan"));
 }
+
+#[test]
+fn a_client_name_stored_before_names_were_refused_never_goes_up() {
+    let board = board();
+    let mut store = Store::open_in_memory().expect("a store");
+    let mut change = Edit::AddClient {
+        code: "J-0001".to_owned(),
+        stage: "Réception".to_owned(),
+        since: day(10, 1),
+        next_step: String::new(),
+        owner: None,
+    }
+    .into_change(
+        BOARD,
+        "trajectoire",
+        "Chloé D.",
+        Origin::Screen,
+        at(10, 1, 9),
+    )
+    .expect("a valid edit");
+    if let huddle::model::Op::Put(fields) = &mut change.op {
+        fields.insert("code".into(), serde_json::json!("Jean Tremblay"));
+    }
+    store.apply(&change).expect("stored as it was then");
+    edit(
+        &mut store,
+        "trajectoire",
+        Edit::AddClient {
+            code: "J-0412".to_owned(),
+            stage: "Réception".to_owned(),
+            since: day(11, 2),
+            next_step: String::new(),
+            owner: None,
+        },
+        at(11, 2, 9),
+    );
+    let records = store.board_records(BOARD).expect("records");
+    let view = snapshot::view_as_of(&board, &records, day(11, 23));
+    let s = snapshot::build(&board, &view, day(11, 23), at(11, 23, 14), "k");
+    let trajectory = &s.trajectories[0];
+    assert_eq!(trajectory.stages[0].clients, 2, "counted in its stage");
+    let named: Vec<&str> = trajectory
+        .longest_waits
+        .iter()
+        .map(|w| w.code.as_str())
+        .collect();
+    assert_eq!(named, ["J-0412"], "never named");
+    assert!(!snapshot::html::render(&s).contains("Tremblay"));
+}

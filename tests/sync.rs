@@ -1057,3 +1057,50 @@ fn sync_status_says_what_waits_and_who_was_seen() {
     assert_eq!(status.peers[0].received, 2);
     assert!(status.error.is_none());
 }
+
+#[test]
+fn a_client_name_is_refused_when_typed_and_when_it_arrives() {
+    let client = |code: &str| Edit::AddClient {
+        code: code.into(),
+        stage: "Réception".into(),
+        since: date(20),
+        next_step: String::new(),
+        owner: None,
+    };
+    // Typed here (screen or command line): refused before the store.
+    let refused =
+        client("Jean Tremblay").into_change(BOARD, "clients", "Amélie", Origin::Cli, now());
+    assert!(
+        matches!(refused, Err(huddle::model::InputError::LooksLikeAName(_))),
+        "{refused:?}"
+    );
+    // Written by a kiosk that does not check (an older or a broken one): refused on arrival.
+    let (_d, shared) = shared_folder();
+    let mut a = Kiosk::new();
+    let mut other = Kiosk::new();
+    let mut change = client("J-2026-114")
+        .into_change(BOARD, "clients", "Amélie", Origin::Screen, now())
+        .unwrap();
+    if let huddle::model::Op::Put(fields) = &mut change.op {
+        fields.insert("code".into(), serde_json::json!("Marie-Ève Roy"));
+    }
+    other.store.apply(&change).unwrap();
+    let shipped = other.store.outbox(0, 1).unwrap();
+    plant(
+        &shared,
+        &other.device(),
+        "seg-000000000001-000000000001.jsonl",
+        &shipped,
+    );
+    let report = a.sync(&shared);
+    assert_eq!(report.ingested, 0);
+    assert!(
+        report
+            .problems
+            .join("\n")
+            .contains("looks like a person's name"),
+        "{:?}",
+        report.problems
+    );
+    assert!(a.store.records(BOARD).unwrap().is_empty());
+}

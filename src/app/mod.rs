@@ -1265,14 +1265,6 @@ impl KioskApp {
                     }
                     _ => None,
                 });
-        if form.code_looks_like_a_name() && !form.name_confirmed {
-            let warning = i18n::tr(self.lang(), i18n::T::LooksLikeAName).to_owned();
-            if let Some(f) = &mut self.ui_state.form {
-                f.name_confirmed = true;
-                f.error = Some(warning);
-            }
-            return;
-        }
         let result = form
             .to_edit(first_column.as_deref())
             .map_err(|e| i18n::input_error(self.lang(), &e))

@@ -40,6 +40,9 @@ pub enum InputError {
     /// A value out of its range.
     #[error("{0}")]
     OutOfRange(String),
+    /// A client code that looks like a person's name.
+    #[error("\"{0}\" looks like a name; write a client code only, never a name")]
+    LooksLikeAName(String),
     /// A text longer than an entry holds.
     #[error("{0}; shorten it")]
     TooLong(#[from] super::change::TooLong),
@@ -71,6 +74,20 @@ pub fn non_empty(text: &str, what: &'static str) -> Result<String, InputError> {
     } else {
         Ok(t.to_owned())
     }
+}
+
+/// Two or more words that each start with a capital and go on in small letters ("Jean
+/// Tremblay", "Marie-Ève Roy"): that is a name, and names do not belong on a hallway screen,
+/// in the shared folder or in a snapshot sent up. A client is known by a code only.
+pub fn looks_like_a_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.len() >= 2
+        && words.iter().all(|w| {
+            let mut chars = w.chars();
+            chars.next().is_some_and(char::is_uppercase)
+                && chars.clone().any(char::is_lowercase)
+                && !w.chars().any(|c| c.is_ascii_digit())
+        })
 }
 
 /// Status of an action.
@@ -463,7 +480,7 @@ impl Edit {
             } => (
                 fresh(),
                 put([
-                    ("code", json!(non_empty(&code, "client code")?)),
+                    ("code", json!(client_code(&code)?)),
                     ("stage", json!(stage)),
                     ("since", json!(since)),
                     ("next_step", json!(next_step.trim())),
@@ -511,6 +528,15 @@ impl Edit {
         change.check_bounds()?;
         Ok(change)
     }
+}
+
+/// A client code as typed, refused when empty or when it looks like a name.
+fn client_code(code: &str) -> Result<String, InputError> {
+    let code = non_empty(code, "client code")?;
+    if looks_like_a_name(&code) {
+        return Err(InputError::LooksLikeAName(code));
+    }
+    Ok(code)
 }
 
 fn put<const N: usize>(fields: [(&str, serde_json::Value); N]) -> Op {

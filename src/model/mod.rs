@@ -20,6 +20,6 @@ pub use change::{
 };
 pub use edit::{
     ActionStatus, Edit, EscalationRef, EscalationStatus, InputError, SafetyLevel, add_working_days,
-    non_empty, parse_date, parse_number,
+    looks_like_a_name, non_empty, parse_date, parse_number,
 };
 pub use stamp::{Stamp, is_device_id};

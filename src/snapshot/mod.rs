@@ -419,8 +419,11 @@ pub fn build(
                 });
             }
             (SectionKind::Trajectory { stages, .. }, Some(SectionView::Trajectory(clients))) => {
+                // A code that looks like a name (stored before names were refused) is
+                // counted in its stage but never named in what goes up.
                 let mut waits: Vec<Wait> = clients
                     .iter()
+                    .filter(|c| !crate::model::looks_like_a_name(&c.code))
                     .map(|c| Wait {
                         code: c.code.clone(),
                         stage: c.stage.clone(),

@@ -1119,6 +1119,12 @@ fn screen(device: &str, now_ms: u64, changes: &mut Vec<Stamped>) -> Vec<String> 
                 disk::excerpt(&shipped.change.id, 40),
                 stamp_time(shipped.stamp.ms)
             )
+        } else if let Some(code) = client_name(&shipped.change) {
+            format!(
+                "change {}: the client code \"{}\" looks like a person's name, which never goes on a board",
+                disk::excerpt(&shipped.change.id, 40),
+                disk::excerpt(&code, 40)
+            )
         } else if let Err(long) = shipped.change.check_bounds() {
             format!("change {}: {long}", disk::excerpt(&shipped.change.id, 40))
         } else {
@@ -1128,6 +1134,16 @@ fn screen(device: &str, now_ms: u64, changes: &mut Vec<Stamped>) -> Vec<String> 
         false
     });
     refused
+}
+
+/// The client code a change sets, when it looks like a person's name.
+fn client_name(change: &crate::model::Change) -> Option<String> {
+    let crate::model::Op::Put(fields) = &change.op else {
+        return None;
+    };
+    let code = fields.get("code")?.as_str()?;
+    (change.kind == crate::model::EntryKind::Client && crate::model::looks_like_a_name(code))
+        .then(|| code.to_owned())
 }
 
 /// A stamp's time in words (its raw number when it is beyond any calendar).

@@ -90,8 +90,6 @@ pub struct Form {
     pub focus: usize,
     /// Why the last save was refused.
     pub error: Option<String>,
-    /// The person confirmed that a client code that looks like a name is not one.
-    pub name_confirmed: bool,
     /// Keyboard state.
     pub keyboard: KeyboardState,
     /// Today, for date shortcuts.
@@ -121,7 +119,6 @@ impl Form {
             fields,
             focus: 0,
             error: None,
-            name_confirmed: false,
             keyboard: KeyboardState::default(),
         }
     }
@@ -282,11 +279,6 @@ impl Form {
             .any(|f| f.key == key && f.input == Input::Flag(true))
     }
 
-    /// Whether the client code typed looks like a person's name.
-    pub fn code_looks_like_a_name(&self) -> bool {
-        self.kind == FormKind::Client && looks_like_a_name(self.text("code"))
-    }
-
     /// The edit this form asks for, or why it cannot be saved. `first_column` is where a new
     /// idea goes.
     pub fn to_edit(&self, first_column: Option<&str>) -> Result<Edit, InputError> {
@@ -336,18 +328,7 @@ impl Form {
     }
 }
 
-/// Two or more words that each start with a capital and go on in small letters ("Jean
-/// Tremblay", "Marie-Ève Roy"): that is a name, and names do not belong on a hallway screen.
-pub fn looks_like_a_name(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    words.len() >= 2
-        && words.iter().all(|w| {
-            let mut chars = w.chars();
-            chars.next().is_some_and(char::is_uppercase)
-                && chars.clone().any(char::is_lowercase)
-                && !w.chars().any(|c| c.is_ascii_digit())
-        })
-}
+pub use crate::model::looks_like_a_name;
 
 /// What the person did with the form this frame.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -532,10 +513,8 @@ pub fn show(ui: &mut egui::Ui, lang: Lang, members: &[String], form: &mut Form) 
         outcome = FormOutcome::Cancel;
     }
     if form.fields != before {
-        // Whatever was refused is being corrected: the refusal goes, and a name warning must
-        // be confirmed again for the new text.
+        // Whatever was refused is being corrected: the refusal goes.
         form.error = None;
-        form.name_confirmed = false;
     }
     outcome
 }
