@@ -423,3 +423,85 @@ fn a_change_made_with_the_command_line_wakes_the_kiosk() {
         .expect("the kiosk is woken");
     drop(app);
 }
+
+/// A small file system of its own (a tmpfs: needs root, as on CI), unmounted when dropped.
+struct SmallDisk(std::path::PathBuf);
+
+impl SmallDisk {
+    fn mount(dir: &std::path::Path) -> Option<Self> {
+        let status = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", "size=3m", "tmpfs"])
+            .arg(dir)
+            .stderr(std::process::Stdio::null())
+            .status()
+            .ok()?;
+        status.success().then(|| Self(dir.to_owned()))
+    }
+
+    /// Fills what is left of it; the filler's path.
+    fn fill(&self) -> std::path::PathBuf {
+        use std::io::Write as _;
+        let filler = self.0.join("filler");
+        let mut file = std::fs::File::create(&filler).unwrap();
+        let block = vec![0u8; 64 << 10];
+        while file.write_all(&block).is_ok() {}
+        let _ = file.sync_all();
+        filler
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount").arg(&self.0).status();
+    }
+}
+
+#[test]
+fn a_kiosk_started_on_a_full_disk_shows_its_board_read_only_and_saves_again_once_there_is_room() {
+    let root = tempfile::tempdir().unwrap();
+    let Some(disk) = SmallDisk::mount(root.path()) else {
+        eprintln!("skipped: mounting a small file system needs root (CI runs as root)");
+        return;
+    };
+    let data = root.path().join("data");
+    {
+        let mut store = huddle::store::Store::open(&data).unwrap();
+        let change = Edit::AddAction {
+            title: "Rappeler les familles en attente".into(),
+            owner: None,
+            due: None,
+        }
+        .into_change(
+            "accueil-jeunesse",
+            "actions",
+            "Élise M.",
+            huddle::model::Origin::Screen,
+            chrono::Utc::now(),
+        )
+        .unwrap();
+        store.apply(&change).unwrap();
+    }
+    let filler = disk.fill();
+    let app = KioskApp::new(
+        examples(),
+        Some("accueil-jeunesse".into()),
+        common::monday_morning(),
+        huddle::store::Store::open(&data),
+    );
+    let mut h = harness(app);
+    assert!(
+        shows(&h, "Rappeler les familles en attente"),
+        "the board is shown"
+    );
+    assert!(shows(&h, "is full"), "and says why nothing can be saved");
+    assert!(h.state().store().unwrap().disk_full().is_some());
+    // Room again: the next look (a minute later at most) opens it for writing.
+    std::fs::remove_file(filler).unwrap();
+    h.state_mut().set_clock(at(8, 27, 0));
+    h.state_mut().logic();
+    assert!(h.state().store().unwrap().disk_full().is_none());
+    h.run();
+    assert!(!shows(&h, "is full"), "the banner went");
+    drop(h);
+    drop(disk);
+}

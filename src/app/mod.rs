@@ -104,6 +104,8 @@ pub struct KioskApp {
     feed_importer: Option<feeds::Importer>,
     /// The watch on the data folder that hears other processes write to the store.
     database_watch: Option<crate::watch::Debouncer>,
+    /// When a read-only store (full disk) last looked for room.
+    room_checked: Option<chrono::NaiveDateTime>,
     /// The sync worker, when a shared folder is set.
     sync: Option<SyncWorker>,
     /// The snapshot shelf: the latest snapshot of each board below, and the snapshots sent.
@@ -183,7 +185,12 @@ impl KioskApp {
             ),
         };
         let (store, store_error) = match store {
-            Ok(store) => (Some(store), None),
+            Ok(store) => {
+                let full = store
+                    .disk_full()
+                    .map(|dir| StoreError::DiskFull(dir.to_owned()).to_string());
+                (Some(store), full)
+            }
             Err(err) => {
                 tracing::error!("{err}");
                 (None, Some(err.to_string()))
@@ -211,6 +218,7 @@ impl KioskApp {
             feed_problems: BTreeMap::new(),
             feed_importer: None,
             database_watch: None,
+            room_checked: None,
             sync: None,
             shelf: None,
             device_name: crate::sync::host_name(),
@@ -557,6 +565,40 @@ impl KioskApp {
         }
     }
 
+    /// A store opened read-only on a full disk is opened again for writing once there is room
+    /// (looked at once a minute at most).
+    fn reopen_when_room(&mut self) {
+        let Some(dir) = self
+            .store
+            .as_ref()
+            .and_then(Store::disk_full)
+            .map(Path::to_owned)
+        else {
+            return;
+        };
+        let now = self.clock.now();
+        if self
+            .room_checked
+            .is_some_and(|at| (now - at).abs() < chrono::Duration::minutes(1))
+        {
+            return;
+        }
+        self.room_checked = Some(now);
+        if crate::store::disk_is_full(&dir) {
+            return;
+        }
+        match Store::open(&dir) {
+            Ok(store) if store.disk_full().is_none() => {
+                tracing::info!("there is room on the disk again: saving works again");
+                self.store = Some(store);
+                self.store_error = None;
+                self.view_key = None;
+            }
+            Ok(_) => {}
+            Err(err) => tracing::warn!("the database cannot be opened again yet: {err}"),
+        }
+    }
+
     /// Says what importing a feed file did; the problem to show if it failed.
     fn imported(&mut self, done: feeds::Done) -> Option<String> {
         match done.result {
@@ -646,6 +688,7 @@ impl KioskApp {
         while let Ok(event) = self.feed_rx.try_recv() {
             self.load_feed(event);
         }
+        self.reopen_when_room();
         let finished = self
             .feed_importer
             .as_ref()

@@ -186,6 +186,27 @@ fn data_dir(settings: &Effective) -> (Finding, Option<Store>) {
             None,
         );
     }
+    let free = fs4::available_space(dir).ok();
+    if let Err(e) = writable(dir)
+        && (e.kind() == std::io::ErrorKind::StorageFull || crate::store::disk_is_full(dir))
+    {
+        return (
+            found(
+                Verdict::Fail,
+                "data folder",
+                format!(
+                    "the disk holding {} is full ({} free)",
+                    dir.display(),
+                    free.map_or_else(|| "nothing".to_owned(), size)
+                ),
+                Some(
+                    "free some space on that disk (other programs' files, old logs, downloads); nothing is lost meanwhile: the kiosk shows its board read-only, and saves again once there is room"
+                        .to_owned(),
+                ),
+            ),
+            None,
+        );
+    }
     if let Err(e) = writable(dir) {
         return (
             found(
@@ -199,7 +220,6 @@ fn data_dir(settings: &Effective) -> (Finding, Option<Store>) {
             None,
         );
     }
-    let free = fs4::available_space(dir).ok();
     let store = match Store::open(dir) {
         Ok(s) => s,
         Err(e) => {

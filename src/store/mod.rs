@@ -66,6 +66,11 @@ pub enum StoreError {
         /// What showed it.
         what: String,
     },
+    /// The disk holding the data folder is full: the store was opened read-only.
+    #[error(
+        "the disk holding {0} is full: nothing can be saved until space is freed (old files, logs, backups of other programs); what is stored is shown as it was"
+    )]
+    DiskFull(PathBuf),
     /// A change holds a text longer than an entry holds: refused, nothing stored.
     #[error("the change was refused: {0}")]
     TooLong(#[from] crate::model::TooLong),
@@ -129,12 +134,17 @@ pub struct Store {
     device: String,
     /// The database file as opened (device and inode), to see it replaced.
     identity: Option<(u64, u64)>,
+    /// Opened read-only because the disk holding this data folder is full.
+    full: Option<PathBuf>,
 }
 
 impl Store {
     /// Checks, before a write, that the file at the database's path is still the one opened
     /// and still a Huddle database: a file moved or copied over it is never written.
     fn check_file(&self) -> Result<(), StoreError> {
+        if let Some(dir) = &self.full {
+            return Err(StoreError::DiskFull(dir.clone()));
+        }
         let Some(path) = &self.path else {
             return Ok(());
         };
@@ -205,9 +215,52 @@ impl Store {
                     tries += 1;
                     std::thread::sleep(std::time::Duration::from_millis(100));
                 }
+                Err(e) if disk_is_full(data_dir) => {
+                    // A full disk: SQLite cannot even grow its journal files to read. What is
+                    // stored is still shown, read-only, until space is freed.
+                    tracing::error!("{e}; the database is opened read-only");
+                    return Self::open_frozen(&path, data_dir);
+                }
                 other => return other,
             }
         }
+    }
+
+    /// Opens the database read-only as it stands on disk (SQLite's `immutable`: no journal
+    /// file is touched), for a disk too full to open it otherwise. Every write is refused with
+    /// [`StoreError::DiskFull`].
+    fn open_frozen(path: &Path, data_dir: &Path) -> Result<Self, StoreError> {
+        let uri = format!(
+            "file:{}?immutable=1",
+            path.to_string_lossy()
+                .replace('%', "%25")
+                .replace('?', "%3f")
+                .replace('#', "%23")
+        );
+        let conn = Connection::open_with_flags(
+            uri,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
+                | rusqlite::OpenFlags::SQLITE_OPEN_URI
+                | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        schema::check_identity(&conn, path)?;
+        let device: String =
+            conn.query_row("SELECT value FROM meta WHERE key = 'device'", [], |r| {
+                r.get(0)
+            })?;
+        Ok(Self {
+            conn,
+            path: Some(path.to_owned()),
+            version: 0,
+            device,
+            identity: file_identity(path).ok().flatten(),
+            full: Some(data_dir.to_owned()),
+        })
+    }
+
+    /// When the store was opened read-only because the disk is full: the data folder.
+    pub fn disk_full(&self) -> Option<&Path> {
+        self.full.as_deref()
     }
 
     /// A store in memory, for tests and tools.
@@ -246,6 +299,7 @@ impl Store {
             version: 0,
             device,
             identity,
+            full: None,
         })
     }
 
@@ -828,6 +882,12 @@ fn read_change(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<Change, StoreEr
         })
     })();
     Ok(parsed)
+}
+
+/// Whether the disk holding `dir` is full (less than what SQLite needs to open a database:
+/// its shared-memory file grows by 32 kB).
+pub fn disk_is_full(dir: &Path) -> bool {
+    fs4::available_space(dir).is_ok_and(|free| free < 256 << 10)
 }
 
 /// A file's device and inode (`None` where the system has no such thing).
