@@ -63,10 +63,44 @@ pub(crate) struct Msg {
 impl Msg {
     pub fn new(en: impl Into<String>, fr: impl Into<String>) -> Self {
         Self {
-            en: en.into(),
-            fr: fr.into(),
+            en: shorten_quotes(en.into()),
+            fr: shorten_quotes(fr.into()),
         }
     }
+}
+
+/// The longest piece of the file a message quotes (a key, a value), in characters.
+const QUOTE_MAX: usize = 60;
+
+/// Cuts every piece a message quotes from the file (between backticks, double quotes or
+/// French quotes) to [`QUOTE_MAX`] characters, so that a key or a value of a megabyte gives a
+/// message of a line.
+fn shorten_quotes(message: String) -> String {
+    if message.chars().count() <= QUOTE_MAX * 2 {
+        return message;
+    }
+    let mut out = String::with_capacity(message.len().min(1024));
+    let mut rest = message.as_str();
+    while let Some(open) = rest.find(['`', '"', '«']) {
+        let quote = rest[open..].chars().next().unwrap_or('`');
+        let close = if quote == '«' { '»' } else { quote };
+        let after = open + quote.len_utf8();
+        out.push_str(&rest[..after]);
+        match rest[after..].find(close) {
+            Some(len) => {
+                let inner = &rest[after..after + len];
+                out.push_str(&crate::disk::excerpt(inner, QUOTE_MAX));
+                out.push(close);
+                rest = &rest[after + len + close.len_utf8()..];
+            }
+            None => {
+                out.push_str(&crate::disk::excerpt(&rest[after..], QUOTE_MAX));
+                return out;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 impl fmt::Display for Problem {
@@ -185,6 +219,21 @@ pub(crate) fn suggestion<'c>(word: &str, candidates: impl IntoIterator<Item = &'
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quoted_pieces_of_a_file_are_cut_in_messages() {
+        let key = "warning_day_".repeat(200);
+        let msg = Msg::new(
+            format!("unknown key `{key}`; did you mean `warning`?"),
+            format!("clé « {key} » inconnue"),
+        );
+        assert!(msg.en.chars().count() < 200, "{}", msg.en);
+        assert!(msg.en.ends_with("; did you mean `warning`?"), "{}", msg.en);
+        assert!(msg.en.contains("more characters)`"), "{}", msg.en);
+        assert!(msg.fr.chars().count() < 200, "{}", msg.fr);
+        let short = "unknown key `colour`; did you mean `color`?";
+        assert_eq!(Msg::new(short, short).en, short);
+    }
 
     #[test]
     fn positions_count_lines_and_characters_from_one() {
