@@ -61,6 +61,8 @@ pub fn daily(
         store.backup_to(&dest)?;
         Some(dest)
     };
+    // A copy cut short by a power cut or a kill left its temp file behind.
+    crate::disk::remove_stale_temps(&dir, std::time::Duration::from_secs(3600));
     // Copies made before they were made private.
     for copy in copies(&dir) {
         if let Err(e) = crate::disk::make_private(&copy) {
