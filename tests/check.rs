@@ -2,6 +2,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::path::Path;
 
 use huddle::layout::{FileReport, Severity, load_dir, load_paths, parse_board};
@@ -638,17 +640,9 @@ fn a_named_pipe_or_a_huge_file_among_the_boards_is_refused_without_blocking() {
     let huge = std::fs::File::create(dir.path().join("huge.toml")).unwrap();
     huge.set_len(huddle::layout::BOARD_FILE_MAX + 1).unwrap();
     #[cfg(unix)]
-    let fifo = {
-        let fifo = dir.path().join("pipe.toml");
-        assert!(
-            std::process::Command::new("mkfifo")
-                .arg(&fifo)
-                .status()
-                .unwrap()
-                .success()
-        );
-        fifo
-    };
+    let fifo = dir.path().join("pipe.toml");
+    #[cfg(unix)]
+    common::mkfifo(&fifo);
     let reports = load_dir(dir.path()).unwrap();
     let said = |name: &str| {
         reports

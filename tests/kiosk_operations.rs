@@ -25,24 +25,27 @@ fn at(h: u32, m: u32, s: u32) -> Clock {
     )
 }
 
+/// Adds one action to the intake team's plan.
+fn add_an_action(store: &mut huddle::store::Store) {
+    let change = Edit::AddAction {
+        title: "Rappeler les familles en attente".into(),
+        owner: Some("Élise M.".into()),
+        due: None,
+    }
+    .into_change(
+        "accueil-jeunesse",
+        "actions",
+        "Élise M.",
+        huddle::model::Origin::Screen,
+        chrono::Utc::now(),
+    )
+    .unwrap();
+    store.apply(&change).unwrap();
+}
+
 /// The intake team's board with one action in its plan.
 fn with_an_action() -> KioskApp {
-    common::app_with(&examples(), Some("accueil-jeunesse"), |store| {
-        let change = Edit::AddAction {
-            title: "Rappeler les familles en attente".into(),
-            owner: Some("Élise M.".into()),
-            due: None,
-        }
-        .into_change(
-            "accueil-jeunesse",
-            "actions",
-            "Élise M.",
-            huddle::model::Origin::Screen,
-            chrono::Utc::now(),
-        )
-        .unwrap();
-        store.apply(&change).unwrap();
-    })
+    common::app_with(&examples(), Some("accueil-jeunesse"), add_an_action)
 }
 
 fn harness(app: KioskApp) -> Harness<'static, KioskApp> {
@@ -464,23 +467,7 @@ fn a_kiosk_started_on_a_full_disk_shows_its_board_read_only_and_saves_again_once
         return;
     };
     let data = root.path().join("data");
-    {
-        let mut store = huddle::store::Store::open(&data).unwrap();
-        let change = Edit::AddAction {
-            title: "Rappeler les familles en attente".into(),
-            owner: None,
-            due: None,
-        }
-        .into_change(
-            "accueil-jeunesse",
-            "actions",
-            "Élise M.",
-            huddle::model::Origin::Screen,
-            chrono::Utc::now(),
-        )
-        .unwrap();
-        store.apply(&change).unwrap();
-    }
+    add_an_action(&mut huddle::store::Store::open(&data).unwrap());
     let filler = disk.fill();
     let app = KioskApp::new(
         examples(),

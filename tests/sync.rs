@@ -4,6 +4,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::path::PathBuf;
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone as _, Utc};
@@ -713,14 +715,7 @@ fn named_pipes_links_and_huge_files_in_the_shared_folder_are_refused_without_blo
     b.set(20, 2.0, at(8, 0, 0));
     b.sync(&shared);
     let dir = device_dir(&shared, &b.device());
-    let fifo = dir.join("seg-000000000002-000000000002.jsonl");
-    assert!(
-        std::process::Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap()
-            .success()
-    );
+    common::mkfifo(&dir.join("seg-000000000002-000000000002.jsonl"));
     // A link to a file of ours: never read through.
     std::os::unix::fs::symlink(
         a.dir.path().join("huddle.sqlite3"),

@@ -270,24 +270,33 @@ mod tests {
     use super::*;
     use chrono::{NaiveDate, TimeZone as _, Utc};
 
-    #[test]
-    fn only_the_newest_snapshot_of_a_board_is_held_however_many_are_kept() {
+    fn intake_board() -> crate::model::Board {
         let boards = Path::new(env!("CARGO_MANIFEST_DIR")).join("boards");
-        let board = crate::layout::load_dir(&boards)
+        crate::layout::load_dir(&boards)
             .unwrap()
             .into_iter()
             .filter_map(|report| report.board)
             .find(|b| b.id == "accueil-jeunesse")
-            .unwrap();
-        let folder = tempfile::tempdir().unwrap();
-        let mut worker = Worker {
-            read_from: vec![folder.path().to_owned()],
-            write_to: folder.path().to_owned(),
+            .unwrap()
+    }
+
+    /// The shelf's worker reading and writing `folder`.
+    fn worker_on(folder: &Path) -> Worker {
+        Worker {
+            read_from: vec![folder.to_owned()],
+            write_to: folder.to_owned(),
             shared: Arc::default(),
             version: Arc::default(),
             wake: Box::new(|| {}),
             cache: BTreeMap::new(),
-        };
+        }
+    }
+
+    #[test]
+    fn only_the_newest_snapshot_of_a_board_is_held_however_many_are_kept() {
+        let board = intake_board();
+        let folder = tempfile::tempdir().unwrap();
+        let mut worker = worker_on(folder.path());
         // A snapshot sent each afternoon for a month, and the shelf looking each day.
         for day in 2..=27 {
             let date = NaiveDate::from_ymd_opt(2026, 11, day).unwrap();
@@ -315,24 +324,13 @@ mod tests {
     #[cfg(unix)]
     #[test]
     fn a_named_pipe_a_link_or_a_huge_file_among_the_snapshots_is_refused_and_sending_goes_on() {
-        let boards = Path::new(env!("CARGO_MANIFEST_DIR")).join("boards");
-        let board = crate::layout::load_dir(&boards)
-            .unwrap()
-            .into_iter()
-            .filter_map(|report| report.board)
-            .find(|b| b.id == "accueil-jeunesse")
-            .unwrap();
+        let board = intake_board();
         let folder = tempfile::tempdir().unwrap();
         let board_dir = folder.path().join("accueil-jeunesse");
         std::fs::create_dir_all(&board_dir).unwrap();
         let fifo = board_dir.join("accueil-jeunesse-20991231T000000Z.json");
-        assert!(
-            std::process::Command::new("mkfifo")
-                .arg(&fifo)
-                .status()
-                .unwrap()
-                .success()
-        );
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.is_ok_and(|s| s.success()));
         let secret = folder.path().join("secret.txt");
         std::fs::write(&secret, "not for the shelf").unwrap();
         std::os::unix::fs::symlink(
@@ -343,14 +341,7 @@ mod tests {
         let huge = std::fs::File::create(board_dir.join("accueil-jeunesse-20991229T000000Z.json"))
             .unwrap();
         huge.set_len(crate::snapshot::SNAPSHOT_MAX + 1).unwrap();
-        let mut worker = Worker {
-            read_from: vec![folder.path().to_owned()],
-            write_to: folder.path().to_owned(),
-            shared: Arc::default(),
-            version: Arc::default(),
-            wake: Box::new(|| {}),
-            cache: BTreeMap::new(),
-        };
+        let mut worker = worker_on(folder.path());
         let date = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
         let view = crate::snapshot::view_as_of(&board, &[], date);
         let at = Utc.from_utc_datetime(&date.and_hms_opt(16, 59, 0).unwrap());

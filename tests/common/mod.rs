@@ -142,3 +142,10 @@ pub fn finger_tap(h: &mut Harness<'_, KioskApp>, pos: Pos2, hold_steps: usize, w
     h.event(Event::PointerGone);
     h.run();
 }
+
+/// Makes a named pipe at `path` (a file that would hold a careless reader forever).
+#[cfg(unix)]
+pub fn mkfifo(path: &Path) {
+    let made = std::process::Command::new("mkfifo").arg(path).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo {}", path.display());
+}
