@@ -18,7 +18,7 @@ trap 'rm -rf "$tmp"' EXIT
 measure() {
   local name=$1
   shift
-  /usr/bin/time -f '%e %M' -o "$tmp/time" timeout 300 "$@" >"$tmp/out" 2>&1
+  /usr/bin/time -f '%e %M' -o "$tmp/time" timeout 900 "$@" >"$tmp/out" 2>&1
   local rc=$?
   read -r secs kb <"$tmp/time" 2>/dev/null || { secs=?; kb=0; }
   # GNU time's first line is "Command exited with non-zero status N" when it is not 0.
@@ -27,7 +27,9 @@ measure() {
     "$((kb / 1024))" "$(wc -c <"$tmp/out")" "$rc" "$(head -c 110 "$tmp/out" | head -1)"
 }
 
-huddle() { "$bin" --boards "$boards" --config "$tmp/none.toml" "$@"; }
+# The binary with this run's boards and no config file (a function would not run under timeout).
+H=("$bin" --boards "$boards" --config "$tmp/none.toml")
+huddle() { "${H[@]}" "$@"; }
 
 # --- Feeds -------------------------------------------------------------------------------
 python3 - "$tmp" <<'EOF'
@@ -45,12 +47,12 @@ with open(f"{tmp}/five-million.csv", "w") as f:
         f.write(f"{(start + datetime.timedelta(days=i % 20000)).isoformat()};{i}\n")
 EOF
 mkfifo "$tmp/fifo.csv" "$tmp/fifo.toml"
-measure "import: one 100 MB line" huddle --data-dir "$tmp/d1" import --board accueil-jeunesse --indicator liste-attente "$tmp/long-line.csv"
-measure "import: 5,000,000 rows" huddle --data-dir "$tmp/d2" import --board accueil-jeunesse --indicator liste-attente "$tmp/five-million.csv"
-measure "import: a named pipe" huddle --data-dir "$tmp/d1" import --board accueil-jeunesse --indicator liste-attente "$tmp/fifo.csv"
+measure "import: one 100 MB line" "${H[@]}" --data-dir "$tmp/d1" import --board accueil-jeunesse --indicator liste-attente "$tmp/long-line.csv"
+measure "import: 5,000,000 rows" "${H[@]}" --data-dir "$tmp/d2" import --board accueil-jeunesse --indicator liste-attente "$tmp/five-million.csv"
+measure "import: a named pipe" "${H[@]}" --data-dir "$tmp/d1" import --board accueil-jeunesse --indicator liste-attente "$tmp/fifo.csv"
 printf '\xff\xfe' >"$tmp/utf16.csv"
 printf 'date\tvaleur\r\n2026-11-20;12\r\n' | iconv -f utf-8 -t utf-16le >>"$tmp/utf16.csv"
-measure "import: Excel Unicode text (UTF-16)" huddle --data-dir "$tmp/d1" import --board accueil-jeunesse --indicator liste-attente "$tmp/utf16.csv"
+measure "import: Excel Unicode text (UTF-16)" "${H[@]}" --data-dir "$tmp/d1" import --board accueil-jeunesse --indicator liste-attente "$tmp/utf16.csv"
 
 # --- Board files ---------------------------------------------------------------------------
 mkdir -p "$tmp/boards"
@@ -67,6 +69,7 @@ measure "check: the boards folder with both" "$bin" --config "$tmp/none.toml" ch
 # --- The shared folder ---------------------------------------------------------------------
 # A peer made by the binary itself, then its segment rewritten by a hostile kiosk.
 share=$tmp/share
+mkdir -p "$share"
 huddle --data-dir "$tmp/peer" action add --board accueil-jeunesse --title "Rappeler" >/dev/null
 huddle --data-dir "$tmp/peer" --shared "$share" sync --once >/dev/null 2>&1
 peer=$(ls "$share/huddle-sync/devices")
@@ -97,15 +100,15 @@ open(f"{folder}/seg-000000000002-000000000004.jsonl", "w").write("".join(lines))
 open(f"{folder}/seg-000000000005-000000000005.jsonl", "w").write("0" * (400 << 20))
 EOF
 mkfifo "$share/huddle-sync/devices/$peer/seg-000000000006-000000000006.jsonl"
-measure "sync: 20 MB title, end-of-time stamp, our id, 400 MB line, a pipe" huddle --data-dir "$tmp/me" --shared "$share" sync --once
-measure "sync: the same again (said once)" huddle --data-dir "$tmp/me" --shared "$share" sync --once
+measure "sync: 20 MB title, end-of-time stamp, our id, 400 MB line, a pipe" "${H[@]}" --data-dir "$tmp/me" --shared "$share" sync --once
+measure "sync: the same again (said once)" "${H[@]}" --data-dir "$tmp/me" --shared "$share" sync --once
 huddle --data-dir "$tmp/me" action add --board accueil-jeunesse --title "Après" >/dev/null
-measure "sync: our next change after the end-of-time stamp" huddle --data-dir "$tmp/me" --shared "$share" sync --once
-measure "action list (nothing refused was stored)" huddle --data-dir "$tmp/me" action list --board accueil-jeunesse
+measure "sync: our next change after the end-of-time stamp" "${H[@]}" --data-dir "$tmp/me" --shared "$share" sync --once
+measure "action list (nothing refused was stored)" "${H[@]}" --data-dir "$tmp/me" action list --board accueil-jeunesse
 # Our own newest segment cut short by a sync engine, and a byte-identical conflict copy.
 own=$share/huddle-sync/devices/$me
 newest=$(ls "$own"/seg-*.jsonl | sort | tail -1)
 cp "$newest" "${newest%.jsonl}.sync-conflict-20261202-101010-ABCDEFG.jsonl"
 head -c 40 "$newest" >"$tmp/cut" && cat "$tmp/cut" >"$newest"
-measure "sync: own segment cut short, plus an identical copy" huddle --data-dir "$tmp/me" --shared "$share" sync --once
+measure "sync: own segment cut short, plus an identical copy" "${H[@]}" --data-dir "$tmp/me" --shared "$share" sync --once
 ls "$own" | sed 's/^/    own folder: /'
