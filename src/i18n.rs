@@ -438,6 +438,27 @@ pub fn tr(lang: Lang, t: T) -> &'static str {
     }
 }
 
+/// Why the store refused to write, in the screen's language (the refusals a person at the
+/// screen can act on; others as the store words them).
+pub fn store_error(lang: Lang, error: &crate::store::StoreError) -> String {
+    use crate::store::StoreError as E;
+    match (lang, error) {
+        (Lang::Fr, E::DiskFull(dir)) => format!(
+            "le disque de {} est plein : rien ne peut être enregistré avant qu'on y libère de la place ; le tableau reste affiché tel quel",
+            dir.display()
+        ),
+        (Lang::Fr, E::Replaced { path, .. }) => format!(
+            "{} n'est plus la base de données ouverte par ce kiosque (un autre fichier a été mis à sa place) ; rien n'y est écrit. Redémarrez le kiosque une fois le bon fichier remis",
+            path.display()
+        ),
+        (Lang::Fr, E::TooLong(long)) => format!(
+            "texte trop long : {} caractères, {} au plus",
+            long.found, long.max
+        ),
+        (_, e) => e.to_string(),
+    }
+}
+
 /// Why an input was refused, in the screen's language.
 pub fn input_error(lang: Lang, error: &crate::model::InputError) -> String {
     use crate::model::InputError as E;

@@ -480,7 +480,7 @@ fn a_kiosk_started_on_a_full_disk_shows_its_board_read_only_and_saves_again_once
         shows(&h, "Rappeler les familles en attente"),
         "the board is shown"
     );
-    assert!(shows(&h, "is full"), "and says why nothing can be saved");
+    assert!(shows(&h, "est plein"), "and says why nothing can be saved");
     assert!(h.state().store().unwrap().disk_full().is_some());
     // Room again: the next look (a minute later at most) opens it for writing.
     std::fs::remove_file(filler).unwrap();
@@ -488,7 +488,7 @@ fn a_kiosk_started_on_a_full_disk_shows_its_board_read_only_and_saves_again_once
     h.state_mut().logic();
     assert!(h.state().store().unwrap().disk_full().is_none());
     h.run();
-    assert!(!shows(&h, "is full"), "the banner went");
+    assert!(!shows(&h, "est plein"), "the banner went");
     drop(h);
     drop(disk);
 }

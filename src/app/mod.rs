@@ -186,9 +186,12 @@ impl KioskApp {
         };
         let (store, store_error) = match store {
             Ok(store) => {
-                let full = store
-                    .disk_full()
-                    .map(|dir| StoreError::DiskFull(dir.to_owned()).to_string());
+                let full = store.disk_full().map(|dir| {
+                    i18n::store_error(
+                        crate::model::Lang::default(),
+                        &StoreError::DiskFull(dir.to_owned()),
+                    )
+                });
                 (Some(store), full)
             }
             Err(err) => {
@@ -1128,7 +1131,7 @@ impl KioskApp {
                 if let Err(err) =
                     store.undo_last(board, &author, Origin::Screen, now_utc(&self.clock))
                 {
-                    self.store_error = Some(err.to_string());
+                    self.store_error = Some(i18n::store_error(self.lang(), &err));
                 }
             }
         }
@@ -1185,7 +1188,9 @@ impl KioskApp {
                 now_utc(&self.clock),
             )
             .map_err(|e| i18n::input_error(lang, &e))?;
-        store.apply(&change).map_err(|e| e.to_string())?;
+        store
+            .apply(&change)
+            .map_err(|e| i18n::store_error(lang, &e))?;
         // A write that works again (the disk has room again…) clears the banner of the last
         // one that failed.
         self.store_error = None;
