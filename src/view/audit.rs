@@ -147,6 +147,11 @@ fn short(value: &Value) -> String {
     let text = match value {
         Value::String(s) => s.clone(),
         Value::Null => "—".to_owned(),
+        // A whole number as people write it: 19, not 19.0.
+        Value::Number(n) => match n.as_f64() {
+            Some(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{f:.0}"),
+            _ => n.to_string(),
+        },
         other => other.to_string(),
     };
     let mut chars = text.chars();
@@ -161,10 +166,10 @@ fn short(value: &Value) -> String {
 /// The entry in a few words, from the fields that name it.
 fn describe(kind: EntryKind, fields: &Fields) -> String {
     let keys: &[&str] = match kind {
-        EntryKind::Value => &["period", "value"],
+        EntryKind::Value => &["date", "value"],
         EntryKind::Client => &["code", "stage"],
         EntryKind::Attendance => &["date", "member"],
-        EntryKind::Safety => &["date", "status"],
+        EntryKind::Safety => &["date", "level"],
         // One vote is anonymous: its level is never printed with who cast it.
         EntryKind::Mood => &["date"],
         EntryKind::Huddle => &["started"],
@@ -270,6 +275,36 @@ mod tests {
         assert_eq!(line.action, "changed");
         assert_eq!(line.fields, vec![("status".to_owned(), "done".to_owned())]);
         assert!(line.sentence(Lang::En).ends_with("(status = done)"));
+    }
+
+    #[test]
+    fn a_value_and_a_safety_day_are_named_by_the_fields_their_edits_write() {
+        use crate::model::{Edit, Origin, SafetyLevel};
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap_or_default();
+        let made = |edit: Edit| {
+            edit.into_change("b", "s", "Amélie", Origin::Screen, chrono::Utc::now())
+                .map(|c| c.op)
+                .unwrap_or(Op::Delete)
+        };
+        let value = made(Edit::SetValue {
+            date: day,
+            value: 19.0,
+        });
+        let line = AuditLine::from_history(
+            &entry(value, None, EntryKind::Value),
+            &LiveBoards::default(),
+        );
+        assert_eq!(line.entry, "2026-11-20 · 19");
+        let safety = made(Edit::SetSafety {
+            date: day,
+            level: SafetyLevel::Minor,
+            note: None,
+        });
+        let line = AuditLine::from_history(
+            &entry(safety, None, EntryKind::Safety),
+            &LiveBoards::default(),
+        );
+        assert_eq!(line.entry, "2026-11-20 · minor");
     }
 
     #[test]
