@@ -5,7 +5,7 @@ use chrono::{DateTime, Local, Utc};
 use serde_json::Value;
 
 use crate::layout::LiveBoards;
-use crate::model::{EntryKind, Fields, Lang, Op, Origin};
+use crate::model::{EntryKind, Fields, Lang, Op};
 use crate::store::HistoryEntry;
 
 /// One line of the audit trail.
@@ -71,7 +71,7 @@ impl AuditLine {
             action: action.to_owned(),
             entry: described,
             fields,
-            origin: origin_name(change.origin).to_owned(),
+            origin: change.origin.name().to_owned(),
             device: entry.device.clone(),
             undone_by: entry.undone_by.clone(),
         }
@@ -122,15 +122,6 @@ pub fn trail(
         .iter()
         .map(|h| AuditLine::from_history(h, live))
         .collect())
-}
-
-fn origin_name(origin: Origin) -> &'static str {
-    match origin {
-        Origin::Screen => "screen",
-        Origin::Cli => "cli",
-        Origin::Feed => "feed",
-        Origin::Sync => "sync",
-    }
 }
 
 /// The fields set by a change that differ from before, as `name = value`.
