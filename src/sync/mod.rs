@@ -36,7 +36,7 @@ const SEGMENT_MAX: usize = 5_000;
 const INGEST_BATCH: usize = 5_000;
 /// A kiosk's own segments are merged into one when it has more than this many.
 const COMPACT_ABOVE: usize = 48;
-/// A stamp further ahead of this kiosk's clock than this is reported (it still counts).
+/// Clocks further apart than this are reported (see `judge_clocks`).
 const SKEW_WARN_MS: u64 = 5 * 60 * 1000;
 
 /// Temp files of ours older than this were left by a sync that was killed.
@@ -501,17 +501,14 @@ impl Shared {
                 continue;
             };
             let decoded = files::decode(&bytes);
-            for change in &decoded.changes {
-                let ours = store.own_change_id(change.seq)?;
-                if ours.as_deref() != Some(change.change.id.as_str()) {
-                    return Err(SyncError::DuplicateDevice {
-                        device: store.device().to_owned(),
-                        what: format!(
-                            "{name} holds change {} as number {}, which this kiosk did not make",
-                            change.change.id, change.seq
-                        ),
-                    });
-                }
+            if let Some(change) = not_ours(store, &decoded.changes)? {
+                return Err(SyncError::DuplicateDevice {
+                    device: store.device().to_owned(),
+                    what: format!(
+                        "{name} holds change {} as number {}, which this kiosk did not make",
+                        change.change.id, change.seq
+                    ),
+                });
             }
             let mut mark = FileMark {
                 lines: decoded.changes.len() as u64,
@@ -1066,12 +1063,17 @@ fn foreign_change(store: &Store, path: &Path) -> Result<Option<String>, SyncErro
     let Ok(bytes) = disk::read_bounded(path, files::SEGMENT_BYTES_MAX, Links::Refuse) else {
         return Ok(None);
     };
-    for change in files::decode(&bytes).changes {
-        let ours = store.own_change_id(change.seq)?;
-        if change.stamp.device != store.device()
-            || ours.as_deref() != Some(change.change.id.as_str())
-        {
-            return Ok(Some(disk::excerpt(&change.change.id, 40)));
+    let changes = files::decode(&bytes).changes;
+    Ok(not_ours(store, &changes)?.map(|change| disk::excerpt(&change.change.id, 40)))
+}
+
+/// The first of `changes` found in our folder that this kiosk did not make: the change this
+/// kiosk numbered as it is not that one (change ids are unique, so a change that is ours under
+/// its number carries our stamp too).
+fn not_ours<'a>(store: &Store, changes: &'a [Stamped]) -> Result<Option<&'a Stamped>, StoreError> {
+    for change in changes {
+        if store.own_change_id(change.seq)?.as_deref() != Some(change.change.id.as_str()) {
+            return Ok(Some(change));
         }
     }
     Ok(None)
