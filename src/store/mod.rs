@@ -152,17 +152,20 @@ impl Store {
             path: path.clone(),
             what,
         };
-        let identity =
-            file_identity(path).map_err(|e| replaced(format!("it cannot be read: {e}")))?;
+        // One open for both looks, so that they are of one file.
+        let mut file =
+            std::fs::File::open(path).map_err(|e| replaced(format!("it cannot be read: {e}")))?;
+        let identity = file
+            .metadata()
+            .map(|m| identity_of(&m))
+            .map_err(|e| replaced(format!("it cannot be read: {e}")))?;
         if self.identity.is_some() && identity != self.identity {
             return Err(replaced("another file was moved to its place".into()));
         }
         // The header's application id (bytes 68 to 71): another program's database marked as
         // its own. A new database's header may not be on disk yet (0): the inode says enough.
         let mut head = [0u8; 72];
-        let read = std::fs::File::open(path)
-            .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head));
-        if read.is_ok() {
+        if std::io::Read::read_exact(&mut file, &mut head).is_ok() {
             let id = u32::from_be_bytes([head[68], head[69], head[70], head[71]]);
             if id != 0 && i64::from(id) != schema::APPLICATION_ID {
                 return Err(replaced(format!(
@@ -896,16 +899,20 @@ pub fn disk_is_full(dir: &Path) -> bool {
 
 /// A file's device and inode (`None` where the system has no such thing).
 fn file_identity(path: &Path) -> std::io::Result<Option<(u64, u64)>> {
-    let meta = std::fs::metadata(path)?;
+    Ok(identity_of(&std::fs::metadata(path)?))
+}
+
+/// The device and inode of a file's metadata (`None` where the system has no such thing).
+fn identity_of(meta: &std::fs::Metadata) -> Option<(u64, u64)> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt as _;
-        Ok(Some((meta.dev(), meta.ino())))
+        Some((meta.dev(), meta.ino()))
     }
     #[cfg(not(unix))]
     {
         let _ = meta;
-        Ok(None)
+        None
     }
 }
 
