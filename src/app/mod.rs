@@ -603,7 +603,7 @@ impl KioskApp {
     }
 
     /// Says what importing a feed file did; the problem to show if it failed.
-    fn imported(&mut self, done: feeds::Done) -> Option<String> {
+    fn imported(done: feeds::Done) -> Option<String> {
         match done.result {
             Ok(summary) => {
                 tracing::info!(
@@ -669,7 +669,7 @@ impl KioskApp {
         if let Some(job) = job {
             let store = self.store.as_mut()?;
             let result = feeds::import(store, &job);
-            if let Some(problem) = self.imported(feeds::Done {
+            if let Some(problem) = Self::imported(feeds::Done {
                 path: job.path,
                 result,
             }) {
@@ -699,7 +699,7 @@ impl KioskApp {
             .unwrap_or_default();
         for done in finished {
             let path = done.path.clone();
-            if let Some(problem) = self.imported(done) {
+            if let Some(problem) = Self::imported(done) {
                 tracing::warn!("feed {}: {problem}", path.display());
                 self.feed_problems.insert(path, problem);
             }
@@ -1076,10 +1076,14 @@ impl KioskApp {
             UiCommand::Unlock(pin) => {
                 let now = self.clock.now();
                 let lang = self.lang();
+                let before = self.lock.lockout();
                 let opened = self.lock.open(&pin, now);
-                // Kept in the store, so that a restart does not give a guesser fresh tries.
-                if let Some(store) = &mut self.store
-                    && let Err(err) = store.set_meta(LOCKOUT, &self.lock.lockout())
+                // Kept in the store, so that a restart does not give a guesser fresh tries
+                // (written only when it moved: a right PIN after none wrong writes nothing).
+                let after = self.lock.lockout();
+                if after != before
+                    && let Some(store) = &mut self.store
+                    && let Err(err) = store.set_meta(LOCKOUT, &after)
                 {
                     tracing::warn!("cannot keep the PIN pad's wrong tries: {err}");
                 }
