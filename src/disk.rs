@@ -49,9 +49,11 @@ impl ReadError {
     }
 }
 
-/// A size in words: "12 MB", "512 kB", "80 bytes".
+/// A size in words: "3.2 GB", "12 MB", "512 kB", "80 bytes".
 pub fn bytes(n: u64) -> String {
-    if n >= 1 << 20 {
+    if n >= 1 << 30 {
+        format!("{:.1} GB", n as f64 / f64::from(1u32 << 30))
+    } else if n >= 1 << 20 {
         format!("{:.0} MB", n as f64 / f64::from(1u32 << 20))
     } else if n >= 1 << 10 {
         format!("{:.0} kB", n as f64 / 1024.0)

@@ -197,7 +197,7 @@ fn data_dir(settings: &Effective) -> (Finding, Option<Store>) {
                 format!(
                     "the disk holding {} is full ({} free)",
                     dir.display(),
-                    free.map_or_else(|| "nothing".to_owned(), size)
+                    free.map_or_else(|| "nothing".to_owned(), crate::disk::bytes)
                 ),
                 Some(
                     "free some space on that disk (other programs' files, old logs, downloads); nothing is lost meanwhile: the kiosk shows its board read-only, and saves again once there is room"
@@ -244,7 +244,7 @@ fn data_dir(settings: &Effective) -> (Finding, Option<Store>) {
     let changes = store.change_count().unwrap_or(0);
     let space = free.map_or_else(
         || "free space unknown".to_owned(),
-        |f| format!("{} free", size(f)),
+        |f| format!("{} free", crate::disk::bytes(f)),
     );
     let finding = if !damaged.is_empty() {
         found(
@@ -452,17 +452,10 @@ fn display() -> Finding {
 
 /// Whether a file can be made (and removed) in `dir`.
 fn writable(dir: &Path) -> std::io::Result<()> {
-    let probe = dir.join(format!(".huddle-doctor-{}.tmp", std::process::id()));
-    std::fs::write(&probe, b"huddle doctor")?;
-    std::fs::remove_file(&probe)
-}
-
-fn size(bytes: u64) -> String {
-    const GB: u64 = 1024 * 1024 * 1024;
-    const MB: u64 = 1024 * 1024;
-    if bytes >= GB {
-        format!("{:.1} GB", bytes as f64 / GB as f64)
-    } else {
-        format!("{} MB", bytes / MB)
-    }
+    use std::io::Write as _;
+    let (mut file, probe) = crate::disk::create_temp(dir, true)?;
+    let written = file.write_all(b"huddle doctor");
+    drop(file);
+    std::fs::remove_file(&probe)?;
+    written
 }
