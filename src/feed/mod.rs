@@ -209,30 +209,18 @@ impl LineSplitter {
         // A field is never longer than the line, and there are never more fields than bytes.
         self.out.resize(line.len() + 1, 0);
         self.ends.resize(line.len() + 2, 0);
-        let (mut input, mut written, mut fields) = (line.as_bytes(), 0, 0);
-        loop {
-            let (result, read, out, ends) =
+        // The buffers hold the whole line, so one call reads all of it (or up to a stray
+        // carriage return, which ends a record as the CSV format says); when the line was
+        // all read, an empty input ends its last field.
+        let (result, _, mut written, mut fields) =
+            self.core
+                .read_record(line.as_bytes(), &mut self.out, &mut self.ends);
+        if result == R::InputEmpty {
+            let (_, _, out, ends) =
                 self.core
-                    .read_record(input, &mut self.out[written..], &mut self.ends[fields..]);
-            input = &input[read..];
+                    .read_record(&[], &mut self.out[written..], &mut self.ends[fields..]);
             written += out;
             fields += ends;
-            match result {
-                // The line is all given: an empty input says it ends there.
-                R::InputEmpty if !input.is_empty() => {}
-                R::InputEmpty => {
-                    let (result, _, out, ends) = self.core.read_record(
-                        &[],
-                        &mut self.out[written..],
-                        &mut self.ends[fields..],
-                    );
-                    written += out;
-                    fields += ends;
-                    let _ = result;
-                    break;
-                }
-                R::Record | R::End | R::OutputFull | R::OutputEndsFull => break,
-            }
         }
         let mut start = 0;
         self.ends[..fields]
