@@ -328,6 +328,18 @@ fn import_a_csv_feed_twice_and_with_bad_rows() {
             .iter()
             .all(|h| h["origin"] == "feed")
     );
+    // An export that gives a date again (a correction further down) keeps its last row.
+    std::fs::write(&file, "2026-11-22;7\n2026-11-22;9\n2026-11-21;28,5\n").unwrap();
+    let o = import(&k);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout).trim(),
+        "1 value(s) imported, 1 unchanged, 0 bad row(s)\n\
+         1 row(s) gave a date again further down: the last row of each date is its value"
+    );
+    let list = waiting_list(&k);
+    assert_eq!(list.len(), 3);
+    assert_eq!(list[2]["value"], 9.0);
 }
 
 #[test]

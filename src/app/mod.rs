@@ -607,10 +607,12 @@ impl KioskApp {
         match done.result {
             Ok(summary) => {
                 tracing::info!(
-                    "feed {}: {} value(s) imported, {} unchanged",
+                    "feed {}: {} value(s) imported, {} unchanged, {} row(s) superseded by a \
+                     later row of the same date",
                     done.path.display(),
                     summary.imported,
                     summary.unchanged,
+                    summary.superseded,
                 );
                 None
             }

@@ -561,6 +561,12 @@ pub fn import(
         summary.unchanged,
         bad.len()
     );
+    if summary.superseded > 0 {
+        println!(
+            "{} row(s) gave a date again further down: the last row of each date is its value",
+            summary.superseded
+        );
+    }
     if rows.is_empty() && bad.is_empty() {
         eprintln!(
             "{}: no row found; a feed file holds lines of a date and a value (2026-11-20;12,5)",

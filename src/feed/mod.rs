@@ -242,6 +242,9 @@ pub struct Summary {
     pub imported: usize,
     /// Rows already imported before: nothing done.
     pub unchanged: usize,
+    /// Rows whose date comes again further down the file: the later row is the value, as it
+    /// would be had they been typed one after the other, and the earlier ones are not stored.
+    pub superseded: usize,
 }
 
 /// The change a feed row makes: its id is made of the board, indicator, date and value, so
@@ -264,7 +267,21 @@ pub fn row_change(
     Some(change)
 }
 
-/// Applies the rows through the store's one write path, as changes made `at` that time.
+/// The rows that say an indicator's value, one per date in date order: where a date comes
+/// more than once, its last row in the file (the export's correction of the earlier ones).
+/// An indicator has one value a day, so a file of millions of rows holds at most a few tens
+/// of thousands of values (a century of days); the rest would only be history overwritten
+/// within the same second.
+pub fn last_per_date(rows: &[Row]) -> Vec<&Row> {
+    let mut last: std::collections::BTreeMap<NaiveDate, &Row> = std::collections::BTreeMap::new();
+    for row in rows {
+        last.insert(row.date, row);
+    }
+    last.into_values().collect()
+}
+
+/// Applies the rows through the store's one write path, as changes made `at` that time: the
+/// last row of each date (see [`last_per_date`]), in batches of one transaction each.
 pub fn import(
     store: &mut Store,
     board: &str,
@@ -273,8 +290,12 @@ pub fn import(
     source: &str,
     at: DateTime<Utc>,
 ) -> Result<Summary, StoreError> {
-    let mut summary = Summary::default();
-    for batch in rows.chunks(IMPORT_BATCH) {
+    let kept = last_per_date(rows);
+    let mut summary = Summary {
+        superseded: rows.len() - kept.len(),
+        ..Summary::default()
+    };
+    for batch in kept.chunks(IMPORT_BATCH) {
         let changes: Vec<Change> = batch
             .iter()
             .filter_map(|row| row_change(board, indicator, row, source, at))
@@ -408,7 +429,7 @@ mod tests {
             first,
             Summary {
                 imported: 2,
-                unchanged: 0
+                ..Summary::default()
             }
         );
         let version = store.version();
@@ -416,8 +437,8 @@ mod tests {
         assert_eq!(
             again,
             Summary {
-                imported: 0,
-                unchanged: 2
+                unchanged: 2,
+                ..Summary::default()
             }
         );
         assert_eq!(store.version(), version);
@@ -427,10 +448,44 @@ mod tests {
             import(&mut store, "b", "i", &fixed, "feed", Utc::now()).unwrap_or_default(),
             Summary {
                 imported: 1,
-                unchanged: 0
+                ..Summary::default()
             }
         );
         let history = store.history("b", 10).unwrap_or_default();
         assert!(history.iter().all(|h| h.change.origin == Origin::Feed));
+    }
+
+    #[test]
+    fn a_date_given_again_further_down_keeps_its_last_value() {
+        let mut store = Store::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+        let (rows, _) =
+            parse_csv("2026-11-21;1\n2026-11-20;12\n2026-11-21;2\n2026-11-21;3\n2026-11-20;12\n");
+        let summary = import(&mut store, "b", "i", &rows, "feed", Utc::now()).unwrap_or_default();
+        assert_eq!(
+            summary,
+            Summary {
+                imported: 2,
+                unchanged: 0,
+                superseded: 3
+            }
+        );
+        let records = store.records("b").unwrap_or_default();
+        let value_of = |date: &str| {
+            records
+                .iter()
+                .find(|r| r.fields.get("date").and_then(|d| d.as_str()) == Some(date))
+                .and_then(|r| r.fields.get("value"))
+                .and_then(serde_json::Value::as_f64)
+        };
+        assert_eq!(value_of("2026-11-21"), Some(3.0));
+        assert_eq!(value_of("2026-11-20"), Some(12.0));
+        // Only the kept rows are history: two changes, not five.
+        assert_eq!(store.history("b", 10).unwrap_or_default().len(), 2);
+        // The same file again: the kept rows are known, the rest still superseded.
+        let again = import(&mut store, "b", "i", &rows, "feed", Utc::now()).unwrap_or_default();
+        assert_eq!(
+            (again.imported, again.unchanged, again.superseded),
+            (0, 2, 3)
+        );
     }
 }
