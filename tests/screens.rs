@@ -200,6 +200,77 @@ fn every_board_fits_every_screen() {
 }
 
 #[test]
+fn a_long_number_leaves_its_target_and_unit_in_the_card_on_every_screen() {
+    // A regional waiting list: five digits, then seven.
+    for value in ["12345", "1234567"] {
+        for screen in SCREENS {
+            let app = common::app_with(&common::examples(), Some("accueil-jeunesse"), |store| {
+                let csv = format!("2026-11-20;17\n2026-11-23;{value}\n");
+                let (rows, _) = huddle::feed::parse_csv(&csv);
+                huddle::feed::import(
+                    store,
+                    "accueil-jeunesse",
+                    "liste-attente",
+                    &rows,
+                    "t",
+                    chrono::Utc::now(),
+                )
+                .unwrap();
+            });
+            let h = harness(screen, app);
+            assert_eq!(
+                drawn_in_cards(&h, "Cible ≤ 20 jeunes"),
+                1,
+                "{value} at {screen:?}: the target is cut"
+            );
+            let number = h
+                .query_all_by_label_contains(&value[..4])
+                .map(|n| n.rect())
+                .next()
+                .expect("the number");
+            assert!(
+                cards(&h).iter().any(|c| c.contains_rect(number)),
+                "{value} at {screen:?}: the number {number:?} is cut"
+            );
+            if value.len() == 5 {
+                // The value's day, beside the number or under it.
+                assert_eq!(
+                    drawn_in_cards(&h, "23 nov."),
+                    1,
+                    "{value} at {screen:?}: the value's day is cut"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_banner_over_the_board_leaves_every_empty_indicators_target_in_its_card() {
+    for screen in SCREENS {
+        let dir = examples_with("", "");
+        let mut h = harness(screen, common::app(dir.path(), Some("accueil-jeunesse")));
+        // A facilitator saves a broken file: its problem goes on a banner above the board.
+        let file = dir.path().join("gestion-jeunesse.toml");
+        let text = std::fs::read_to_string(&file).unwrap();
+        std::fs::write(&file, text.replace("target = 35", "targte = 35")).unwrap();
+        let scan = huddle::layout::load_dir(dir.path()).unwrap();
+        h.state()
+            .layout_sender()
+            .send(huddle::layout::watch::LayoutEvent::Scanned(scan))
+            .unwrap();
+        h.run();
+        assert!(common::shows(&h, "targte"), "{screen:?}: the banner");
+        for target in ["Cible ≤ 20 jeunes", "Cible ≤ 12 jours", "Cible ≥ 90 %"] {
+            assert_eq!(
+                drawn_in_cards(&h, target),
+                1,
+                "{screen:?}: {target:?} is cut"
+            );
+        }
+    }
+}
+
+#[test]
 fn a_card_shows_what_fits_and_counts_the_rest_and_opens_with_every_entry() {
     // (what each entry says, the section's title, how many the board holds)
     let lists = [

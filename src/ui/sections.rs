@@ -111,6 +111,19 @@ fn line(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>) -> egui::Response 
     ui.add(egui::Label::new(text).truncate())
 }
 
+/// How wide `text` is on one line.
+fn width_of(ui: &egui::Ui, text: &RichText) -> f32 {
+    egui::WidgetText::from(text.clone())
+        .into_galley(
+            ui,
+            Some(egui::TextWrapMode::Extend),
+            f32::INFINITY,
+            egui::FontSelection::Default,
+        )
+        .size()
+        .x
+}
+
 /// Text that wraps at spaces in a full section and stays on one line, cut with "…", in a card.
 fn words(ui: &mut egui::Ui, mode: Mode, text: impl Into<egui::WidgetText>) -> egui::Response {
     if mode == Mode::Full {
@@ -1264,37 +1277,91 @@ fn indicator(
     match values.latest() {
         Some((date, value)) => {
             let (mark, color) = status_mark(view::status(spec, value));
-            ui.horizontal(|ui| {
-                ui.label(
-                    RichText::new(format!("{mark} {}", i18n::number(lang, value)))
-                        .text_style(theme::big_number())
-                        .color(color),
+            let number = RichText::new(format!("{mark} {}", i18n::number(lang, value)))
+                .text_style(theme::big_number())
+                .color(color);
+            let unit = RichText::new(&spec.unit).color(colour::MUTED);
+            let day = RichText::new(i18n::short_date(lang, date))
+                .size(theme::DETAIL_TEXT)
+                .color(colour::MUTED);
+            let number_width = width_of(ui, &number);
+            let beside = width_of(ui, &unit).max(width_of(ui, &day)) + ui.spacing().item_spacing.x;
+            let room = ui.available_width();
+            let size = ui
+                .style()
+                .text_styles
+                .get(&theme::big_number())
+                .map_or(theme::DETAIL_TEXT, |f| f.size);
+            // A long number (a regional list of 12 345) is drawn smaller rather than cut: first
+            // down to half (still the largest text of the card), keeping the unit and day
+            // beside it; past that, as large as the card's width allows, with the unit and day
+            // under it when there is room.
+            let scale = (room - beside) / number_width;
+            if scale >= 1.0 {
+                ui.horizontal(|ui| {
+                    ui.label(number);
+                    ui.vertical(|ui| {
+                        ui.label(unit);
+                        ui.label(day);
+                    });
+                });
+            } else if scale >= 0.5 {
+                ui.horizontal(|ui| {
+                    ui.label(number.size(size * scale));
+                    ui.vertical(|ui| {
+                        ui.label(unit);
+                        ui.label(day);
+                    });
+                });
+            } else {
+                let scale = (room / number_width).min(1.0);
+                ui.add(
+                    egui::Label::new(number.size((size * scale).max(theme::DETAIL_TEXT)))
+                        .truncate(),
                 );
-                ui.vertical(|ui| {
-                    ui.label(RichText::new(&spec.unit).color(colour::MUTED));
-                    ui.label(
-                        RichText::new(i18n::short_date(lang, date))
+                // The target comes next and matters more: the day goes only where both fit.
+                let needed = theme::DETAIL_TEXT * 1.25 + ui.spacing().item_spacing.y + 22.0 * 1.25;
+                if ui.available_height() >= needed {
+                    let when = i18n::short_date(lang, date);
+                    let under = if spec.unit.is_empty() {
+                        when
+                    } else {
+                        format!("{} · {when}", spec.unit)
+                    };
+                    line(
+                        ui,
+                        RichText::new(under)
                             .size(theme::DETAIL_TEXT)
                             .color(colour::MUTED),
                     );
-                });
-            });
+                }
+            }
         }
         None => {
-            ui.horizontal(|ui| {
-                ui.label(
-                    RichText::new("—")
-                        .text_style(theme::big_number())
-                        .color(colour::MUTED),
-                );
-                // Beside the dash, cut with "…" where the card is narrow.
-                line(
-                    ui,
-                    RichText::new(tr(lang, T::NoValueYet))
-                        .color(colour::MUTED)
-                        .italics(),
-                );
-            });
+            // The large dash only where the target still fits under it (a card made low by a
+            // banner, or by a title on three lines, keeps the target rather than the dash).
+            let big = ui
+                .style()
+                .text_styles
+                .get(&theme::big_number())
+                .map_or(theme::DETAIL_TEXT, |f| f.size);
+            let needed = big * 1.25 + ui.spacing().item_spacing.y + 22.0 * 1.25;
+            let none = RichText::new(tr(lang, T::NoValueYet))
+                .color(colour::MUTED)
+                .italics();
+            if ui.available_height() >= needed {
+                ui.horizontal(|ui| {
+                    ui.label(
+                        RichText::new("—")
+                            .text_style(theme::big_number())
+                            .color(colour::MUTED),
+                    );
+                    // Beside the dash, cut with "…" where the card is narrow.
+                    line(ui, none);
+                });
+            } else {
+                line(ui, none);
+            }
         }
     }
     let sign = match spec.direction {
