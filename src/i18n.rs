@@ -451,10 +451,13 @@ pub fn store_error(lang: Lang, error: &crate::store::StoreError) -> String {
             "{} n'est plus la base de données ouverte par ce kiosque (un autre fichier a été mis à sa place) ; rien n'y est écrit. Redémarrez le kiosque une fois le bon fichier remis",
             path.display()
         ),
-        (Lang::Fr, E::TooLong(long)) => format!(
+        (Lang::Fr, E::Refused(crate::model::Refused::TooLong(long))) => format!(
             "texte trop long : {} caractères, {} au plus",
             long.found, long.max
         ),
+        (Lang::Fr, E::Refused(crate::model::Refused::ClientName(_))) => {
+            tr(Lang::Fr, T::LooksLikeAName).to_owned()
+        }
         (_, e) => e.to_string(),
     }
 }

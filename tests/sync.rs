@@ -1073,14 +1073,27 @@ fn a_client_name_is_refused_when_typed_and_when_it_arrives() {
     let (_d, shared) = shared_folder();
     let mut a = Kiosk::new();
     let mut other = Kiosk::new();
-    let mut change = client("J-2026-114")
+    let change = client("J-2026-114")
         .into_change(BOARD, "clients", "Amélie", Origin::Screen, now())
         .unwrap();
-    if let huddle::model::Op::Put(fields) = &mut change.op {
+    // This store refuses it on its one write path, whoever hands it over.
+    let mut named = change.clone();
+    if let huddle::model::Op::Put(fields) = &mut named.op {
         fields.insert("code".into(), serde_json::json!("Marie-Ève Roy"));
     }
+    let refused = other.store.apply(&named);
+    assert!(
+        matches!(
+            refused,
+            Err(huddle::store::StoreError::Refused(
+                huddle::model::Refused::ClientName(_)
+            ))
+        ),
+        "{refused:?}"
+    );
     other.store.apply(&change).unwrap();
-    let shipped = other.store.outbox(0, 1).unwrap();
+    let mut shipped = other.store.outbox(0, 1).unwrap();
+    shipped[0].change = named;
     plant(
         &shared,
         &other.device(),

@@ -180,7 +180,33 @@ pub struct TooLong {
     pub max: usize,
 }
 
+/// Why a change is never stored, whoever made it: the screen, the command line, a feed or
+/// another kiosk.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum Refused {
+    /// A text, a list or a nesting is longer than an entry holds.
+    #[error(transparent)]
+    TooLong(#[from] TooLong),
+    /// A client's code looks like a person's name: boards hang in corridors.
+    #[error("the client code \"{0}\" looks like a person's name, which never goes on a board")]
+    ClientName(String),
+}
+
 impl Change {
+    /// Everything that makes a change refused (see [`Refused`]): the one check of the model,
+    /// made when an entry is made, when a change is stored and when one arrives by sync.
+    pub fn check(&self) -> Result<(), Refused> {
+        self.check_bounds()?;
+        if self.kind == EntryKind::Client
+            && let Op::Put(fields) = &self.op
+            && let Some(code) = fields.get("code").and_then(serde_json::Value::as_str)
+            && super::edit::looks_like_a_name(code)
+        {
+            return Err(Refused::ClientName(crate::disk::excerpt(code, 60)));
+        }
+        Ok(())
+    }
+
     /// Checks every text of the change against the limits above: a change made here that
     /// breaks one is refused before it is stored, one that arrives from elsewhere is refused
     /// and reported, never stored.

@@ -525,18 +525,17 @@ impl Edit {
             origin,
             undoes: None,
         };
-        change.check_bounds()?;
-        Ok(change)
+        match change.check() {
+            Ok(()) => Ok(change),
+            Err(super::change::Refused::TooLong(long)) => Err(InputError::TooLong(long)),
+            Err(super::change::Refused::ClientName(code)) => Err(InputError::LooksLikeAName(code)),
+        }
     }
 }
 
-/// A client code as typed, refused when empty or when it looks like a name.
+/// A client code as typed, refused when empty (a name is refused by [`Change::check`]).
 fn client_code(code: &str) -> Result<String, InputError> {
-    let code = non_empty(code, "client code")?;
-    if looks_like_a_name(&code) {
-        return Err(InputError::LooksLikeAName(code));
-    }
-    Ok(code)
+    non_empty(code, "client code")
 }
 
 fn put<const N: usize>(fields: [(&str, serde_json::Value); N]) -> Op {

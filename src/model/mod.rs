@@ -15,8 +15,8 @@ pub use board::{
     IndicatorSpec, Lang, Level, Place, Section, SectionKind,
 };
 pub use change::{
-    Change, EntryKind, FIELDS_MAX, Fields, LIST_MAX, NAME_MAX, Op, Origin, Stamped, TEXT_MAX,
-    TooLong, new_id,
+    Change, EntryKind, FIELDS_MAX, Fields, LIST_MAX, NAME_MAX, Op, Origin, Refused, Stamped,
+    TEXT_MAX, TooLong, new_id,
 };
 pub use edit::{
     ActionStatus, Edit, EscalationRef, EscalationStatus, InputError, SafetyLevel, add_working_days,

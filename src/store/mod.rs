@@ -71,9 +71,10 @@ pub enum StoreError {
         "the disk holding {0} is full: nothing can be saved until space is freed (old files, logs, backups of other programs); what is stored is shown as it was"
     )]
     DiskFull(PathBuf),
-    /// A change holds a text longer than an entry holds: refused, nothing stored.
+    /// A change the model refuses (a text longer than an entry holds, a client's name):
+    /// nothing stored.
     #[error("the change was refused: {0}")]
-    TooLong(#[from] crate::model::TooLong),
+    Refused(#[from] crate::model::Refused),
     /// A stored change could not be read back.
     #[error("a stored change could not be read: {0}")]
     Corrupt(String),
@@ -337,10 +338,11 @@ impl Store {
 
     /// Applies many changes made here (a feed's rows) as [`Store::apply`] does, in one
     /// transaction: one flush to disk for all of them rather than one each. All are checked
-    /// before any is stored: one too long refuses the whole batch.
+    /// before any is stored ([`crate::model::Change::check`]): one refused refuses the whole
+    /// batch.
     pub fn apply_all(&mut self, changes: &[Change]) -> Result<Vec<Applied>, StoreError> {
         for change in changes {
-            change.check_bounds()?;
+            change.check()?;
         }
         self.check_file()?;
         let tx = self

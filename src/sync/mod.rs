@@ -1105,7 +1105,7 @@ fn encode(batch: &[Stamped]) -> Result<Vec<u8>, PublishError> {
 /// Takes out of `changes` those that must not be stored, and says why for each: a change
 /// whose stamp names another kiosk than the folder it was found in (a kiosk speaking for
 /// another, or for this one), whose stamp is further ahead of this kiosk's clock than
-/// [`crate::model::AHEAD_MAX_MS`], or with a text longer than an entry holds.
+/// [`crate::model::AHEAD_MAX_MS`], or that the model refuses ([`crate::model::Change::check`]).
 fn screen(device: &str, now_ms: u64, changes: &mut Vec<Stamped>) -> Vec<String> {
     let mut refused = Vec::new();
     changes.retain(|shipped| {
@@ -1121,14 +1121,11 @@ fn screen(device: &str, now_ms: u64, changes: &mut Vec<Stamped>) -> Vec<String> 
                 disk::excerpt(&shipped.change.id, 40),
                 stamp_time(shipped.stamp.ms)
             )
-        } else if let Some(code) = client_name(&shipped.change) {
+        } else if let Err(refused) = shipped.change.check() {
             format!(
-                "change {}: the client code \"{}\" looks like a person's name, which never goes on a board",
-                disk::excerpt(&shipped.change.id, 40),
-                disk::excerpt(&code, 40)
+                "change {}: {refused}",
+                disk::excerpt(&shipped.change.id, 40)
             )
-        } else if let Err(long) = shipped.change.check_bounds() {
-            format!("change {}: {long}", disk::excerpt(&shipped.change.id, 40))
         } else {
             return true;
         };
@@ -1136,16 +1133,6 @@ fn screen(device: &str, now_ms: u64, changes: &mut Vec<Stamped>) -> Vec<String> 
         false
     });
     refused
-}
-
-/// The client code a change sets, when it looks like a person's name.
-fn client_name(change: &crate::model::Change) -> Option<String> {
-    let crate::model::Op::Put(fields) = &change.op else {
-        return None;
-    };
-    let code = fields.get("code")?.as_str()?;
-    (change.kind == crate::model::EntryKind::Client && crate::model::looks_like_a_name(code))
-        .then(|| code.to_owned())
 }
 
 /// A stamp's time in words (its raw number when it is beyond any calendar).
