@@ -74,8 +74,8 @@ fn export(c: &mut Criterion) {
     let at = Utc.with_ymd_and_hms(2026, 11, 23, 16, 59, 0).unwrap();
     let build = || {
         let records = store.board_records(BOARD).unwrap();
-        let view = huddle::snapshot::view_as_of(&board, &records, today());
-        huddle::snapshot::build(&board, &view, today(), at, "bench")
+        let view = huddle::view::snapshot::view_as_of(&board, &records, today());
+        huddle::view::snapshot::build(&board, &view, today(), at, "bench")
     };
     c.bench_function("snapshot: build from a year of entries", |b| {
         b.iter(|| black_box(build()));

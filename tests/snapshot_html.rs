@@ -142,8 +142,8 @@ fn realistic() -> Snapshot {
         );
     }
     let records = store.board_records(BOARD).expect("records");
-    let view = snapshot::view_as_of(&board, &records, day(11, 23));
-    let mut snapshot = snapshot::build(
+    let view = huddle::view::snapshot::view_as_of(&board, &records, day(11, 23));
+    let mut snapshot = huddle::view::snapshot::build(
         &board,
         &view,
         day(11, 23),
@@ -255,7 +255,7 @@ fn written_files_read_back_and_match_the_schema() {
 fn a_snapshot_without_entries_matches_the_schema_too() {
     let board = board();
     let view = huddle::view::build(&board, &[], day(11, 23));
-    let s = snapshot::build(&board, &view, day(11, 23), at(11, 23, 14), "k");
+    let s = huddle::view::snapshot::build(&board, &view, day(11, 23), at(11, 23, 14), "k");
     let value = serde_json::to_value(&s).expect("JSON");
     let errors = schema_errors(&snapshot::schema(), &value);
     assert!(errors.is_empty(), "{errors:#?}");
@@ -433,8 +433,8 @@ fn a_client_name_stored_before_names_were_refused_never_goes_up() {
         at(11, 2, 9),
     );
     let records = store.board_records(BOARD).expect("records");
-    let view = snapshot::view_as_of(&board, &records, day(11, 23));
-    let s = snapshot::build(&board, &view, day(11, 23), at(11, 23, 14), "k");
+    let view = huddle::view::snapshot::view_as_of(&board, &records, day(11, 23));
+    let s = huddle::view::snapshot::build(&board, &view, day(11, 23), at(11, 23, 14), "k");
     let trajectory = &s.trajectories[0];
     assert_eq!(trajectory.stages[0].clients, 2, "counted in its stage");
     let named: Vec<&str> = trajectory

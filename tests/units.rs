@@ -129,9 +129,10 @@ fn units_aggregate_the_latest_snapshots_and_a_stale_unit_stands_out() {
     let mut store = huddle::store::Store::open_in_memory().unwrap();
     common::waiting_list_values(&mut store);
     let snap = |id: &str, day: NaiveDate, store: &huddle::store::Store| {
-        let view = huddle::snapshot::view_as_of(board(id), &store.board_records(id).unwrap(), day);
+        let view =
+            huddle::view::snapshot::view_as_of(board(id), &store.board_records(id).unwrap(), day);
         let at = Utc.from_utc_datetime(&day.and_hms_opt(15, 0, 0).unwrap());
-        huddle::snapshot::build(board(id), &view, day, at, "test")
+        huddle::view::snapshot::build(board(id), &view, day, at, "test")
     };
     let wednesday = NaiveDate::from_ymd_opt(2026, 11, 18).unwrap();
     let latest: std::collections::BTreeMap<String, Latest> = [

@@ -390,7 +390,7 @@ impl KioskApp {
     pub fn send_snapshot(&mut self) -> Option<crate::snapshot::Snapshot> {
         let board = self.current.as_deref().and_then(|id| self.live.board(id))?;
         let shelf = self.shelf.as_ref()?;
-        let snapshot = crate::snapshot::build(
+        let snapshot = crate::view::snapshot::build(
             board,
             &self.view,
             self.clock.now().date(),
@@ -1691,6 +1691,9 @@ pub fn complete_escalation(
         && let Some(SectionKind::Escalations { answer_within_days }) =
             board.section(section).map(|s| &s.kind)
     {
-        *due = Some(crate::model::add_working_days(today, *answer_within_days));
+        *due = Some(crate::model::calendar::add_working_days(
+            today,
+            *answer_within_days,
+        ));
     }
 }

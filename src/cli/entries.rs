@@ -157,7 +157,7 @@ pub fn value_list(
                 .iter()
                 .map(|(d, v, r)| {
                     serde_json::json!({
-                        "date": d, "value": v, "status": status_name(view::status(spec, *v)),
+                        "date": d, "value": v, "status": spec.status(*v).name(),
                         "by": r.updated_by, "at": r.updated_at.to_rfc3339(),
                     })
                 })
@@ -170,7 +170,7 @@ pub fn value_list(
                 writeln!(
                     out,
                     "{d}  {v:>10}  {:<6}  {} at {local}",
-                    status_name(view::status(spec, *v)),
+                    spec.status(*v).name(),
                     r.updated_by
                 )?;
             }
@@ -180,14 +180,6 @@ pub fn value_list(
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn status_name(s: view::Status) -> &'static str {
-    match s {
-        view::Status::Good => "good",
-        view::Status::Watch => "watch",
-        view::Status::Bad => "bad",
-    }
 }
 
 /// `huddle action add --board B --title T [--owner O] [--due D] [--section S]`
@@ -596,9 +588,9 @@ pub fn export(
     };
     let store = open_store(places.data)?;
     let records = store.board_records(&board.id)?;
-    let view = crate::snapshot::view_as_of(&board, &records, date);
+    let view = crate::view::snapshot::view_as_of(&board, &records, date);
     let snapshot =
-        crate::snapshot::build(&board, &view, date, Utc::now(), &crate::sync::host_name());
+        crate::view::snapshot::build(&board, &view, date, Utc::now(), &crate::sync::host_name());
     let dir = match (out, shared) {
         (Some(out), _) => out.to_owned(),
         (None, Some(shared)) => shared.join(crate::snapshot::SHARED_DIR).join(&board.id),

@@ -152,7 +152,7 @@ pub fn forward(places: &Places<'_>, board: &str, id: &str) -> anyhow::Result<Exi
         at: e.at.clone(),
         to: parent.clone(),
         route,
-        due: Some(crate::model::add_working_days(
+        due: Some(crate::model::calendar::add_working_days(
             Local::now().date_naive(),
             days,
         )),

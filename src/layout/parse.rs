@@ -770,17 +770,11 @@ fn read_indicator(s: &mut TableReader<'_>, diags: &mut Diags) -> Option<Indicato
     let category = s
         .choice(
             "category",
-            &["access", "continuity", "well-being", "safety", "quality"],
+            &IndicatorCategory::ALL.map(IndicatorCategory::code),
             false,
             diags,
         )
-        .map(|c| match c.value {
-            "access" => IndicatorCategory::Access,
-            "continuity" => IndicatorCategory::Continuity,
-            "well-being" => IndicatorCategory::WellBeing,
-            "safety" => IndicatorCategory::Safety,
-            _ => IndicatorCategory::Quality,
-        });
+        .and_then(|c| IndicatorCategory::from_code(c.value));
     let direction = match direction?.value {
         "higher" => Direction::Higher,
         _ => Direction::Lower,

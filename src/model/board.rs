@@ -321,6 +321,48 @@ pub enum Frequency {
     Monthly,
 }
 
+/// Where a value stands against its indicator's target.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// On target.
+    Good,
+    /// Between the target and the warning threshold.
+    Watch,
+    /// Past the warning threshold (or off target when there is none).
+    Bad,
+}
+
+impl Status {
+    /// The name a file or a script reads: `good`, `watch`, `bad`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Good => "good",
+            Status::Watch => "watch",
+            Status::Bad => "bad",
+        }
+    }
+}
+
+impl IndicatorSpec {
+    /// Where `value` stands against this indicator's target and warning threshold.
+    pub fn status(&self, value: f64) -> Status {
+        let better = |a: f64, b: f64| match self.direction {
+            Direction::Lower => a <= b,
+            Direction::Higher => a >= b,
+        };
+        if better(value, self.target) {
+            Status::Good
+        } else if self.warning.is_some_and(|w| better(value, w)) {
+            Status::Watch
+        } else {
+            Status::Bad
+        }
+    }
+}
+
 /// The families of indicators of the integrated performance management system.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum IndicatorCategory {
@@ -334,6 +376,33 @@ pub enum IndicatorCategory {
     Safety,
     /// Quality.
     Quality,
+}
+
+impl IndicatorCategory {
+    /// Every family, in the order the tables of units show them.
+    pub const ALL: [IndicatorCategory; 5] = [
+        IndicatorCategory::Access,
+        IndicatorCategory::Continuity,
+        IndicatorCategory::WellBeing,
+        IndicatorCategory::Safety,
+        IndicatorCategory::Quality,
+    ];
+
+    /// The code of the family, as board files and snapshots write it.
+    pub fn code(self) -> &'static str {
+        match self {
+            IndicatorCategory::Access => "access",
+            IndicatorCategory::Continuity => "continuity",
+            IndicatorCategory::WellBeing => "well-being",
+            IndicatorCategory::Safety => "safety",
+            IndicatorCategory::Quality => "quality",
+        }
+    }
+
+    /// The family of a code, as [`IndicatorCategory::code`] writes it.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.code() == code)
+    }
 }
 
 /// One column of an ideas section.

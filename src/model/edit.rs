@@ -134,21 +134,6 @@ impl ActionStatus {
     }
 }
 
-/// The day `days` working days (Monday to Friday) after `from`: when an answer raised on
-/// `from` is expected.
-pub fn add_working_days(from: NaiveDate, days: u32) -> NaiveDate {
-    use chrono::Datelike as _;
-    let mut date = from;
-    let mut left = days;
-    while left > 0 {
-        date = date.succ_opt().unwrap_or(date);
-        if date.weekday().num_days_from_monday() < 5 {
-            left -= 1;
-        }
-    }
-    date
-}
-
 /// Where an escalation lives: its record, and the board and section that raised it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EscalationRef {
@@ -562,17 +547,6 @@ mod tests {
         );
         assert!(parse_number("").is_err());
         assert!(parse_number("NaN").is_err());
-    }
-
-    #[test]
-    fn answers_are_due_in_working_days() {
-        let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap_or_default();
-        // Friday + 3 working days is Wednesday; Monday + 3 is Thursday; a weekend day counts
-        // from the Monday after.
-        assert_eq!(add_working_days(day(20), 3), day(25));
-        assert_eq!(add_working_days(day(23), 3), day(26));
-        assert_eq!(add_working_days(day(22), 1), day(23));
-        assert_eq!(add_working_days(day(23), 0), day(23));
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use std::collections::BTreeSet;
 
-use chrono::{Datelike as _, NaiveDate, NaiveDateTime, Weekday};
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use super::board::{Board, HuddleSpec};
@@ -359,11 +359,7 @@ pub fn regularity(records: &[HuddleRecord], today: NaiveDate) -> Regularity {
         .map(|r| r.date)
         .filter(|d| *d >= from && *d <= today)
         .collect();
-    let working_days = from
-        .iter_days()
-        .take(28)
-        .filter(|d| !matches!(d.weekday(), Weekday::Sat | Weekday::Sun))
-        .count();
+    let working_days = super::calendar::working_days_in(from, 28);
     Regularity {
         last: held().max_by_key(|r| r.started).cloned(),
         held: days.len(),
@@ -385,6 +381,7 @@ pub fn clock_text(seconds: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::Datelike as _;
 
     fn at(h: u32, m: u32, s: u32) -> NaiveDateTime {
         NaiveDate::from_ymd_opt(2026, 11, 23)

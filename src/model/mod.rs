@@ -5,6 +5,7 @@
 //! are plain data that every other layer can build, compare and print.
 
 mod board;
+pub mod calendar;
 mod change;
 mod edit;
 pub mod huddle;
@@ -12,14 +13,14 @@ mod stamp;
 
 pub use board::{
     AgendaItem, Board, Direction, Frequency, Grid, HuddleSpec, IdeaColumn, IndicatorCategory,
-    IndicatorSpec, Lang, Level, Place, Section, SectionKind,
+    IndicatorSpec, Lang, Level, Place, Section, SectionKind, Status,
 };
 pub use change::{
     Change, EntryKind, FIELDS_MAX, Fields, LIST_MAX, NAME_MAX, Op, Origin, Refused, Stamped,
     TEXT_MAX, TooLong, new_id,
 };
 pub use edit::{
-    ActionStatus, Edit, EscalationRef, EscalationStatus, InputError, SafetyLevel, add_working_days,
+    ActionStatus, Edit, EscalationRef, EscalationStatus, InputError, SafetyLevel,
     looks_like_a_name, non_empty, parse_date, parse_number,
 };
 pub use stamp::{Stamp, is_device_id};

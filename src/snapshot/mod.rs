@@ -2,9 +2,11 @@
 //! file (documented in `docs/snapshot.md`, its JSON Schema in `docs/snapshot.schema.json`) and
 //! a standalone HTML page. The parent board's kiosks read the latest one of each board below.
 //!
-//! Architecture invariant: a snapshot is built from a board and its [`BoardView`] only (no SQL,
-//! no egui); files are written once and never overwritten, and reading one that is half
-//! synced or from a newer program gives an error, never a panic.
+//! Architecture invariant: this module is the file format, and knows nothing of how a board is
+//! viewed (a snapshot is built from a board's view by [`crate::view::snapshot`], and the view
+//! of the boards below reads snapshots: one direction only); no SQL, no egui; files are written
+//! once and never overwritten, and reading one that is half synced or from a newer program
+//! gives an error, never a panic.
 
 pub mod html;
 pub mod shelf;
@@ -14,10 +16,6 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-
-use crate::model::{Board, Direction, Frequency, IndicatorCategory, SectionKind};
-use crate::runchart::Signal;
-use crate::view::{self, BoardView, SectionView};
 
 /// The `format` field of every snapshot.
 pub const FORMAT: &str = "huddle-snapshot";
@@ -82,27 +80,7 @@ pub struct BoardInfo {
     pub language: String,
 }
 
-/// Where a value stands against its target.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    /// On target.
-    Good,
-    /// Between the target and the warning threshold.
-    Watch,
-    /// Off target.
-    Bad,
-}
-
-impl From<view::Status> for Status {
-    fn from(s: view::Status) -> Self {
-        match s {
-            view::Status::Good => Status::Good,
-            view::Status::Watch => Status::Watch,
-            view::Status::Bad => Status::Bad,
-        }
-    }
-}
+pub use crate::model::Status;
 
 /// One value of an indicator.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -323,237 +301,6 @@ pub enum SnapshotError {
     },
 }
 
-/// Takes the snapshot of `board` from its view, as of `today`.
-pub fn build(
-    board: &Board,
-    view: &BoardView,
-    today: NaiveDate,
-    taken_at: DateTime<Utc>,
-    taken_by: &str,
-) -> Snapshot {
-    let mut snapshot = Snapshot {
-        format: FORMAT.to_owned(),
-        version: VERSION,
-        board: BoardInfo {
-            id: board.id.clone(),
-            title: board.title.clone(),
-            team: board.team.clone(),
-            level: board.level.code().to_owned(),
-            parent: board.parent.clone(),
-            trajectory: board.trajectory.clone(),
-            language: board.lang.code().to_owned(),
-        },
-        date: today,
-        taken_at,
-        taken_by: taken_by.to_owned(),
-        indicators: Vec::new(),
-        actions: ActionsSnapshot::default(),
-        escalations: Vec::new(),
-        mood: None,
-        trajectories: Vec::new(),
-        last_huddle: view.regularity.last.as_ref().map(|h| HuddleSnapshot {
-            date: h.date,
-            started: h.started,
-            minutes: (h.duration_s + 30) / 60,
-            attendees: count(h.attendees.len()),
-            decisions: h.decisions().map(|d| d.text.clone()).collect(),
-            actions_created: h.actions.iter().map(|a| a.title.clone()).collect(),
-            escalations_raised: h.escalations.iter().map(|a| a.title.clone()).collect(),
-        }),
-        huddles_held: HeldSnapshot {
-            held: count(view.regularity.held),
-            working_days: count(view.regularity.working_days),
-        },
-    };
-    for section in &board.sections {
-        match (&section.kind, view.sections.get(&section.id)) {
-            (SectionKind::Indicator(spec), Some(SectionView::Indicator(values))) => {
-                snapshot.indicators.push(indicator(section, spec, values));
-            }
-            (SectionKind::Actions { .. }, Some(SectionView::Actions(actions))) => {
-                for a in actions.iter().filter(|a| !a.status.is_closed()) {
-                    snapshot.actions.open += 1;
-                    snapshot.actions.overdue += u32::from(a.overdue);
-                    snapshot.actions.items.push(ActionSnapshot {
-                        title: a.title.clone(),
-                        owner: a.owner.clone(),
-                        due: a.due,
-                        status: a.status.name().to_owned(),
-                        overdue: a.overdue,
-                    });
-                }
-            }
-            (SectionKind::Escalations { .. }, Some(SectionView::Escalations(list))) => {
-                for e in list.iter().filter(|e| e.status.awaits_answer()) {
-                    // What this board sent up, and what it holds from below; not what went
-                    // past it to the levels above (that is theirs now).
-                    if e.received && !e.held_by(&board.id) {
-                        continue;
-                    }
-                    snapshot.escalations.push(EscalationSnapshot {
-                        id: e.at.id.clone(),
-                        title: e.title.clone(),
-                        why: e.why.clone(),
-                        status: e.status.name().to_owned(),
-                        direction: if e.received { "received" } else { "raised" }.to_owned(),
-                        from: e.at.board.clone(),
-                        to: e.to.clone(),
-                        raised_on: e.raised.at.date_naive(),
-                        due: e.due,
-                        late: e.late,
-                    });
-                }
-            }
-            (SectionKind::Mood, Some(SectionView::Mood(mood))) if snapshot.mood.is_none() => {
-                snapshot.mood = Some(MoodSnapshot {
-                    today: mood.today,
-                    weeks: mood
-                        .weeks
-                        .iter()
-                        .map(|(week, mean, votes)| MoodWeek {
-                            week: *week,
-                            mean: (mean * 100.0).round() / 100.0,
-                            votes: *votes,
-                        })
-                        .collect(),
-                });
-            }
-            (SectionKind::Trajectory { stages, .. }, Some(SectionView::Trajectory(clients))) => {
-                // A code that looks like a name (stored before names were refused) is
-                // counted in its stage but never named in what goes up.
-                let mut waits: Vec<Wait> = clients
-                    .iter()
-                    .filter(|c| !crate::model::looks_like_a_name(&c.code))
-                    .map(|c| Wait {
-                        code: c.code.clone(),
-                        stage: c.stage.clone(),
-                        days: c.days_waiting,
-                    })
-                    .collect();
-                waits.sort_by(|a, b| b.days.cmp(&a.days).then_with(|| a.code.cmp(&b.code)));
-                waits.truncate(LONGEST_WAITS);
-                snapshot.trajectories.push(TrajectorySnapshot {
-                    section: section.id.clone(),
-                    title: section.title.clone(),
-                    stages: stages
-                        .iter()
-                        .map(|stage| StageCount {
-                            stage: stage.clone(),
-                            clients: count(clients.iter().filter(|c| &c.stage == stage).count()),
-                        })
-                        .collect(),
-                    longest_waits: waits,
-                });
-            }
-            _ => {}
-        }
-    }
-    snapshot
-}
-
-fn count(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
-}
-
-fn indicator(
-    section: &crate::model::Section,
-    spec: &crate::model::IndicatorSpec,
-    values: &view::IndicatorView,
-) -> IndicatorSnapshot {
-    let skip = values.values.len().saturating_sub(RECENT_VALUES);
-    let date_of = |i: usize| values.values.get(i).map(|(d, _)| *d);
-    let last = values.values.len().checked_sub(1);
-    let signals = values
-        .run_chart
-        .iter()
-        .flat_map(|rc| rc.signals.iter())
-        .filter_map(|signal| {
-            let (kind, way, first, end) = match *signal {
-                Signal::Shift {
-                    first, last, above, ..
-                } => (
-                    "shift",
-                    Some(if above { "above" } else { "below" }),
-                    first,
-                    last,
-                ),
-                Signal::Trend {
-                    first, last, up, ..
-                } => ("trend", Some(if up { "up" } else { "down" }), first, last),
-                Signal::Astronomical { index } => ("astronomical", None, index, index),
-            };
-            // Only what shows among the recent values.
-            (end >= skip).then_some(())?;
-            Some(SignalSnapshot {
-                kind: kind.to_owned(),
-                way: way.map(str::to_owned),
-                from: date_of(first.max(skip))?,
-                to: date_of(end)?,
-                ongoing: Some(end) == last,
-            })
-        })
-        .collect();
-    let latest = values.latest().map(|(date, value)| Point { date, value });
-    IndicatorSnapshot {
-        section: section.id.clone(),
-        title: section.title.clone(),
-        unit: spec.unit.clone(),
-        category: spec.category.map(|c| category_code(c).to_owned()),
-        direction: match spec.direction {
-            Direction::Lower => "lower",
-            Direction::Higher => "higher",
-        }
-        .to_owned(),
-        frequency: match spec.frequency {
-            Frequency::Daily => "daily",
-            Frequency::Weekly => "weekly",
-            Frequency::Monthly => "monthly",
-        }
-        .to_owned(),
-        target: spec.target,
-        warning: spec.warning,
-        values: values.values[skip..]
-            .iter()
-            .map(|(date, value)| Point {
-                date: *date,
-                value: *value,
-            })
-            .collect(),
-        status: latest.map(|p| view::status(spec, p.value).into()),
-        latest,
-        median: values.run_chart.as_ref().map(|rc| rc.median),
-        signals,
-    }
-}
-
-/// The code of an indicator family, as written in board files.
-pub fn category_code(category: IndicatorCategory) -> &'static str {
-    match category {
-        IndicatorCategory::Access => "access",
-        IndicatorCategory::Continuity => "continuity",
-        IndicatorCategory::WellBeing => "well-being",
-        IndicatorCategory::Safety => "safety",
-        IndicatorCategory::Quality => "quality",
-    }
-}
-
-/// The view of `board` as of the end of `date`: the values and entries made up to that day
-/// (each as it stands now).
-pub fn view_as_of(board: &Board, records: &[crate::store::Record], date: NaiveDate) -> BoardView {
-    let records: Vec<crate::store::Record> = records
-        .iter()
-        .filter(|r| {
-            // An entry for a day (a value, a vote…) counts by its day, even entered later;
-            // any other by the day it was made.
-            let day = view::date(&r.fields, "date")
-                .unwrap_or_else(|| r.created_at.with_timezone(&chrono::Local).date_naive());
-            day <= date
-        })
-        .cloned()
-        .collect();
-    view::build(board, &records, date)
-}
-
 /// The JSON Schema of the snapshot format, as kept in `docs/snapshot.schema.json`.
 pub fn schema() -> serde_json::Value {
     serde_json::to_value(schemars::schema_for!(Snapshot)).unwrap_or_default()
@@ -745,31 +492,12 @@ pub fn latest(dir: &Path, board: &str) -> (Option<(PathBuf, Snapshot)>, Vec<Snap
     (None, problems)
 }
 
-/// Working days (Monday to Friday) from `from` to `to`: how old a snapshot is. A snapshot
-/// taken on Friday is 1 working day old on Monday.
-pub fn working_days_between(from: NaiveDate, to: NaiveDate) -> i64 {
-    (view::period(Frequency::Daily, to) - view::period(Frequency::Daily, from)).max(0)
-}
-
 /// A unit whose latest snapshot is this many working days old (or that has none) stands out.
 pub const STALE_AFTER_WORKING_DAYS: i64 = 2;
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn day(d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 11, d).unwrap_or_default()
-    }
-
-    #[test]
-    fn age_counts_working_days() {
-        // Friday → Monday: 1; Monday → Wednesday: 2; same day: 0.
-        assert_eq!(working_days_between(day(20), day(23)), 1);
-        assert_eq!(working_days_between(day(23), day(25)), 2);
-        assert_eq!(working_days_between(day(23), day(23)), 0);
-        assert_eq!(working_days_between(day(25), day(23)), 0);
-    }
 
     #[test]
     fn names_sort_by_time_then_by_number() {

@@ -300,9 +300,9 @@ mod tests {
         // A snapshot sent each afternoon for a month, and the shelf looking each day.
         for day in 2..=27 {
             let date = NaiveDate::from_ymd_opt(2026, 11, day).unwrap();
-            let view = crate::snapshot::view_as_of(&board, &[], date);
+            let view = crate::view::snapshot::view_as_of(&board, &[], date);
             let at = Utc.from_utc_datetime(&date.and_hms_opt(16, 59, 0).unwrap());
-            let snapshot = crate::snapshot::build(&board, &view, date, at, "k");
+            let snapshot = crate::view::snapshot::build(&board, &view, date, at, "k");
             worker.send(&snapshot);
             worker.scan();
             let latest = worker.shared.lock().unwrap().latest.clone();
@@ -343,9 +343,9 @@ mod tests {
         huge.set_len(crate::snapshot::SNAPSHOT_MAX + 1).unwrap();
         let mut worker = worker_on(folder.path());
         let date = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-        let view = crate::snapshot::view_as_of(&board, &[], date);
+        let view = crate::view::snapshot::view_as_of(&board, &[], date);
         let at = Utc.from_utc_datetime(&date.and_hms_opt(16, 59, 0).unwrap());
-        worker.send(&crate::snapshot::build(&board, &view, date, at, "k"));
+        worker.send(&crate::view::snapshot::build(&board, &view, date, at, "k"));
         worker.scan();
         let shared = worker.shared.lock().unwrap();
         assert_eq!(shared.latest["accueil-jeunesse"].snapshot.taken_at, at);

@@ -212,7 +212,7 @@ pub(super) fn show(
         ] {
             let points: Vec<[f64; 2]> = values
                 .iter()
-                .filter(|(_, v)| view::status(spec, *v) == status)
+                .filter(|(_, v)| spec.status(*v) == status)
                 .map(|(d, v)| [x(*d), *v])
                 .collect();
             if !points.is_empty() {

@@ -1116,7 +1116,10 @@ fn escalation(
                     at: e.at.clone(),
                     to: parent.clone(),
                     route,
-                    due: Some(crate::model::add_working_days(screen.today(), days)),
+                    due: Some(crate::model::calendar::add_working_days(
+                        screen.today(),
+                        days,
+                    )),
                 }));
             }
         });
@@ -1276,7 +1279,7 @@ fn indicator(
     // if the card has room, the trend line, the direction and frequency, and who entered it.
     match values.latest() {
         Some((date, value)) => {
-            let (mark, color) = status_mark(view::status(spec, value));
+            let (mark, color) = status_mark(spec.status(value));
             let number = RichText::new(format!("{mark} {}", i18n::number(lang, value)))
                 .text_style(theme::big_number())
                 .color(color);

@@ -10,7 +10,7 @@ use super::{Screen, UiCommand, UiState};
 use crate::i18n::{self, T, tr};
 use crate::model::{Board, IndicatorCategory, Lang};
 use crate::snapshot::{self, Snapshot};
-use crate::view::{CATEGORIES, Status, UnitView};
+use crate::view::{Status, UnitView};
 
 type Commands = Vec<UiCommand>;
 
@@ -32,14 +32,6 @@ fn look(status: Status) -> (&'static str, Color32) {
         Status::Good => ("✓", colour::GOOD),
         Status::Watch => ("!", colour::WATCH),
         Status::Bad => ("✕", colour::BAD),
-    }
-}
-
-fn snapshot_status(status: snapshot::Status) -> Status {
-    match status {
-        snapshot::Status::Good => Status::Good,
-        snapshot::Status::Watch => Status::Watch,
-        snapshot::Status::Bad => Status::Bad,
     }
 }
 
@@ -128,13 +120,13 @@ pub(super) fn section(
     // see), then the families some unit measures, then the counts.
     let mut columns = vec![Column::Age];
     columns.extend(
-        (0..CATEGORIES.len())
+        (0..IndicatorCategory::ALL.len())
             .filter(|&i| units.iter().any(|u| u.categories[i].is_some()))
             .map(Column::Family),
     );
     columns.extend([Column::Signals, Column::Overdue, Column::Escalations]);
     let header = |c: Column| match c {
-        Column::Family(i) => category_name(lang, CATEGORIES[i]),
+        Column::Family(i) => category_name(lang, IndicatorCategory::ALL[i]),
         Column::Signals => tr(lang, T::Signals),
         Column::Overdue => tr(lang, T::OverdueShort),
         Column::Escalations => tr(lang, T::OpenEscalations),
@@ -406,7 +398,7 @@ fn body(ui: &mut egui::Ui, lang: Lang, snapshot: &Snapshot) {
         .spacing(vec2(16.0, 8.0))
         .show(ui, |ui| {
             for indicator in &snapshot.indicators {
-                chip(ui, indicator.status.map(snapshot_status));
+                chip(ui, indicator.status);
                 ui.label(RichText::new(&indicator.title).strong());
                 match indicator.latest {
                     Some(p) => ui.label(

@@ -5,6 +5,7 @@
 //! knows neither egui nor SQL.
 
 pub mod audit;
+pub mod snapshot;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -14,36 +15,12 @@ use serde_json::Value;
 
 use crate::model::huddle::{HuddleRecord, Regularity, regularity};
 use crate::model::{
-    ActionStatus, Board, Direction, EntryKind, EscalationStatus, Frequency, IndicatorCategory,
-    IndicatorSpec, SafetyLevel, SectionKind,
+    ActionStatus, Board, EntryKind, EscalationStatus, Frequency, IndicatorCategory, SafetyLevel,
+    SectionKind,
 };
 use crate::store::Record;
 
-/// Where a value stands against its target.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Status {
-    /// On target.
-    Good,
-    /// Between the target and the warning threshold.
-    Watch,
-    /// Past the warning threshold (or off target when there is none).
-    Bad,
-}
-
-/// The status of `value` for an indicator.
-pub fn status(spec: &IndicatorSpec, value: f64) -> Status {
-    let better = |a: f64, b: f64| match spec.direction {
-        Direction::Lower => a <= b,
-        Direction::Higher => a >= b,
-    };
-    if better(value, spec.target) {
-        Status::Good
-    } else if spec.warning.is_some_and(|w| better(value, w)) {
-        Status::Watch
-    } else {
-        Status::Bad
-    }
-}
+pub use crate::model::Status;
 
 /// Who last changed an entry, and when.
 #[derive(Clone, Debug, PartialEq)]
@@ -135,31 +112,14 @@ impl IndicatorView {
     }
 }
 
-/// The period a date falls in, as a number that grows by one from one period to the next:
-/// days for a daily indicator (working days: a weekend is not a missing day), weeks for a
-/// weekly one, months for a monthly one.
-pub fn period(frequency: Frequency, date: NaiveDate) -> i64 {
-    match frequency {
-        Frequency::Daily => {
-            let days = i64::from(date.num_days_from_ce());
-            // Monday to Friday count one each; Saturday and Sunday count as the Friday before.
-            let weeks = days.div_euclid(7);
-            let weekday = i64::from(date.weekday().num_days_from_monday());
-            weeks * 5 + weekday.min(4)
-        }
-        Frequency::Weekly => i64::from(date.num_days_from_ce() - 1).div_euclid(7),
-        Frequency::Monthly => i64::from(date.year()) * 12 + i64::from(date.month0()),
-    }
-}
-
 /// Cuts values (oldest first) into runs with no missing period between them, so that a chart
 /// draws a gap where a period has no value, not a line through it and never a zero.
 pub fn unbroken_runs(frequency: Frequency, values: &[(NaiveDate, f64)]) -> Vec<Range<usize>> {
     let mut runs = Vec::new();
     let mut start = 0;
     for i in 1..values.len() {
-        let before = period(frequency, values[i - 1].0);
-        let now = period(frequency, values[i].0);
+        let before = crate::model::calendar::period(frequency, values[i - 1].0);
+        let now = crate::model::calendar::period(frequency, values[i].0);
         if now - before > 1 {
             runs.push(start..i);
             start = i;
@@ -365,15 +325,6 @@ pub enum SectionView {
     Units(Vec<UnitView>),
 }
 
-/// The families of indicators, in the order the units matrix shows them.
-pub const CATEGORIES: [IndicatorCategory; 5] = [
-    IndicatorCategory::Access,
-    IndicatorCategory::Continuity,
-    IndicatorCategory::WellBeing,
-    IndicatorCategory::Safety,
-    IndicatorCategory::Quality,
-];
-
 /// A board below, as its latest snapshot shows it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct UnitView {
@@ -383,7 +334,7 @@ pub struct UnitView {
     pub title: String,
     /// Its latest snapshot.
     pub snapshot: Option<std::sync::Arc<crate::snapshot::Snapshot>>,
-    /// The worst status of its indicators in each family (by [`CATEGORIES`]; `None`: no
+    /// The worst status of its indicators in each family (by [`IndicatorCategory::ALL`]; `None`: no
     /// indicator of that family, or no value).
     pub categories: [Option<Status>; 5],
     /// Indicators whose run chart shows a signal going on.
@@ -436,7 +387,6 @@ fn unit(
     snapshot: Option<std::sync::Arc<crate::snapshot::Snapshot>>,
     today: NaiveDate,
 ) -> UnitView {
-    use crate::snapshot::Status as S;
     let mut unit = UnitView {
         board,
         title,
@@ -461,14 +411,9 @@ fn unit(
         let Some(status) = indicator.status else {
             continue;
         };
-        let status = match status {
-            S::Good => Status::Good,
-            S::Watch => Status::Watch,
-            S::Bad => Status::Bad,
-        };
-        let column = CATEGORIES.iter().position(|c| {
-            Some(crate::snapshot::category_code(*c)) == indicator.category.as_deref()
-        });
+        let column = IndicatorCategory::ALL
+            .iter()
+            .position(|c| Some(c.code()) == indicator.category.as_deref());
         if let Some(column) = column {
             let cell = &mut unit.categories[column];
             if cell.is_none_or(|c| rank(status) > rank(c)) {
@@ -482,7 +427,7 @@ fn unit(
     unit.late_escalations =
         u32::try_from(snapshot.escalations.iter().filter(|e| e.late).count()).unwrap_or(u32::MAX);
     let taken = snapshot.taken_at.with_timezone(&chrono::Local).date_naive();
-    let age = crate::snapshot::working_days_between(taken.min(snapshot.date), today);
+    let age = crate::model::calendar::working_days_between(taken.min(snapshot.date), today);
     unit.age_working_days = Some(age);
     unit.stale = age >= crate::snapshot::STALE_AFTER_WORKING_DAYS;
     unit.snapshot = Some(snapshot);
@@ -767,7 +712,7 @@ pub fn build(board: &Board, records: &[Record], today: NaiveDate) -> BoardView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{IndicatorSpec, Lang, Level, Section};
+    use crate::model::{Direction, IndicatorSpec, Lang, Level, Section};
     use chrono::TimeZone as _;
     use serde_json::json;
 
@@ -956,16 +901,16 @@ mod tests {
     #[test]
     fn status_follows_the_direction_and_the_warning() {
         let lower = spec(Direction::Lower, 20.0, Some(30.0));
-        assert_eq!(status(&lower, 20.0), Status::Good);
-        assert_eq!(status(&lower, 25.0), Status::Watch);
-        assert_eq!(status(&lower, 30.0), Status::Watch);
-        assert_eq!(status(&lower, 31.0), Status::Bad);
+        assert_eq!(lower.status(20.0), Status::Good);
+        assert_eq!(lower.status(25.0), Status::Watch);
+        assert_eq!(lower.status(30.0), Status::Watch);
+        assert_eq!(lower.status(31.0), Status::Bad);
         let higher = spec(Direction::Higher, 90.0, Some(80.0));
-        assert_eq!(status(&higher, 95.0), Status::Good);
-        assert_eq!(status(&higher, 85.0), Status::Watch);
-        assert_eq!(status(&higher, 70.0), Status::Bad);
+        assert_eq!(higher.status(95.0), Status::Good);
+        assert_eq!(higher.status(85.0), Status::Watch);
+        assert_eq!(higher.status(70.0), Status::Bad);
         let no_warning = spec(Direction::Higher, 90.0, None);
-        assert_eq!(status(&no_warning, 89.0), Status::Bad);
+        assert_eq!(no_warning.status(89.0), Status::Bad);
     }
 
     #[test]
