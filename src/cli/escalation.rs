@@ -38,7 +38,7 @@ pub fn raise(places: &Places<'_>, args: &Raise<'_>) -> anyhow::Result<ExitCode> 
     }
     let today = Local::now().date_naive();
     let mut due = None;
-    crate::app::complete_escalation(&board, &section, &mut to, &mut due, today);
+    crate::model::complete_escalation(&board, &section, &mut to, &mut due, today);
     let edit = Edit::RaiseEscalation {
         title: args.title.to_owned(),
         why: args.why.to_owned(),

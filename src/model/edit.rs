@@ -532,6 +532,29 @@ fn put<const N: usize>(fields: [(&str, serde_json::Value); N]) -> Op {
     )
 }
 
+/// Fills what a new escalation leaves out: it goes to the board's parent, and its answer is
+/// due after the section's answer delay, in working days.
+pub fn complete_escalation(
+    board: &super::board::Board,
+    section: &str,
+    to: &mut Option<String>,
+    due: &mut Option<chrono::NaiveDate>,
+    today: chrono::NaiveDate,
+) {
+    if to.is_none() {
+        to.clone_from(&board.parent);
+    }
+    if due.is_none()
+        && let Some(super::board::SectionKind::Escalations { answer_within_days }) =
+            board.section(section).map(|s| &s.kind)
+    {
+        *due = Some(super::calendar::add_working_days(
+            today,
+            *answer_within_days,
+        ));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -21,6 +21,6 @@ pub use change::{
 };
 pub use edit::{
     ActionStatus, Edit, EscalationRef, EscalationStatus, InputError, SafetyLevel,
-    looks_like_a_name, non_empty, parse_date, parse_number,
+    complete_escalation, looks_like_a_name, non_empty, parse_date, parse_number,
 };
 pub use stamp::{Stamp, is_device_id};

@@ -1,0 +1,345 @@
+//! What a tap does: the one place where UI commands change the state, and the edits they
+//! make through the store's one write path.
+
+use super::*;
+use crate::i18n;
+use crate::model::huddle::{self, Created, Roles, Session};
+use crate::model::{Change, Edit, Origin, SectionKind};
+use crate::ui::{self, UiCommand, UiState};
+
+impl KioskApp {
+    /// The one place where UI commands change the state.
+    pub fn apply(&mut self, command: UiCommand) {
+        match command {
+            UiCommand::ShowBoard(id) => {
+                // A huddle is held at its board: the screen stays there until it ends.
+                if self.huddle.is_some() {
+                    return;
+                }
+                let shown = self.shown.is_empty() || self.shown.contains(&id);
+                if shown && self.live.board(&id).is_some() {
+                    if let Some(store) = &mut self.store
+                        && let Err(err) = store.set_meta(BOARD_ON_SCREEN, &id)
+                    {
+                        tracing::warn!("cannot remember the board on screen: {err}");
+                    }
+                    self.current = Some(id);
+                }
+                // Dialogs belong to the board they were opened on; who is at the screen stays.
+                self.ui_state = UiState {
+                    person: self.ui_state.person.take(),
+                    ..UiState::default()
+                };
+            }
+            UiCommand::Edit { section, edit } => {
+                // Deleting is the facilitator's; ending a client's follow-up is everyone's.
+                if let Edit::Remove { kind, .. } = &edit
+                    && *kind != crate::model::EntryKind::Client
+                    && !self.facilitator_open()
+                {
+                    return;
+                }
+                if let Err(message) = self.edit(&section, edit) {
+                    self.store_error = Some(message);
+                }
+            }
+            UiCommand::StartHuddle { attendees, roles } => self.start_huddle(attendees, roles),
+            UiCommand::HuddleGoTo(index) => {
+                let now = self.clock.now();
+                if let Some(session) = &mut self.huddle {
+                    session.go_to(index, now);
+                }
+            }
+            UiCommand::NoteDecision(text) => {
+                let text = text.trim().to_owned();
+                if text.is_empty() {
+                    return;
+                }
+                if let Some(session) = &mut self.huddle {
+                    session.note_decision(text);
+                }
+                self.ui_state.decision = None;
+                self.save_huddle();
+            }
+            UiCommand::DecisionToAction { item, decision } => {
+                self.decision_to_action(item, decision);
+            }
+            UiCommand::EndHuddle => {
+                let now = self.clock.now();
+                if let Some(session) = self.huddle.take() {
+                    let id = session.id.clone();
+                    let record = session.finish(now);
+                    self.ui_state.huddle_end_open = false;
+                    if let Err(message) = self.edit(
+                        "huddle",
+                        Edit::SaveHuddle {
+                            id,
+                            record: Box::new(record),
+                        },
+                    ) {
+                        self.store_error = Some(message);
+                    }
+                    // The level above gets the board as the huddle left it.
+                    self.refresh_view();
+                    self.send_snapshot();
+                }
+            }
+            UiCommand::SaveForm => self.save_form(),
+            UiCommand::Unlock(pin) => {
+                let now = self.clock.now();
+                let lang = self.lang();
+                let before = self.lock.lockout();
+                let opened = self.lock.open(&pin, now);
+                // Kept in the store, so that a restart does not give a guesser fresh tries
+                // (written only when it moved: a right PIN after none wrong writes nothing).
+                let after = self.lock.lockout();
+                if after != before
+                    && let Some(store) = &mut self.store
+                    && let Err(err) = store.set_meta(LOCKOUT, &after)
+                {
+                    tracing::warn!("cannot keep the PIN pad's wrong tries: {err}");
+                }
+                match opened {
+                    Ok(()) => {
+                        tracing::info!("facilitator mode opened");
+                        self.refused = None;
+                        self.ui_state.facilitator.panel_open = true;
+                    }
+                    Err(crate::facilitator::Refused::Wrong { left, wait }) => {
+                        tracing::warn!("a wrong facilitator PIN was typed");
+                        self.refused = Some(i18n::wrong_pin(lang, left, wait));
+                    }
+                    Err(crate::facilitator::Refused::Waiting { until }) => {
+                        tracing::warn!("facilitator PIN pad waits after wrong PINs");
+                        self.refused = Some(i18n::pin_waits(lang, until));
+                    }
+                }
+            }
+            UiCommand::Lock => {
+                self.lock.close();
+                self.ui_state.facilitator = ui::facilitator::FacilitatorState::default();
+            }
+            UiCommand::SetShown(boards) => {
+                if self.facilitator_open() {
+                    tracing::info!("boards shown on this screen set to {boards:?}");
+                    self.remember_shown(&boards);
+                    self.show_only(boards);
+                    self.ui_state.facilitator.panel_open = false;
+                }
+            }
+            UiCommand::SetFullscreen(on) => {
+                if self.facilitator_open() {
+                    self.fullscreen_request = Some(on);
+                }
+            }
+            UiCommand::SendSnapshot => {
+                self.send_snapshot();
+            }
+            UiCommand::Undo => {
+                let (Some(store), Some(board)) = (&mut self.store, &self.current) else {
+                    return;
+                };
+                let author = self
+                    .ui_state
+                    .person
+                    .clone()
+                    .unwrap_or_else(|| "kiosk".to_owned());
+                if let Err(err) =
+                    store.undo_last(board, &author, Origin::Screen, now_utc(&self.clock))
+                {
+                    self.store_error = Some(i18n::store_error(self.lang(), &err));
+                }
+            }
+        }
+    }
+
+    /// Applies an edit made on screen to a section of the current board. During a huddle, the
+    /// actions and escalations it creates are noted in the huddle's record.
+    pub(super) fn edit(&mut self, section: &str, mut edit: Edit) -> Result<Change, String> {
+        if let Edit::RaiseEscalation { to, due, .. } = &mut edit
+            && let Some(board) = self.current.as_deref().and_then(|id| self.live.board(id))
+        {
+            crate::model::complete_escalation(board, section, to, due, self.clock.now().date());
+        }
+        let created = match &edit {
+            Edit::AddAction { title, .. } => Some((true, title.trim().to_owned())),
+            Edit::RaiseEscalation { title, .. } => Some((false, title.trim().to_owned())),
+            _ => None,
+        };
+        let change = self.apply_edit(section, edit)?;
+        if let (Some(session), Some((is_action, title))) = (&mut self.huddle, created) {
+            let entry = Created {
+                id: change.record.clone(),
+                title,
+            };
+            if is_action {
+                session.record.actions.push(entry);
+            } else {
+                session.record.escalations.push(entry);
+            }
+        }
+        Ok(change)
+    }
+
+    pub(super) fn apply_edit(&mut self, section: &str, edit: Edit) -> Result<Change, String> {
+        let lang = self.lang();
+        let (Some(store), Some(board)) = (&mut self.store, &self.current) else {
+            return Err(self.store_error.clone().unwrap_or_default());
+        };
+        // Mood votes are anonymous: nobody's name goes with them, not even in the history.
+        let author = match &edit {
+            Edit::Vote { .. } => "—".to_owned(),
+            _ => self
+                .ui_state
+                .person
+                .clone()
+                .unwrap_or_else(|| "kiosk".to_owned()),
+        };
+        let change = edit
+            .into_change(
+                board,
+                section,
+                &author,
+                Origin::Screen,
+                now_utc(&self.clock),
+            )
+            .map_err(|e| i18n::input_error(lang, &e))?;
+        store
+            .apply(&change)
+            .map_err(|e| i18n::store_error(lang, &e))?;
+        // A write that works again (the disk has room again…) clears the banner of the last
+        // one that failed.
+        self.store_error = None;
+        Ok(change)
+    }
+
+    /// Starts the huddle of the board on screen: the record is kept at once, and the members
+    /// present are marked present in the board's attendance.
+    pub(super) fn start_huddle(&mut self, attendees: Vec<String>, roles: Roles) {
+        let now = self.clock.now();
+        let Some(board) = self.current.as_deref().and_then(|id| self.live.board(id)) else {
+            return;
+        };
+        let Some(spec) = &board.huddle else {
+            return;
+        };
+        let items = huddle::agenda(board, spec);
+        let attendance: Vec<String> = board
+            .sections
+            .iter()
+            .filter(|s| matches!(s.kind, SectionKind::Attendance))
+            .map(|s| s.id.clone())
+            .collect();
+        self.huddle = Some(Session::start(
+            crate::model::new_id(),
+            &board.id,
+            items,
+            attendees.clone(),
+            roles,
+            now,
+        ));
+        self.ui_state.huddle_setup = None;
+        self.save_huddle();
+        for section in attendance {
+            for member in &attendees {
+                let edit = Edit::SetPresent {
+                    date: now.date(),
+                    member: member.clone(),
+                    present: true,
+                };
+                if let Err(message) = self.edit(&section, edit) {
+                    self.store_error = Some(message);
+                }
+            }
+        }
+    }
+
+    /// Keeps the huddle's record as it stands, so that a decision noted is never lost.
+    pub(super) fn save_huddle(&mut self) {
+        let now = self.clock.now();
+        let Some(session) = &self.huddle else {
+            return;
+        };
+        let edit = Edit::SaveHuddle {
+            id: session.id.clone(),
+            record: Box::new(session.snapshot(now)),
+        };
+        if let Err(message) = self.apply_edit("huddle", edit) {
+            self.store_error = Some(message);
+        }
+    }
+
+    /// Turns a decision into an action of the board's action plan.
+    pub(super) fn decision_to_action(&mut self, item: usize, decision: usize) {
+        let Some(text) = self
+            .huddle
+            .as_ref()
+            .and_then(|s| s.record.items.get(item))
+            .and_then(|i| i.decisions.get(decision))
+            .filter(|d| d.action.is_none())
+            .map(|d| d.text.clone())
+        else {
+            return;
+        };
+        let Some(actions) = self
+            .current
+            .as_deref()
+            .and_then(|id| self.live.board(id))
+            .and_then(|b| {
+                b.sections
+                    .iter()
+                    .find(|s| matches!(s.kind, SectionKind::Actions { .. }))
+            })
+            .map(|s| s.id.clone())
+        else {
+            return;
+        };
+        let edit = Edit::AddAction {
+            title: text,
+            owner: None,
+            due: None,
+        };
+        match self.edit(&actions, edit) {
+            Ok(change) => {
+                if let Some(d) = self
+                    .huddle
+                    .as_mut()
+                    .and_then(|s| s.record.items.get_mut(item))
+                    .and_then(|i| i.decisions.get_mut(decision))
+                {
+                    d.action = Some(change.record);
+                }
+                self.save_huddle();
+            }
+            Err(message) => self.store_error = Some(message),
+        }
+    }
+
+    pub(super) fn save_form(&mut self) {
+        let Some(form) = self.ui_state.form.clone() else {
+            return;
+        };
+        let board = self.current.as_deref().and_then(|id| self.live.board(id));
+        let first_column =
+            board
+                .and_then(|b| b.section(&form.section))
+                .and_then(|s| match &s.kind {
+                    crate::model::SectionKind::Ideas { columns, .. } => {
+                        columns.first().map(|c| c.name.clone())
+                    }
+                    _ => None,
+                });
+        let result = form
+            .to_edit(first_column.as_deref())
+            .map_err(|e| i18n::input_error(self.lang(), &e))
+            .and_then(|edit| self.edit(&form.section, edit).map(drop));
+        match result {
+            Ok(()) => self.ui_state.form = None,
+            Err(message) => {
+                if let Some(f) = &mut self.ui_state.form {
+                    f.error = Some(message);
+                }
+            }
+        }
+    }
+}
