@@ -1,0 +1,247 @@
+//! An indicator's card: its latest value against the target, the signal going on, its
+//! sparkline.
+
+use super::*;
+
+/// How wide `text` is on one line.
+pub(super) fn width_of(ui: &egui::Ui, text: &RichText) -> f32 {
+    egui::WidgetText::from(text.clone())
+        .into_galley(
+            ui,
+            Some(egui::TextWrapMode::Extend),
+            f32::INFINITY,
+            egui::FontSelection::Default,
+        )
+        .size()
+        .x
+}
+
+/// A status's colour and shape.
+pub(super) fn status_mark(status: Status) -> (&'static str, Color32) {
+    match status {
+        Status::Good => ("✓", colour::GOOD),
+        Status::Watch => ("!", colour::WATCH),
+        Status::Bad => ("✕", colour::BAD),
+    }
+}
+
+/// An indicator's card; brought forward (its turn in the huddle) or opened, the whole run chart.
+pub(super) fn indicator(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    id: &str,
+    spec: &IndicatorSpec,
+    values: &view::IndicatorView,
+    mode: Mode,
+) {
+    let large = mode != Mode::Card;
+    // In order of importance: the value and its status, the target, the signal going on; then,
+    // if the card has room, the trend line, the direction and frequency, and who entered it.
+    match values.latest() {
+        Some((date, value)) => {
+            let (mark, color) = status_mark(spec.status(value));
+            let number = RichText::new(format!("{mark} {}", i18n::number(lang, value)))
+                .text_style(theme::big_number())
+                .color(color);
+            let unit = RichText::new(&spec.unit).color(colour::MUTED);
+            let day = RichText::new(i18n::short_date(lang, date))
+                .size(theme::DETAIL_TEXT)
+                .color(colour::MUTED);
+            let number_width = width_of(ui, &number);
+            let beside = width_of(ui, &unit).max(width_of(ui, &day)) + ui.spacing().item_spacing.x;
+            let room = ui.available_width();
+            let size = ui
+                .style()
+                .text_styles
+                .get(&theme::big_number())
+                .map_or(theme::DETAIL_TEXT, |f| f.size);
+            // A long number (a regional list of 12 345) is drawn smaller rather than cut: first
+            // down to half (still the largest text of the card), keeping the unit and day
+            // beside it; past that, as large as the card's width allows, with the unit and day
+            // under it when there is room.
+            let scale = (room - beside) / number_width;
+            if scale >= 1.0 {
+                ui.horizontal(|ui| {
+                    ui.label(number);
+                    ui.vertical(|ui| {
+                        ui.label(unit);
+                        ui.label(day);
+                    });
+                });
+            } else if scale >= 0.5 {
+                ui.horizontal(|ui| {
+                    ui.label(number.size(size * scale));
+                    ui.vertical(|ui| {
+                        ui.label(unit);
+                        ui.label(day);
+                    });
+                });
+            } else {
+                let scale = (room / number_width).min(1.0);
+                ui.add(
+                    egui::Label::new(number.size((size * scale).max(theme::DETAIL_TEXT)))
+                        .truncate(),
+                );
+                // The target comes next and matters more: the day goes only where both fit.
+                let needed = theme::DETAIL_TEXT * 1.25 + ui.spacing().item_spacing.y + 22.0 * 1.25;
+                if ui.available_height() >= needed {
+                    let when = i18n::short_date(lang, date);
+                    let under = if spec.unit.is_empty() {
+                        when
+                    } else {
+                        format!("{} · {when}", spec.unit)
+                    };
+                    line(
+                        ui,
+                        RichText::new(under)
+                            .size(theme::DETAIL_TEXT)
+                            .color(colour::MUTED),
+                    );
+                }
+            }
+        }
+        None => {
+            // The large dash only where the target still fits under it (a card made low by a
+            // banner, or by a title on three lines, keeps the target rather than the dash).
+            let big = ui
+                .style()
+                .text_styles
+                .get(&theme::big_number())
+                .map_or(theme::DETAIL_TEXT, |f| f.size);
+            let needed = big * 1.25 + ui.spacing().item_spacing.y + 22.0 * 1.25;
+            let none = RichText::new(tr(lang, T::NoValueYet))
+                .color(colour::MUTED)
+                .italics();
+            if ui.available_height() >= needed {
+                ui.horizontal(|ui| {
+                    ui.label(
+                        RichText::new("—")
+                            .text_style(theme::big_number())
+                            .color(colour::MUTED),
+                    );
+                    // Beside the dash, cut with "…" where the card is narrow.
+                    line(ui, none);
+                });
+            } else {
+                line(ui, none);
+            }
+        }
+    }
+    let sign = match spec.direction {
+        Direction::Lower => "≤",
+        Direction::Higher => "≥",
+    };
+    let target = format!(
+        "{} {sign} {} {}",
+        tr(lang, T::Target),
+        i18n::number(lang, spec.target),
+        spec.unit
+    );
+    ui.label(RichText::new(target.trim_end()).strong());
+    let room = |ui: &egui::Ui, needed: f32| ui.available_height() >= needed;
+    // A line of detail text is drawn whole or not at all; in a card, on one line.
+    let detail_line = theme::DETAIL_TEXT * 1.25;
+    if let Some((signal, began)) = &values.shown.ongoing
+        && room(ui, detail_line)
+    {
+        let text = format!("◆ {}", crate::runchart::describe(signal, *began, lang));
+        let text = RichText::new(text)
+            .size(theme::DETAIL_TEXT)
+            .color(colour::ACCENT)
+            .strong();
+        // Wrapped only where the card has room for two lines.
+        if mode == Mode::Card && !room(ui, 2.0 * detail_line + 44.0) {
+            line(ui, text);
+        } else {
+            ui.add(egui::Label::new(text).wrap());
+        }
+    }
+    if values.latest().is_none() && room(ui, detail_line) {
+        line(
+            ui,
+            RichText::new(format!("→ {}", tr(lang, T::TapPlusToAdd)))
+                .size(theme::DETAIL_TEXT)
+                .color(colour::ACCENT),
+        );
+    }
+    if large && values.values.len() >= 2 && room(ui, 200.0) {
+        let height = ui.available_height() - 8.0;
+        crate::ui::chart::show(ui, lang, id, spec, values, height, false);
+        return;
+    }
+    if values.values.len() >= 2 && room(ui, 44.0) {
+        sparkline(ui, spec, &values.shown.sparkline);
+    }
+    let better = match spec.direction {
+        Direction::Lower => tr(lang, T::LowerIsBetter),
+        Direction::Higher => tr(lang, T::HigherIsBetter),
+    };
+    let frequency = match spec.frequency {
+        Frequency::Daily => tr(lang, T::Daily),
+        Frequency::Weekly => tr(lang, T::Weekly),
+        Frequency::Monthly => tr(lang, T::Monthly),
+    };
+    if room(ui, detail_line) {
+        line(
+            ui,
+            RichText::new(format!("{better} · {frequency}"))
+                .size(theme::DETAIL_TEXT)
+                .color(colour::MUTED),
+        );
+    }
+    if let Some(stamp) = &values.latest_stamp
+        && room(ui, theme::MIN_TEXT * 1.25)
+    {
+        let local = stamp.at.with_timezone(&chrono::Local).naive_local();
+        let by = i18n::author(lang, &stamp.by);
+        let text = format!(
+            "{} {by} {} {}",
+            tr(lang, T::ChangedBy),
+            tr(lang, T::At),
+            i18n::time_of_day(local)
+        );
+        line(
+            ui,
+            RichText::new(text)
+                .size(theme::MIN_TEXT)
+                .color(colour::MUTED),
+        );
+    }
+}
+
+/// The last values as a small line, with the target as a dashed line.
+pub(super) fn sparkline(ui: &mut egui::Ui, spec: &IndicatorSpec, last: &[f64]) {
+    if last.len() < 2 {
+        return;
+    }
+    let (rect, _) =
+        ui.allocate_exact_size(vec2(ui.available_width().min(260.0), 36.0), Sense::hover());
+    let lo = last.iter().copied().fold(spec.target, f64::min);
+    let hi = last.iter().copied().fold(spec.target, f64::max);
+    let span = (hi - lo).max(f64::EPSILON);
+    let y = |v: f64| rect.bottom() - ((v - lo) / span) as f32 * rect.height();
+    let step = rect.width() / (last.len() - 1) as f32;
+    let points: Vec<egui::Pos2> = last
+        .iter()
+        .enumerate()
+        .map(|(i, v)| egui::pos2(rect.left() + i as f32 * step, y(*v)))
+        .collect();
+    let painter = ui.painter_at(rect.expand(2.0));
+    let target_y = y(spec.target);
+    painter.extend(egui::Shape::dashed_line(
+        &[
+            egui::pos2(rect.left(), target_y),
+            egui::pos2(rect.right(), target_y),
+        ],
+        egui::Stroke::new(1.5, colour::GOOD),
+        6.0,
+        4.0,
+    ));
+    painter.add(egui::Shape::line(
+        points.clone(),
+        egui::Stroke::new(2.5, colour::INK),
+    ));
+    if let Some(p) = points.last() {
+        painter.circle_filled(*p, 4.0, colour::INK);
+    }
+}
