@@ -37,40 +37,38 @@ pub(super) fn indicator(
     let large = mode != Mode::Card;
     // In order of importance: the value and its status, the target, the signal going on; then,
     // if the card has room, the trend line, the direction and frequency, and who entered it.
+    // The heights of a line of the large number, of the target and of detail text.
+    let number_line = ui.text_style_height(&theme::big_number());
+    let target_line = ui.text_style_height(&egui::TextStyle::Body);
+    let gap = ui.spacing().item_spacing.y;
     match values.latest() {
         Some((date, value)) => {
             let (mark, color) = status_mark(spec.status(value));
             let number = RichText::new(format!("{mark} {}", i18n::number(lang, value)))
                 .text_style(theme::big_number())
                 .color(color);
+            let size = theme::big_number().resolve(ui.style()).size;
+            let when = i18n::short_date(lang, date);
             let unit = RichText::new(&spec.unit).color(colour::MUTED);
-            let day = RichText::new(i18n::short_date(lang, date))
+            let day = RichText::new(&when)
                 .size(theme::DETAIL_TEXT)
                 .color(colour::MUTED);
             let number_width = width_of(ui, &number);
             let beside = width_of(ui, &unit).max(width_of(ui, &day)) + ui.spacing().item_spacing.x;
             let room = ui.available_width();
-            let size = ui
-                .style()
-                .text_styles
-                .get(&theme::big_number())
-                .map_or(theme::DETAIL_TEXT, |f| f.size);
             // A long number (a regional list of 12 345) is drawn smaller rather than cut: first
             // down to half (still the largest text of the card), keeping the unit and day
             // beside it; past that, as large as the card's width allows, with the unit and day
             // under it when there is room.
             let scale = (room - beside) / number_width;
-            if scale >= 1.0 {
+            if scale >= 0.5 {
+                let number = if scale < 1.0 {
+                    number.size(size * scale)
+                } else {
+                    number
+                };
                 ui.horizontal(|ui| {
                     ui.label(number);
-                    ui.vertical(|ui| {
-                        ui.label(unit);
-                        ui.label(day);
-                    });
-                });
-            } else if scale >= 0.5 {
-                ui.horizontal(|ui| {
-                    ui.label(number.size(size * scale));
                     ui.vertical(|ui| {
                         ui.label(unit);
                         ui.label(day);
@@ -83,9 +81,7 @@ pub(super) fn indicator(
                         .truncate(),
                 );
                 // The target comes next and matters more: the day goes only where both fit.
-                let needed = theme::DETAIL_TEXT * 1.25 + ui.spacing().item_spacing.y + 22.0 * 1.25;
-                if ui.available_height() >= needed {
-                    let when = i18n::short_date(lang, date);
+                if ui.available_height() >= theme::DETAIL_TEXT * 1.25 + gap + target_line {
                     let under = if spec.unit.is_empty() {
                         when
                     } else {
@@ -103,16 +99,10 @@ pub(super) fn indicator(
         None => {
             // The large dash only where the target still fits under it (a card made low by a
             // banner, or by a title on three lines, keeps the target rather than the dash).
-            let big = ui
-                .style()
-                .text_styles
-                .get(&theme::big_number())
-                .map_or(theme::DETAIL_TEXT, |f| f.size);
-            let needed = big * 1.25 + ui.spacing().item_spacing.y + 22.0 * 1.25;
             let none = RichText::new(tr(lang, T::NoValueYet))
                 .color(colour::MUTED)
                 .italics();
-            if ui.available_height() >= needed {
+            if ui.available_height() >= number_line + gap + target_line {
                 ui.horizontal(|ui| {
                     ui.label(
                         RichText::new("—")
