@@ -56,16 +56,8 @@ fn tapping_an_indicator_shows_it_large_with_its_signals_in_plain_words() {
 #[test]
 fn the_chart_closes_and_says_when_there_is_no_signal() {
     let app = common::app_with(&common::examples(), Some("accueil-jeunesse"), |store| {
-        let (rows, _) = huddle::feed::parse_csv("2026-11-19;20\n2026-11-20;22\n2026-11-23;21\n");
-        huddle::feed::import(
-            store,
-            "accueil-jeunesse",
-            "liste-attente",
-            &rows,
-            "t",
-            chrono::Utc::now(),
-        )
-        .unwrap();
+        let csv = "2026-11-19;20\n2026-11-20;22\n2026-11-23;21\n";
+        common::waiting_list_from(store, csv, "t", chrono::Utc::now());
     });
     let mut h = common::builder().build_ui_state(common::frame, app);
     h.run();

@@ -167,16 +167,7 @@ fn a_broken_file_shows_a_banner_over_the_last_good_board() {
     }
     let mut h = kiosk(dir.path(), Some("gestion-jeunesse"));
     h.run();
-    let file = dir.path().join("gestion-jeunesse.toml");
-    let text = std::fs::read_to_string(&file).unwrap();
-    std::fs::write(&file, text.replace("target = 35", "targte = 35")).unwrap();
-    // Feed the app a scan, as the watcher does after a save.
-    let scan = huddle::layout::load_dir(dir.path()).unwrap();
-    h.state()
-        .layout_sender()
-        .send(huddle::layout::watch::LayoutEvent::Scanned(scan))
-        .unwrap();
-    h.run();
+    let file = common::save_broken_manager_board(&mut h, dir.path());
     let banner = format!(
         "⚠ {}:45:1 : clé inconnue `targte` dans la section `attente-totale` ; vouliez-vous dire `target` ? — le tableau affiché est la dernière version valide",
         file.display()

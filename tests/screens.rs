@@ -206,16 +206,7 @@ fn a_long_number_leaves_its_target_and_unit_in_the_card_on_every_screen() {
         for screen in SCREENS {
             let app = common::app_with(&common::examples(), Some("accueil-jeunesse"), |store| {
                 let csv = format!("2026-11-20;17\n2026-11-23;{value}\n");
-                let (rows, _) = huddle::feed::parse_csv(&csv);
-                huddle::feed::import(
-                    store,
-                    "accueil-jeunesse",
-                    "liste-attente",
-                    &rows,
-                    "t",
-                    chrono::Utc::now(),
-                )
-                .unwrap();
+                common::waiting_list_from(store, &csv, "t", chrono::Utc::now());
             });
             let h = harness(screen, app);
             assert_eq!(
@@ -250,15 +241,7 @@ fn a_banner_over_the_board_leaves_every_empty_indicators_target_in_its_card() {
         let dir = examples_with("", "");
         let mut h = harness(screen, common::app(dir.path(), Some("accueil-jeunesse")));
         // A facilitator saves a broken file: its problem goes on a banner above the board.
-        let file = dir.path().join("gestion-jeunesse.toml");
-        let text = std::fs::read_to_string(&file).unwrap();
-        std::fs::write(&file, text.replace("target = 35", "targte = 35")).unwrap();
-        let scan = huddle::layout::load_dir(dir.path()).unwrap();
-        h.state()
-            .layout_sender()
-            .send(huddle::layout::watch::LayoutEvent::Scanned(scan))
-            .unwrap();
-        h.run();
+        common::save_broken_manager_board(&mut h, dir.path());
         assert!(common::shows(&h, "targte"), "{screen:?}: the banner");
         for target in ["Cible ≤ 20 jeunes", "Cible ≤ 12 jours", "Cible ≥ 90 %"] {
             assert_eq!(

@@ -82,21 +82,47 @@ pub fn waiting_list_values(store: &mut huddle::store::Store) {
     let csv = "2026-11-05;26\n2026-11-06;25\n2026-11-09;27\n2026-11-10;24\n2026-11-11;26\n\
                2026-11-12;22\n2026-11-13;21\n2026-11-16;20\n2026-11-18;19\n2026-11-19;19\n\
                2026-11-20;18\n2026-11-23;17\n";
-    let (rows, bad) = huddle::feed::parse_csv(csv);
-    assert!(bad.is_empty());
     // Entered at 07:00 UTC that Monday, so that pictures do not depend on when tests run.
     let at = chrono::DateTime::parse_from_rfc3339("2026-11-23T07:00:00Z")
         .expect("a time")
         .with_timezone(&chrono::Utc);
+    waiting_list_from(store, csv, "test", at);
+}
+
+/// The intake board's waiting list read from `csv` (`date;value` lines, all good), entered by
+/// `source` at `at`.
+pub fn waiting_list_from(
+    store: &mut huddle::store::Store,
+    csv: &str,
+    source: &str,
+    at: chrono::DateTime<chrono::Utc>,
+) {
+    let (rows, bad) = huddle::feed::parse_csv(csv);
+    assert!(bad.is_empty(), "{bad:?}");
     huddle::feed::import(
         store,
         "accueil-jeunesse",
         "liste-attente",
         &rows,
-        "test",
+        source,
         at,
     )
     .expect("values stored");
+}
+
+/// Breaks the manager's board file in `dir` (a key misspelt, `targte`) and hands the kiosk the
+/// scan the boards watcher would make after the save; the file's path.
+pub fn save_broken_manager_board(h: &mut Harness<'_, KioskApp>, dir: &Path) -> std::path::PathBuf {
+    let file = dir.join("gestion-jeunesse.toml");
+    let text = std::fs::read_to_string(&file).expect("the board file");
+    std::fs::write(&file, text.replace("target = 35", "targte = 35")).expect("written");
+    let scan = huddle::layout::load_dir(dir).expect("a scan");
+    h.state()
+        .layout_sender()
+        .send(huddle::layout::watch::LayoutEvent::Scanned(scan))
+        .expect("sent");
+    h.run();
+    file
 }
 
 // Touch: taps arrive as touch events, with the mouse emulation egui-winit adds to them.
