@@ -9,7 +9,9 @@ use chrono::{Local, NaiveDate, Utc};
 
 use super::Format;
 use crate::layout::{self, did_you_mean};
-use crate::model::{Board, Edit, EntryKind, Origin, SectionKind, parse_date, parse_number};
+use crate::model::{
+    Board, Edit, Entry as _, EntryKind, Origin, SectionKind, ValueEntry, parse_date, parse_number,
+};
 use crate::store::Store;
 use crate::view::{self, SectionView};
 
@@ -138,14 +140,11 @@ pub fn value_list(
         .iter()
         .filter(|r| r.kind == EntryKind::Value && r.section == section.id)
         .filter_map(|r| {
-            Some((
-                r.fields.get("date")?.as_str()?.to_owned(),
-                r.fields.get("value")?.as_f64()?,
-                r,
-            ))
+            let v = ValueEntry::from_fields(&r.fields);
+            Some((v.date?, v.value?, r))
         })
         .collect();
-    values.sort_by(|a, b| a.0.cmp(&b.0));
+    values.sort_by_key(|v| v.0);
     let spec = match &section.kind {
         SectionKind::Indicator(spec) => spec,
         _ => bail!("not an indicator"),

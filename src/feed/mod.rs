@@ -473,9 +473,9 @@ mod tests {
         let value_of = |date: &str| {
             records
                 .iter()
-                .find(|r| r.fields.get("date").and_then(|d| d.as_str()) == Some(date))
-                .and_then(|r| r.fields.get("value"))
-                .and_then(serde_json::Value::as_f64)
+                .map(|r| <crate::model::ValueEntry as crate::model::Entry>::from_fields(&r.fields))
+                .find(|v| v.date.map(|d| d.to_string()).as_deref() == Some(date))
+                .and_then(|v| v.value)
         };
         assert_eq!(value_of("2026-11-21"), Some(3.0));
         assert_eq!(value_of("2026-11-20"), Some(12.0));

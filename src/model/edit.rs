@@ -4,10 +4,12 @@
 //! not a number, a date that is not a date, an empty title) gets the same answer everywhere
 //! and is never stored.
 
+use super::change::{Change, EntryKind, Op, Origin, new_id};
+use super::entry::{
+    ActionEntry, AttendanceEntry, ClientEntry, Entry, EscalationEntry, IdeaEntry, MoodEntry,
+    NoteEntry, SafetyEntry, ValueEntry,
+};
 use chrono::{DateTime, NaiveDate, Utc};
-use serde_json::json;
-
-use super::change::{Change, EntryKind, Fields, Op, Origin, new_id};
 
 /// Why an input was refused. The message is for a person; the UI translates by variant.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
@@ -365,27 +367,42 @@ impl Edit {
         let (record, op) = match self {
             Edit::SetValue { date, value } => (
                 format!("value/{board}/{section}/{date}"),
-                put([("date", json!(date)), ("value", json!(value))]),
+                put(ValueEntry {
+                    date: Some(date),
+                    value: Some(value),
+                }),
             ),
             Edit::AddAction { title, owner, due } => (
                 fresh(),
-                put([
-                    ("title", json!(non_empty(&title, "action")?)),
-                    ("owner", json!(owner)),
-                    ("due", json!(due)),
-                    ("status", json!(ActionStatus::Todo)),
-                ]),
+                put(ActionEntry {
+                    title: Some(non_empty(&title, "action")?),
+                    owner,
+                    due,
+                    status: Some(ActionStatus::Todo),
+                }),
             ),
-            Edit::SetActionStatus { id, status } => (id, put([("status", json!(status))])),
+            Edit::SetActionStatus { id, status } => (
+                id,
+                put(ActionEntry {
+                    status: Some(status),
+                    ..ActionEntry::default()
+                }),
+            ),
             Edit::AddIdea { title, by, column } => (
                 fresh(),
-                put([
-                    ("title", json!(non_empty(&title, "idea")?)),
-                    ("by", json!(by)),
-                    ("column", json!(column)),
-                ]),
+                put(IdeaEntry {
+                    title: Some(non_empty(&title, "idea")?),
+                    by,
+                    column: Some(column),
+                }),
             ),
-            Edit::MoveIdea { id, column } => (id, put([("column", json!(column))])),
+            Edit::MoveIdea { id, column } => (
+                id,
+                put(IdeaEntry {
+                    column: Some(column),
+                    ..IdeaEntry::default()
+                }),
+            ),
             Edit::RaiseEscalation {
                 title,
                 why,
@@ -393,30 +410,33 @@ impl Edit {
                 due,
             } => (
                 fresh(),
-                put([
-                    ("title", json!(non_empty(&title, "escalation")?)),
-                    ("why", json!(non_empty(&why, "reason")?)),
-                    ("route", json!(to.iter().collect::<Vec<_>>())),
-                    ("to", json!(to)),
-                    ("due", json!(due)),
-                    ("status", json!(EscalationStatus::Open)),
-                ]),
+                put(EscalationEntry {
+                    title: Some(non_empty(&title, "escalation")?),
+                    why: Some(non_empty(&why, "reason")?),
+                    route: Some(to.iter().cloned().collect()),
+                    to,
+                    due,
+                    status: Some(EscalationStatus::Open),
+                    ..EscalationEntry::default()
+                }),
             ),
             Edit::TakeEscalation { at: r, by } => (
                 r.id,
-                put([
-                    ("status", json!(EscalationStatus::Taken)),
-                    ("taken_by", json!(by)),
-                ]),
+                put(EscalationEntry {
+                    status: Some(EscalationStatus::Taken),
+                    taken_by: Some(by),
+                    ..EscalationEntry::default()
+                }),
             ),
             Edit::AnswerEscalation { at: r, by, text } => (
                 r.id,
-                put([
-                    ("status", json!(EscalationStatus::Answered)),
-                    ("answer", json!(non_empty(&text, "answer")?)),
-                    ("answered_by", json!(by)),
-                    ("answered_at", json!(at)),
-                ]),
+                put(EscalationEntry {
+                    status: Some(EscalationStatus::Answered),
+                    answer: Some(non_empty(&text, "answer")?),
+                    answered_by: Some(by),
+                    answered_at: Some(at),
+                    ..EscalationEntry::default()
+                }),
             ),
             Edit::ForwardEscalation {
                 at: r,
@@ -425,24 +445,37 @@ impl Edit {
                 due,
             } => (
                 r.id,
-                put([
-                    ("status", json!(EscalationStatus::Open)),
-                    ("to", json!(to)),
-                    ("route", json!(route)),
-                    ("due", json!(due)),
-                    ("taken_by", json!(null)),
-                ]),
+                Op::Put(
+                    EscalationEntry {
+                        status: Some(EscalationStatus::Open),
+                        to: Some(to),
+                        route: Some(route),
+                        due,
+                        ..EscalationEntry::default()
+                    }
+                    .forwarded_fields(),
+                ),
             ),
-            Edit::CloseEscalation { at: r } => {
-                (r.id, put([("status", json!(EscalationStatus::Closed))]))
-            }
+            Edit::CloseEscalation { at: r } => (
+                r.id,
+                put(EscalationEntry {
+                    status: Some(EscalationStatus::Closed),
+                    ..EscalationEntry::default()
+                }),
+            ),
             Edit::Vote { date, face } => {
                 if face > 4 {
                     return Err(InputError::OutOfRange(format!(
                         "a mood face is 0 to 4, not {face}"
                     )));
                 }
-                (fresh(), put([("date", json!(date)), ("face", json!(face))]))
+                (
+                    fresh(),
+                    put(MoodEntry {
+                        date: Some(date),
+                        face: Some(face),
+                    }),
+                )
             }
             Edit::SetPresent {
                 date,
@@ -450,11 +483,11 @@ impl Edit {
                 present,
             } => (
                 format!("attendance/{board}/{date}/{member}"),
-                put([
-                    ("date", json!(date)),
-                    ("member", json!(member)),
-                    ("present", json!(present)),
-                ]),
+                put(AttendanceEntry {
+                    date: Some(date),
+                    member: Some(member),
+                    present: Some(present),
+                }),
             ),
             Edit::AddClient {
                 code,
@@ -464,36 +497,41 @@ impl Edit {
                 owner,
             } => (
                 fresh(),
-                put([
-                    ("code", json!(client_code(&code)?)),
-                    ("stage", json!(stage)),
-                    ("since", json!(since)),
-                    ("next_step", json!(next_step.trim())),
-                    ("owner", json!(owner)),
-                ]),
+                put(ClientEntry {
+                    code: Some(client_code(&code)?),
+                    stage: Some(stage),
+                    since: Some(since),
+                    next_step: Some(next_step.trim().to_owned()),
+                    owner,
+                }),
             ),
-            Edit::MoveClient { id, stage, since } => {
-                (id, put([("stage", json!(stage)), ("since", json!(since))]))
-            }
+            Edit::MoveClient { id, stage, since } => (
+                id,
+                put(ClientEntry {
+                    stage: Some(stage),
+                    since: Some(since),
+                    ..ClientEntry::default()
+                }),
+            ),
             Edit::AddNote {
                 text,
                 recognition,
                 expires,
             } => (
                 fresh(),
-                put([
-                    ("text", json!(non_empty(&text, "note")?)),
-                    ("recognition", json!(recognition)),
-                    ("expires", json!(expires)),
-                ]),
+                put(NoteEntry {
+                    text: Some(non_empty(&text, "note")?),
+                    recognition: Some(recognition),
+                    expires,
+                }),
             ),
             Edit::SetSafety { date, level, note } => (
                 format!("safety/{board}/{section}/{date}"),
-                put([
-                    ("date", json!(date)),
-                    ("level", json!(level)),
-                    ("note", json!(note)),
-                ]),
+                put(SafetyEntry {
+                    date: Some(date),
+                    level: Some(level),
+                    note,
+                }),
             ),
             Edit::SaveHuddle { id, record } => (id, Op::Put(record.to_fields())),
             Edit::Remove { id, .. } => (id, Op::Delete),
@@ -523,13 +561,8 @@ fn client_code(code: &str) -> Result<String, InputError> {
     non_empty(code, "client code")
 }
 
-fn put<const N: usize>(fields: [(&str, serde_json::Value); N]) -> Op {
-    Op::Put(
-        fields
-            .into_iter()
-            .map(|(k, v)| (k.to_owned(), v))
-            .collect::<Fields>(),
-    )
+fn put(entry: impl Entry) -> Op {
+    Op::Put(entry.to_fields())
 }
 
 /// Fills what a new escalation leaves out: it goes to the board's parent, and its answer is

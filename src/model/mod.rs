@@ -8,6 +8,7 @@ mod board;
 pub mod calendar;
 mod change;
 mod edit;
+pub mod entry;
 pub mod huddle;
 mod stamp;
 
@@ -22,5 +23,9 @@ pub use change::{
 pub use edit::{
     ActionStatus, Edit, EscalationRef, EscalationStatus, InputError, SafetyLevel,
     complete_escalation, looks_like_a_name, non_empty, parse_date, parse_number,
+};
+pub use entry::{
+    ActionEntry, AttendanceEntry, ClientEntry, Entry, EscalationEntry, IdeaEntry, MoodEntry,
+    NoteEntry, SafetyEntry, ValueEntry, day_of,
 };
 pub use stamp::{Stamp, is_device_id};

@@ -1,11 +1,15 @@
 //! The audit trail: who changed what, when, where, in words a facilitator reads on the screen
 //! and `huddle history` prints.
 
-use chrono::{DateTime, Local, Utc};
+use chrono::{DateTime, Local, NaiveDate, Utc};
 use serde_json::Value;
 
 use crate::layout::LiveBoards;
-use crate::model::{EntryKind, Fields, Lang, Op};
+use crate::model::huddle::HuddleRecord;
+use crate::model::{
+    ActionEntry, AttendanceEntry, ClientEntry, Entry as _, EntryKind, EscalationEntry, Fields,
+    IdeaEntry, Lang, MoodEntry, NoteEntry, Op, SafetyEntry, ValueEntry,
+};
 use crate::store::HistoryEntry;
 
 /// One line of the audit trail.
@@ -138,13 +142,14 @@ fn short(value: &Value) -> String {
     let text = match value {
         Value::String(s) => s.clone(),
         Value::Null => "—".to_owned(),
-        // A whole number as people write it: 19, not 19.0.
-        Value::Number(n) => match n.as_f64() {
-            Some(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{f:.0}"),
-            _ => n.to_string(),
-        },
+        Value::Number(n) => n.as_f64().map_or_else(|| n.to_string(), number),
         other => other.to_string(),
     };
+    cut(&text)
+}
+
+/// A text in at most 60 characters.
+fn cut(text: &str) -> String {
     let mut chars = text.chars();
     let head: String = chars.by_ref().take(60).collect();
     if chars.next().is_some() {
@@ -156,23 +161,46 @@ fn short(value: &Value) -> String {
 
 /// The entry in a few words, from the fields that name it.
 fn describe(kind: EntryKind, fields: &Fields) -> String {
-    let keys: &[&str] = match kind {
-        EntryKind::Value => &["date", "value"],
-        EntryKind::Client => &["code", "stage"],
-        EntryKind::Attendance => &["date", "member"],
-        EntryKind::Safety => &["date", "level"],
-        // One vote is anonymous: its level is never printed with who cast it.
-        EntryKind::Mood => &["date"],
-        EntryKind::Huddle => &["started"],
-        _ => &["title", "text"],
+    let day = |d: Option<NaiveDate>| d.map(|d| d.to_string());
+    let parts: Vec<Option<String>> = match kind {
+        EntryKind::Value => {
+            let v = ValueEntry::from_fields(fields);
+            vec![day(v.date), v.value.map(number)]
+        }
+        EntryKind::Client => {
+            let c = ClientEntry::from_fields(fields);
+            vec![c.code, c.stage]
+        }
+        EntryKind::Attendance => {
+            let a = AttendanceEntry::from_fields(fields);
+            vec![day(a.date), a.member]
+        }
+        EntryKind::Safety => {
+            let s = SafetyEntry::from_fields(fields);
+            vec![day(s.date), s.level.map(|l| l.name().to_owned())]
+        }
+        // One vote is anonymous: its face is never printed with who cast it.
+        EntryKind::Mood => vec![day(MoodEntry::from_fields(fields).date)],
+        EntryKind::Huddle => vec![
+            HuddleRecord::from_fields(fields)
+                .map(|h| h.started.format("%Y-%m-%d %H:%M").to_string()),
+        ],
+        EntryKind::Action => vec![ActionEntry::from_fields(fields).title],
+        EntryKind::Idea => vec![IdeaEntry::from_fields(fields).title],
+        EntryKind::Escalation => vec![EscalationEntry::from_fields(fields).title],
+        EntryKind::Note => vec![NoteEntry::from_fields(fields).text],
     };
-    let parts: Vec<String> = keys
-        .iter()
-        .filter_map(|k| fields.get(*k))
-        .filter(|v| !v.is_null())
-        .map(short)
-        .collect();
+    let parts: Vec<String> = parts.into_iter().flatten().map(|p| cut(&p)).collect();
     parts.join(" · ")
+}
+
+/// A number as people write it: 19, not 19.0.
+fn number(f: f64) -> String {
+    if f.fract() == 0.0 && f.abs() < 1e15 {
+        format!("{f:.0}")
+    } else {
+        f.to_string()
+    }
 }
 
 fn kind_word(lang: Lang, kind: &str) -> &str {

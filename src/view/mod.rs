@@ -11,12 +11,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use chrono::{DateTime, Datelike as _, Duration, NaiveDate, Utc};
-use serde_json::Value;
 
 use crate::model::huddle::{HuddleRecord, Regularity, regularity};
 use crate::model::{
-    ActionStatus, Board, EntryKind, EscalationStatus, Frequency, IndicatorCategory, SafetyLevel,
-    SectionKind,
+    ActionEntry, ActionStatus, AttendanceEntry, Board, ClientEntry, Entry as _, EntryKind,
+    EscalationEntry, EscalationStatus, Frequency, IdeaEntry, IndicatorCategory, MoodEntry,
+    NoteEntry, SafetyEntry, SafetyLevel, SectionKind, ValueEntry,
 };
 use crate::store::Record;
 
@@ -200,50 +200,29 @@ impl EscalationView {
     /// The escalation as a record says it; `received` when `board` is not the one that raised
     /// it.
     pub fn from_record(r: &Record, board: &str, today: NaiveDate) -> Self {
-        let status = text(&r.fields, "status")
-            .as_deref()
-            .and_then(EscalationStatus::from_name)
-            .unwrap_or(EscalationStatus::Open);
-        let due = date(&r.fields, "due");
-        let route: Vec<String> = r
-            .fields
-            .get("route")
-            .and_then(Value::as_array)
-            .map(|a| {
-                a.iter()
-                    .filter_map(Value::as_str)
-                    .map(str::to_owned)
-                    .collect()
-            })
-            .unwrap_or_default();
-        let answer = text(&r.fields, "answer").map(|a| {
-            (
-                a,
-                text(&r.fields, "answered_by").unwrap_or_default(),
-                text(&r.fields, "answered_at")
-                    .and_then(|t| DateTime::parse_from_rfc3339(&t).ok())
-                    .map(|t| t.with_timezone(&Utc)),
-            )
-        });
+        let e = EscalationEntry::from_fields(&r.fields);
+        let status = e.status.unwrap_or(EscalationStatus::Open);
+        let due = e.due;
+        let answer = e
+            .answer
+            .map(|a| (a, e.answered_by.unwrap_or_default(), e.answered_at));
         EscalationView {
             at: crate::model::EscalationRef {
                 id: r.id.clone(),
                 board: r.board.clone(),
                 section: r.section.clone(),
             },
-            title: text(&r.fields, "title").unwrap_or_default(),
-            why: text(&r.fields, "why").unwrap_or_default(),
+            title: e.title.unwrap_or_default(),
+            why: e.why.unwrap_or_default(),
             raised: Stamp {
                 by: r.created_by.clone(),
                 at: r.created_at,
             },
-            to: text(&r.fields, "to"),
-            route,
+            to: e.to,
+            route: e.route.unwrap_or_default(),
             late: status.awaits_answer() && due.is_some_and(|d| d < today),
             due,
-            taken_by: (status == EscalationStatus::Taken)
-                .then(|| text(&r.fields, "taken_by"))
-                .flatten(),
+            taken_by: e.taken_by.filter(|_| status == EscalationStatus::Taken),
             answer,
             received: r.board != board,
             status,
@@ -448,22 +427,6 @@ pub struct BoardView {
     pub open_huddle: Option<(String, HuddleRecord)>,
 }
 
-fn text(fields: &crate::model::Fields, key: &str) -> Option<String> {
-    fields
-        .get(key)
-        .and_then(Value::as_str)
-        .map(str::to_owned)
-        .filter(|s| !s.is_empty())
-}
-
-/// A field holding a date written `YYYY-MM-DD`.
-pub(crate) fn date(fields: &crate::model::Fields, key: &str) -> Option<NaiveDate> {
-    fields
-        .get(key)
-        .and_then(Value::as_str)
-        .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
-}
-
 fn stamp(r: &Record) -> Stamp {
     Stamp {
         by: r.updated_by.clone(),
@@ -482,11 +445,8 @@ pub fn build(board: &Board, records: &[Record], today: NaiveDate) -> BoardView {
             SectionKind::Indicator(_) => {
                 let mut values: Vec<(NaiveDate, f64, &Record)> = of(EntryKind::Value)
                     .filter_map(|r| {
-                        Some((
-                            date(&r.fields, "date")?,
-                            r.fields.get("value")?.as_f64()?,
-                            r,
-                        ))
+                        let v = ValueEntry::from_fields(&r.fields);
+                        Some((v.date?, v.value?, r))
                     })
                     .collect();
                 values.sort_by_key(|(d, _, _)| *d);
@@ -499,18 +459,14 @@ pub fn build(board: &Board, records: &[Record], today: NaiveDate) -> BoardView {
             SectionKind::Actions { stale_after_days } => {
                 let mut actions: Vec<ActionView> = of(EntryKind::Action)
                     .filter_map(|r| {
-                        let status = r
-                            .fields
-                            .get("status")
-                            .and_then(Value::as_str)
-                            .and_then(ActionStatus::from_name)
-                            .unwrap_or(ActionStatus::Todo);
-                        let due = date(&r.fields, "due");
+                        let a = ActionEntry::from_fields(&r.fields);
+                        let status = a.status.unwrap_or(ActionStatus::Todo);
+                        let due = a.due;
                         let closed_long_ago = status.is_closed() && days_since(r) > 7;
                         (!closed_long_ago).then(|| ActionView {
                             id: r.id.clone(),
-                            title: text(&r.fields, "title").unwrap_or_default(),
-                            owner: text(&r.fields, "owner"),
+                            title: a.title.unwrap_or_default(),
+                            owner: a.owner,
                             due,
                             status,
                             overdue: !status.is_closed() && due.is_some_and(|d| d < today),
@@ -536,16 +492,16 @@ pub fn build(board: &Board, records: &[Record], today: NaiveDate) -> BoardView {
             } => SectionView::Ideas(
                 of(EntryKind::Idea)
                     .map(|r| {
-                        let column = text(&r.fields, "column")
-                            .filter(|c| columns.iter().any(|k| &k.name == c));
+                        let idea = IdeaEntry::from_fields(&r.fields);
+                        let column = idea.column.filter(|c| columns.iter().any(|k| &k.name == c));
                         let column = column
                             .or_else(|| columns.first().map(|c| c.name.clone()))
                             .unwrap_or_default();
                         let last_column = columns.last().is_some_and(|c| c.name == column);
                         IdeaView {
                             id: r.id.clone(),
-                            title: text(&r.fields, "title").unwrap_or_default(),
-                            by: text(&r.fields, "by"),
+                            title: idea.title.unwrap_or_default(),
+                            by: idea.by,
                             stale: !last_column && days_since(r) >= i64::from(*stale_after_days),
                             column,
                         }
@@ -594,13 +550,11 @@ pub fn build(board: &Board, records: &[Record], today: NaiveDate) -> BoardView {
                 let mut mood = MoodView::default();
                 let mut weeks: BTreeMap<NaiveDate, (u32, u32)> = BTreeMap::new();
                 for r in of(EntryKind::Mood) {
-                    let (Some(d), Some(face)) = (
-                        date(&r.fields, "date"),
-                        r.fields.get("face").and_then(Value::as_u64),
-                    ) else {
+                    let vote = MoodEntry::from_fields(&r.fields);
+                    let (Some(d), Some(face)) = (vote.date, vote.face) else {
                         continue;
                     };
-                    let face = face.min(4) as u32;
+                    let face = u32::from(face.min(4));
                     if d == today {
                         mood.today[face as usize] += 1;
                     }
@@ -620,11 +574,10 @@ pub fn build(board: &Board, records: &[Record], today: NaiveDate) -> BoardView {
             SectionKind::Attendance => SectionView::Attendance(
                 records
                     .iter()
-                    .filter(|r| {
-                        r.kind == EntryKind::Attendance && date(&r.fields, "date") == Some(today)
-                    })
-                    .filter(|r| r.fields.get("present").and_then(Value::as_bool) == Some(true))
-                    .filter_map(|r| text(&r.fields, "member"))
+                    .filter(|r| r.kind == EntryKind::Attendance)
+                    .map(|r| AttendanceEntry::from_fields(&r.fields))
+                    .filter(|a| a.date == Some(today) && a.present == Some(true))
+                    .filter_map(|a| a.member)
                     .collect(),
             ),
             SectionKind::Trajectory { other_teams, .. } => SectionView::Trajectory({
@@ -639,15 +592,16 @@ pub fn build(board: &Board, records: &[Record], today: NaiveDate) -> BoardView {
                         }
                     })
                     .map(|r| {
-                        let since = date(&r.fields, "since");
+                        let c = ClientEntry::from_fields(&r.fields);
+                        let since = c.since;
                         ClientView {
                             id: r.id.clone(),
-                            code: text(&r.fields, "code").unwrap_or_default(),
-                            stage: text(&r.fields, "stage").unwrap_or_default(),
+                            code: c.code.unwrap_or_default(),
+                            stage: c.stage.unwrap_or_default(),
                             days_waiting: since.map_or(0, |s| (today - s).num_days().max(0)),
                             since,
-                            next_step: text(&r.fields, "next_step").unwrap_or_default(),
-                            owner: text(&r.fields, "owner"),
+                            next_step: c.next_step.unwrap_or_default(),
+                            owner: c.owner,
                             team: (r.board != board.id).then(|| r.board.clone()),
                         }
                     })
@@ -662,30 +616,23 @@ pub fn build(board: &Board, records: &[Record], today: NaiveDate) -> BoardView {
             }),
             SectionKind::Notes => SectionView::Notes(
                 of(EntryKind::Note)
-                    .filter(|r| date(&r.fields, "expires").is_none_or(|e| e >= today))
-                    .map(|r| NoteView {
+                    .map(|r| (r, NoteEntry::from_fields(&r.fields)))
+                    .filter(|(_, n)| n.expires.is_none_or(|e| e >= today))
+                    .map(|(r, n)| NoteView {
                         id: r.id.clone(),
-                        text: text(&r.fields, "text").unwrap_or_default(),
-                        recognition: r
-                            .fields
-                            .get("recognition")
-                            .and_then(Value::as_bool)
-                            .unwrap_or(false),
-                        expires: date(&r.fields, "expires"),
+                        text: n.text.unwrap_or_default(),
+                        recognition: n.recognition.unwrap_or(false),
+                        expires: n.expires,
                     })
                     .collect(),
             ),
             SectionKind::Safety => SectionView::Safety(
                 of(EntryKind::Safety)
                     .filter_map(|r| {
-                        let d = date(&r.fields, "date")?;
+                        let day = SafetyEntry::from_fields(&r.fields);
+                        let d = day.date?;
                         (d.year() == today.year() && d.month() == today.month()).then_some(())?;
-                        let level = r
-                            .fields
-                            .get("level")
-                            .and_then(Value::as_str)
-                            .and_then(SafetyLevel::from_name)?;
-                        Some((d, (level, text(&r.fields, "note"))))
+                        Some((d, (day.level?, day.note)))
                     })
                     .collect(),
             ),

@@ -223,7 +223,7 @@ pub fn view_as_of(board: &Board, records: &[crate::store::Record], date: NaiveDa
         .filter(|r| {
             // An entry for a day (a value, a vote…) counts by its day, even entered later;
             // any other by the day it was made.
-            let day = super::date(&r.fields, "date")
+            let day = crate::model::day_of(&r.fields)
                 .unwrap_or_else(|| r.created_at.with_timezone(&chrono::Local).date_naive());
             day <= date
         })
