@@ -254,6 +254,20 @@ fn add_and_move_a_client_with_a_warning_for_names() {
         records(&h, EntryKind::Client).is_empty(),
         "a name is never saved, however often Save is tapped"
     );
+    // The refusal comes back to the form, which stays open with what was typed; it is not a
+    // problem of the store, so no banner says the data cannot be saved.
+    assert_eq!(
+        h.state()
+            .ui_state()
+            .form
+            .as_ref()
+            .and_then(|f| f.error.as_deref()),
+        Some("Ceci ressemble à un nom. N'inscrivez qu'un code d'usager, jamais un nom.")
+    );
+    assert!(
+        h.query_by_label_contains("Les données ne peuvent pas être enregistrées")
+            .is_none()
+    );
     // The facilitator fixes it with a code.
     for _ in 0.."Jean Tremblay".len() {
         tap_button(&mut h, "⌫");

@@ -5,16 +5,17 @@ use super::*;
 use crate::i18n;
 use crate::model::huddle::{self, Created, Roles, Session};
 use crate::model::{Change, Edit, Origin, SectionKind};
-use crate::ui::{self, UiCommand, UiState};
+use crate::ui::{Outcome, UiCommand};
 
 impl KioskApp {
-    /// The one place where UI commands change the state.
-    pub fn apply(&mut self, command: UiCommand) {
+    /// The one place where UI commands change the state; what became of the command goes back
+    /// to the UI.
+    pub fn apply(&mut self, command: UiCommand) -> Outcome {
         match command {
             UiCommand::ShowBoard(id) => {
                 // A huddle is held at its board: the screen stays there until it ends.
                 if self.huddle.is_some() {
-                    return;
+                    return Outcome::Nothing;
                 }
                 let shown = self.shown.is_empty() || self.shown.contains(&id);
                 if shown && self.live.board(&id).is_some() {
@@ -25,11 +26,7 @@ impl KioskApp {
                     }
                     self.current = Some(id);
                 }
-                // Dialogs belong to the board they were opened on; who is at the screen stays.
-                self.ui_state = UiState {
-                    person: self.ui_state.person.take(),
-                    ..UiState::default()
-                };
+                Outcome::BoardShown
             }
             UiCommand::Edit { section, edit } => {
                 // Deleting is the facilitator's; ending a client's follow-up is everyone's.
@@ -37,39 +34,55 @@ impl KioskApp {
                     && *kind != crate::model::EntryKind::Client
                     && !self.facilitator_open()
                 {
-                    return;
+                    return Outcome::Nothing;
                 }
-                if let Err(message) = self.edit(&section, edit) {
-                    self.store_error = Some(message);
+                // A form says itself why what was typed is refused; a tap's refusal shows in
+                // the banner.
+                let in_form = self
+                    .ui_state
+                    .form
+                    .as_ref()
+                    .is_some_and(|f| f.section == section);
+                let refused = self.edit(&section, edit).err();
+                if let Some(message) = refused.as_ref().filter(|_| !in_form) {
+                    self.store_error = Some(message.clone());
+                }
+                Outcome::Edited { section, refused }
+            }
+            UiCommand::StartHuddle { attendees, roles } => {
+                if self.start_huddle(attendees, roles) {
+                    Outcome::HuddleStarted
+                } else {
+                    Outcome::Nothing
                 }
             }
-            UiCommand::StartHuddle { attendees, roles } => self.start_huddle(attendees, roles),
             UiCommand::HuddleGoTo(index) => {
                 let now = self.clock.now();
                 if let Some(session) = &mut self.huddle {
                     session.go_to(index, now);
                 }
+                Outcome::Nothing
             }
             UiCommand::NoteDecision(text) => {
                 let text = text.trim().to_owned();
                 if text.is_empty() {
-                    return;
+                    return Outcome::Nothing;
                 }
                 if let Some(session) = &mut self.huddle {
                     session.note_decision(text);
                 }
-                self.ui_state.decision = None;
                 self.save_huddle();
+                Outcome::DecisionNoted
             }
             UiCommand::DecisionToAction { item, decision } => {
                 self.decision_to_action(item, decision);
+                Outcome::Nothing
             }
             UiCommand::EndHuddle => {
                 let now = self.clock.now();
                 if let Some(session) = self.huddle.take() {
                     let id = session.id.clone();
                     let record = session.finish(now);
-                    self.ui_state.huddle_end_open = false;
                     if let Err(message) = self.edit(
                         "huddle",
                         Edit::SaveHuddle {
@@ -82,9 +95,10 @@ impl KioskApp {
                     // The level above gets the board as the huddle left it.
                     self.refresh_view();
                     self.send_snapshot();
+                    return Outcome::HuddleEnded;
                 }
+                Outcome::Nothing
             }
-            UiCommand::SaveForm => self.save_form(),
             UiCommand::Unlock(pin) => {
                 let now = self.clock.now();
                 let lang = self.lang();
@@ -103,7 +117,7 @@ impl KioskApp {
                     Ok(()) => {
                         tracing::info!("facilitator mode opened");
                         self.refused = None;
-                        self.ui_state.facilitator.panel_open = true;
+                        return Outcome::Unlocked;
                     }
                     Err(crate::facilitator::Refused::Wrong { left, wait }) => {
                         tracing::warn!("a wrong facilitator PIN was typed");
@@ -114,30 +128,34 @@ impl KioskApp {
                         self.refused = Some(i18n::pin_waits(lang, until));
                     }
                 }
+                Outcome::Nothing
             }
             UiCommand::Lock => {
                 self.lock.close();
-                self.ui_state.facilitator = ui::facilitator::FacilitatorState::default();
+                Outcome::Locked
             }
             UiCommand::SetShown(boards) => {
                 if self.facilitator_open() {
                     tracing::info!("boards shown on this screen set to {boards:?}");
                     self.remember_shown(&boards);
                     self.show_only(boards);
-                    self.ui_state.facilitator.panel_open = false;
+                    return Outcome::ShownSet;
                 }
+                Outcome::Nothing
             }
             UiCommand::SetFullscreen(on) => {
                 if self.facilitator_open() {
                     self.fullscreen_request = Some(on);
                 }
+                Outcome::Nothing
             }
             UiCommand::SendSnapshot => {
                 self.send_snapshot();
+                Outcome::Nothing
             }
             UiCommand::Undo => {
                 let (Some(store), Some(board)) = (&mut self.store, &self.current) else {
-                    return;
+                    return Outcome::Nothing;
                 };
                 let author = self
                     .ui_state
@@ -149,6 +167,7 @@ impl KioskApp {
                 {
                     self.store_error = Some(i18n::store_error(self.lang(), &err));
                 }
+                Outcome::Nothing
             }
         }
     }
@@ -214,14 +233,14 @@ impl KioskApp {
     }
 
     /// Starts the huddle of the board on screen: the record is kept at once, and the members
-    /// present are marked present in the board's attendance.
-    pub(super) fn start_huddle(&mut self, attendees: Vec<String>, roles: Roles) {
+    /// present are marked present in the board's attendance. Whether it started.
+    pub(super) fn start_huddle(&mut self, attendees: Vec<String>, roles: Roles) -> bool {
         let now = self.clock.now();
         let Some(board) = self.current.as_deref().and_then(|id| self.live.board(id)) else {
-            return;
+            return false;
         };
         let Some(spec) = &board.huddle else {
-            return;
+            return false;
         };
         let items = huddle::agenda(board, spec);
         let attendance: Vec<String> = board
@@ -238,7 +257,6 @@ impl KioskApp {
             roles,
             now,
         ));
-        self.ui_state.huddle_setup = None;
         self.save_huddle();
         for section in attendance {
             for member in &attendees {
@@ -252,6 +270,7 @@ impl KioskApp {
                 }
             }
         }
+        true
     }
 
     /// Keeps the huddle's record as it stands, so that a decision noted is never lost.
@@ -312,34 +331,6 @@ impl KioskApp {
                 self.save_huddle();
             }
             Err(message) => self.store_error = Some(message),
-        }
-    }
-
-    pub(super) fn save_form(&mut self) {
-        let Some(form) = self.ui_state.form.clone() else {
-            return;
-        };
-        let board = self.current.as_deref().and_then(|id| self.live.board(id));
-        let first_column =
-            board
-                .and_then(|b| b.section(&form.section))
-                .and_then(|s| match &s.kind {
-                    crate::model::SectionKind::Ideas { columns, .. } => {
-                        columns.first().map(|c| c.name.clone())
-                    }
-                    _ => None,
-                });
-        let result = form
-            .to_edit(first_column.as_deref())
-            .map_err(|e| i18n::input_error(self.lang(), &e))
-            .and_then(|edit| self.edit(&form.section, edit).map(drop));
-        match result {
-            Ok(()) => self.ui_state.form = None,
-            Err(message) => {
-                if let Some(f) = &mut self.ui_state.form {
-                    f.error = Some(message);
-                }
-            }
         }
     }
 }

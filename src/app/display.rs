@@ -95,7 +95,8 @@ impl KioskApp {
         let commands = if inert { Vec::new() } else { commands };
         let changed = !commands.is_empty();
         for command in commands {
-            self.apply(command);
+            let outcome = self.apply(command);
+            self.ui_state.hear(outcome);
         }
         if changed {
             self.refresh_view();

@@ -44,8 +44,6 @@ pub enum UiCommand {
         /// The edit.
         edit: Edit,
     },
-    /// Save the open form.
-    SaveForm,
     /// Undo the last change made on the board on screen.
     Undo,
     /// Start the huddle with these people and roles.
@@ -78,6 +76,69 @@ pub enum UiCommand {
     SetShown(Vec<String>),
     /// Cover the whole screen, or leave full screen for a window; facilitator mode.
     SetFullscreen(bool),
+}
+
+/// What became of a command, told back to the UI: the UI alone decides which of its dialogs
+/// close or keep what was typed (the app never writes [`UiState`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Nothing the UI needs to hear.
+    Nothing,
+    /// Another board is on screen.
+    BoardShown,
+    /// An edit of `section` was stored, or refused with a message.
+    Edited {
+        /// The section edited.
+        section: String,
+        /// Why it was refused, if it was.
+        refused: Option<String>,
+    },
+    /// A decision was noted in the huddle's record.
+    DecisionNoted,
+    /// The huddle started.
+    HuddleStarted,
+    /// The huddle ended and its record was kept.
+    HuddleEnded,
+    /// Facilitator mode opened.
+    Unlocked,
+    /// Facilitator mode closed.
+    Locked,
+    /// The boards shown on this screen were set.
+    ShownSet,
+}
+
+impl UiState {
+    /// Takes in what became of a command.
+    pub fn hear(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::Nothing => {}
+            // Dialogs belong to the board they were opened on; who is at the screen stays.
+            Outcome::BoardShown => {
+                *self = UiState {
+                    person: self.person.take(),
+                    ..UiState::default()
+                };
+            }
+            // A form closes once what it made is stored; refused, it stays open with what was
+            // typed and says why.
+            Outcome::Edited { section, refused } => {
+                if let Some(form) = &mut self.form
+                    && form.section == section
+                {
+                    match refused {
+                        None => self.form = None,
+                        Some(message) => form.error = Some(message),
+                    }
+                }
+            }
+            Outcome::DecisionNoted => self.decision = None,
+            Outcome::HuddleStarted => self.huddle_setup = None,
+            Outcome::HuddleEnded => self.huddle_end_open = false,
+            Outcome::Unlocked => self.facilitator.panel_open = true,
+            Outcome::Locked => self.facilitator = facilitator::FacilitatorState::default(),
+            Outcome::ShownSet => self.facilitator.panel_open = false,
+        }
+    }
 }
 
 /// The UI's own state between frames: open dialogs and drafts.
@@ -289,7 +350,25 @@ pub fn show(ui: &mut egui::Ui, screen: &Screen<'_>, state: &mut UiState) -> Vec<
             .unwrap_or_default();
         match form::show(ui, lang, members, form) {
             form::FormOutcome::Open => {}
-            form::FormOutcome::Save => commands.push(UiCommand::SaveForm),
+            form::FormOutcome::Save => {
+                // A new idea goes to the board's first column.
+                let first_column = screen
+                    .board
+                    .and_then(|b| b.section(&form.section))
+                    .and_then(|s| match &s.kind {
+                        crate::model::SectionKind::Ideas { columns, .. } => {
+                            columns.first().map(|c| c.name.clone())
+                        }
+                        _ => None,
+                    });
+                match form.to_edit(first_column.as_deref()) {
+                    Ok(edit) => commands.push(UiCommand::Edit {
+                        section: form.section.clone(),
+                        edit,
+                    }),
+                    Err(e) => form.error = Some(crate::i18n::input_error(lang, &e)),
+                }
+            }
             form::FormOutcome::Cancel => state.form = None,
         }
     }
