@@ -1,0 +1,382 @@
+//! Reading one `[[section]]` table: its kind, the kind's settings (an indicator, idea columns),
+//! and its place in the grid.
+
+use super::*;
+
+pub(super) fn read_section(
+    value: toml_span::Value<'_>,
+    lang: Lang,
+    diags: &mut Diags,
+    units: &mut Vec<At<String>>,
+) -> Option<Section> {
+    let mut s = TableReader::new(
+        value,
+        Context::new("a [[section]]", "une [[section]]"),
+        diags,
+    )?;
+    let id = s.text("id", Some("\"waiting-list\""), diags);
+    if let Some(id) = &id {
+        s.context = Context::new(
+            format!("section `{}`", id.value),
+            format!("la section `{}`", id.value),
+        );
+        check_id(id, ("section", "e section"), diags);
+    }
+    let kind_name = s.choice("kind", SectionKind::NAMES, true, diags);
+    let title = s.text("title", Some("\"Liste d'attente\""), diags);
+    if let Some(t) = &title
+        && t.value.trim().is_empty()
+    {
+        diags.error(
+            t.offset,
+            Msg::new(
+                "the title is empty; write what the team should read on the section",
+                "le titre est vide ; écrivez ce que l'équipe doit lire sur la section",
+            ),
+        );
+    }
+    let place = read_place(&mut s, diags);
+    let portrait = s.take("portrait").and_then(|value| {
+        let mut p = TableReader::new(
+            value,
+            Context::new("the section's portrait", "le portrait de la section"),
+            diags,
+        )?;
+        let place = read_place(&mut p, diags);
+        p.finish(&|_| None, diags);
+        place
+    });
+
+    let kind = match kind_name.as_ref().map(|k| k.value) {
+        Some(kind) => read_kind(kind, &mut s, lang, diags, units),
+        None => {
+            // Unknown kind: its settings are not reported as unknown keys on top of it.
+            s.know(
+                &KIND_KEYS
+                    .iter()
+                    .flat_map(|(_, keys)| keys.iter().copied())
+                    .collect::<Vec<_>>(),
+            );
+            for (_, keys) in KIND_KEYS {
+                for key in *keys {
+                    s.take(key);
+                }
+            }
+            None
+        }
+    };
+    let this_kind = kind_name.as_ref().map(|k| k.value);
+    let context = s.context.clone();
+    s.finish(
+        &|key| {
+            let owner = KIND_KEYS
+                .iter()
+                .filter(|(k, keys)| Some(*k) != this_kind && keys.contains(&key))
+                .map(|(k, _)| format!("\"{k}\""))
+                .collect::<Vec<_>>();
+            (!owner.is_empty()).then(|| {
+                Msg::new(
+                    format!(
+                        "{} cannot have `{key}`: it belongs to sections of kind {} (this one is \"{}\")",
+                        context.en,
+                        owner.join(" or "),
+                        this_kind.unwrap_or("?")
+                    ),
+                    format!(
+                        "{} ne peut pas avoir `{key}` : cette clé va aux sections de genre {} (celle-ci est \"{}\")",
+                        context.fr,
+                        owner.join(" ou "),
+                        this_kind.unwrap_or("?")
+                    ),
+                )
+            })
+        },
+        diags,
+    );
+    let place = place?;
+    Some(Section {
+        id: id?.value,
+        title: title?.value,
+        column: place.column,
+        row: place.row,
+        width: place.width,
+        height: place.height,
+        portrait,
+        kind: kind?,
+    })
+}
+
+pub(super) fn read_kind(
+    kind: &str,
+    s: &mut TableReader<'_>,
+    lang: Lang,
+    diags: &mut Diags,
+    units: &mut Vec<At<String>>,
+) -> Option<SectionKind> {
+    let stale = |s: &mut TableReader<'_>, diags: &mut Diags| {
+        s.whole("stale_after_days", (1, 365), None, diags)
+            .map_or(7, |d| d.value)
+    };
+    Some(match kind {
+        "indicator" => SectionKind::Indicator(read_indicator(s, diags)?),
+        "actions" => SectionKind::Actions {
+            stale_after_days: stale(s, diags),
+        },
+        "ideas" => {
+            let columns = read_idea_columns(s, lang, diags)?;
+            SectionKind::Ideas {
+                columns,
+                stale_after_days: stale(s, diags),
+            }
+        }
+        "escalations" => SectionKind::Escalations {
+            answer_within_days: s
+                .whole("answer_within_days", (1, 365), None, diags)
+                .map_or(7, |d| d.value),
+        },
+        "mood" => SectionKind::Mood,
+        "attendance" => SectionKind::Attendance,
+        "trajectory" => {
+            let stages = match s.text_list("stages", diags) {
+                Some(stages) => stages,
+                None => {
+                    if !s.has("stages") {
+                        diags.error(
+                            s.offset,
+                            Msg::new(
+                                format!("{} has no `stages`; list the stages a client goes through, such as stages = [\"Réception\", \"Évaluation\", \"Suivi\"]", s.context.en),
+                                format!("{} n'a pas de `stages` ; énumérez les étapes que traverse un usager, comme stages = [\"Réception\", \"Évaluation\", \"Suivi\"]", s.context.fr),
+                            ),
+                        );
+                    }
+                    return None;
+                }
+            };
+            let mut names: Vec<String> = Vec::new();
+            for stage in stages {
+                let name = stage.value.trim().to_owned();
+                if name.is_empty() {
+                    diags.error(
+                        stage.offset,
+                        Msg::new(
+                            "a stage has no name; write one or remove the item",
+                            "une étape n'a pas de nom ; écrivez-en un ou retirez l'élément",
+                        ),
+                    );
+                } else if names.iter().any(|n| n.eq_ignore_ascii_case(&name)) {
+                    diags.error(
+                        stage.offset,
+                        Msg::new(
+                            format!("stage \"{name}\" is listed twice"),
+                            format!("l'étape \"{name}\" figure deux fois"),
+                        ),
+                    );
+                } else {
+                    names.push(name);
+                }
+            }
+            if names.is_empty() {
+                diags.error(
+                    s.offset,
+                    Msg::new(
+                        format!("{} needs at least one stage in `stages`", s.context.en),
+                        format!(
+                            "{} a besoin d'au moins une étape dans `stages`",
+                            s.context.fr
+                        ),
+                    ),
+                );
+                return None;
+            }
+            SectionKind::Trajectory {
+                stages: names,
+                wait_warning_days: s
+                    .whole("wait_warning_days", (1, 3650), None, diags)
+                    .map(|d| d.value),
+                other_teams: s.flag("other_teams", diags).is_some_and(|f| f.value),
+                private: s.flag("private", diags).is_some_and(|f| f.value),
+            }
+        }
+        "notes" => SectionKind::Notes,
+        "safety" => SectionKind::Safety,
+        "units" => {
+            let boards = s.text_list("boards", diags).unwrap_or_default();
+            let ids = boards.iter().map(|b| b.value.clone()).collect();
+            units.extend(boards);
+            SectionKind::Units { boards: ids }
+        }
+        _ => return None,
+    })
+}
+
+pub(super) fn read_indicator(s: &mut TableReader<'_>, diags: &mut Diags) -> Option<IndicatorSpec> {
+    let unit = s
+        .text("unit", None, diags)
+        .map(|u| u.value)
+        .unwrap_or_default();
+    let target = s.number("target", Some("12"), diags);
+    let direction = s.choice("direction", &["lower", "higher"], true, diags);
+    let warning = s.number("warning", None, diags);
+    let frequency = s
+        .choice("frequency", &["daily", "weekly", "monthly"], false, diags)
+        .map_or(Frequency::Daily, |f| match f.value {
+            "weekly" => Frequency::Weekly,
+            "monthly" => Frequency::Monthly,
+            _ => Frequency::Daily,
+        });
+    let category = s
+        .choice(
+            "category",
+            &IndicatorCategory::ALL.map(IndicatorCategory::code),
+            false,
+            diags,
+        )
+        .and_then(|c| IndicatorCategory::from_code(c.value));
+    let direction = match direction?.value {
+        "higher" => Direction::Higher,
+        _ => Direction::Lower,
+    };
+    let target = target?;
+    if let Some(w) = &warning {
+        let (wrong, side, side_fr) = match direction {
+            Direction::Lower => (w.value <= target.value, "above", "au-dessus de"),
+            Direction::Higher => (w.value >= target.value, "below", "sous"),
+        };
+        if wrong {
+            let (better, better_fr) = if direction == Direction::Lower {
+                ("lower", "bas")
+            } else {
+                ("higher", "haut")
+            };
+            let (w, t) = (fmt_num(w.value), fmt_num(target.value));
+            diags.error(
+                warning.as_ref().map_or(0, |w| w.offset),
+                Msg::new(
+                    format!("`warning` ({w}) should be {side} `target` ({t}) because {better} is better: values between the target and the warning are \"to watch\""),
+                    format!("`warning` ({w}) doit être {side_fr} `target` ({t}) puisque plus {better_fr} est mieux : les valeurs entre la cible et l'alerte sont « à surveiller »"),
+                ),
+            );
+        }
+    }
+    Some(IndicatorSpec {
+        unit,
+        target: target.value,
+        direction,
+        warning: warning.map(|w| w.value),
+        frequency,
+        category,
+    })
+}
+
+pub(super) fn fmt_num(n: f64) -> String {
+    if n.fract() == 0.0 {
+        format!("{n:.0}")
+    } else {
+        n.to_string()
+    }
+}
+
+pub(super) fn read_idea_columns(
+    s: &mut TableReader<'_>,
+    lang: Lang,
+    diags: &mut Diags,
+) -> Option<Vec<IdeaColumn>> {
+    let Some(items) = s.list("columns", diags) else {
+        let defaults: &[&str] = match lang {
+            Lang::Fr => &["Proposée", "À l'essai", "Adoptée"],
+            Lang::En => &["Proposed", "Testing", "Adopted"],
+        };
+        return Some(
+            defaults
+                .iter()
+                .map(|n| IdeaColumn {
+                    name: (*n).to_owned(),
+                    limit: None,
+                })
+                .collect(),
+        );
+    };
+    let mut columns: Vec<IdeaColumn> = Vec::new();
+    for mut item in items {
+        let offset = item.span.start;
+        let column = match item.take() {
+            ValueInner::String(name) => Some(IdeaColumn {
+                name: name.trim().to_owned(),
+                limit: None,
+            }),
+            ValueInner::Table(table) => {
+                let mut t = TableReader::from_table(
+                    table,
+                    offset,
+                    Context::new("an ideas column", "une colonne d'idées"),
+                );
+                let name = t.text("name", Some("\"À l'essai\""), diags);
+                let limit = t.whole("limit", (1, 999), None, diags);
+                t.finish(&|_| None, diags);
+                name.map(|n| IdeaColumn {
+                    name: n.value.trim().to_owned(),
+                    limit: limit.map(|l| l.value),
+                })
+            }
+            _ => {
+                diags.error(
+                    offset,
+                    Msg::new(
+                        "each column is a name in quotes, or { name = \"À l'essai\", limit = 3 }",
+                        "chaque colonne est un nom entre guillemets, ou { name = \"À l'essai\", limit = 3 }",
+                    ),
+                );
+                None
+            }
+        };
+        if let Some(c) = column {
+            if c.name.is_empty() {
+                diags.error(
+                    offset,
+                    Msg::new("a column has no name", "une colonne n'a pas de nom"),
+                );
+            } else if columns.iter().any(|o| o.name == c.name) {
+                diags.error(
+                    offset,
+                    Msg::new(
+                        format!("column \"{}\" is listed twice", c.name),
+                        format!("la colonne \"{}\" figure deux fois", c.name),
+                    ),
+                );
+            } else {
+                columns.push(c);
+            }
+        }
+    }
+    if columns.len() < 2 {
+        diags.error(
+            s.offset,
+            Msg::new(
+                format!(
+                    "{} needs at least two `columns` for ideas to move between",
+                    s.context.en
+                ),
+                format!(
+                    "{} a besoin d'au moins deux `columns` entre lesquelles les idées avancent",
+                    s.context.fr
+                ),
+            ),
+        );
+        return None;
+    }
+    Some(columns)
+}
+
+/// A place on a grid: `column` and `row` (required), `width` and `height` (1 unless written).
+pub(super) fn read_place(t: &mut TableReader<'_>, diags: &mut Diags) -> Option<Place> {
+    let column = t.whole("column", (1, MAX_GRID), Some("1"), diags);
+    let row = t.whole("row", (1, MAX_GRID), Some("1"), diags);
+    let width = t.whole("width", (1, MAX_GRID), None, diags);
+    let height = t.whole("height", (1, MAX_GRID), None, diags);
+    Some(Place {
+        column: column?.value,
+        row: row?.value,
+        width: width.map_or(1, |w| w.value),
+        height: height.map_or(1, |h| h.value),
+    })
+}
