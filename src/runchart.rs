@@ -343,30 +343,109 @@ mod tests {
     }
 }
 
-/// A signal in plain words, with the date it began: "Shift: 7 points above the median since
-/// 14 Nov" / "Déplacement : 7 points au-dessus de la médiane depuis le 14 nov.".
+/// What kind of signal, as the snapshot names it.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum SignalKind {
+    /// 6 or more points on one side of the median.
+    Shift,
+    /// 5 or more points going one way.
+    Trend,
+    /// One point far from the others.
+    Astronomical,
+}
+
+/// Which way a signal goes.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum SignalWay {
+    /// A shift above the median.
+    Above,
+    /// A shift below the median.
+    Below,
+    /// A trend going up.
+    Up,
+    /// A trend going down.
+    Down,
+}
+
+impl SignalWay {
+    /// Whether the values are higher than usual (above the median, or going up).
+    pub fn is_high(self) -> bool {
+        matches!(self, SignalWay::Above | SignalWay::Up)
+    }
+}
+
+impl Signal {
+    /// Its kind.
+    pub fn kind(&self) -> SignalKind {
+        match self {
+            Signal::Shift { .. } => SignalKind::Shift,
+            Signal::Trend { .. } => SignalKind::Trend,
+            Signal::Astronomical { .. } => SignalKind::Astronomical,
+        }
+    }
+
+    /// Its way, for a shift or a trend.
+    pub fn way(&self) -> Option<SignalWay> {
+        match *self {
+            Signal::Shift { above: true, .. } => Some(SignalWay::Above),
+            Signal::Shift { above: false, .. } => Some(SignalWay::Below),
+            Signal::Trend { up: true, .. } => Some(SignalWay::Up),
+            Signal::Trend { up: false, .. } => Some(SignalWay::Down),
+            Signal::Astronomical { .. } => None,
+        }
+    }
+}
+
+/// A signal's name and what it says, the one wording of a signal everywhere (the board, the
+/// units table, the snapshot page): ("Déplacement", "au-dessus de la médiane").
+pub fn words(
+    lang: crate::model::Lang,
+    kind: SignalKind,
+    way: Option<SignalWay>,
+) -> (&'static str, &'static str) {
+    use crate::model::Lang::{En, Fr};
+    let name = match (lang, kind) {
+        (Fr, SignalKind::Shift) => "Déplacement",
+        (En, SignalKind::Shift) => "Shift",
+        (Fr, SignalKind::Trend) => "Tendance",
+        (En, SignalKind::Trend) => "Trend",
+        (Fr, SignalKind::Astronomical) => "Point hors norme",
+        (En, SignalKind::Astronomical) => "Astronomical point",
+    };
+    let what = match (lang, kind, way) {
+        (_, SignalKind::Astronomical, _) | (_, _, None) => "",
+        (Fr, _, Some(SignalWay::Above)) => "au-dessus de la médiane",
+        (Fr, _, Some(SignalWay::Below)) => "sous la médiane",
+        (Fr, _, Some(SignalWay::Up)) => "à la hausse",
+        (Fr, _, Some(SignalWay::Down)) => "à la baisse",
+        (En, _, Some(SignalWay::Above)) => "above the median",
+        (En, _, Some(SignalWay::Below)) => "below the median",
+        (En, _, Some(SignalWay::Up)) => "going up",
+        (En, _, Some(SignalWay::Down)) => "going down",
+    };
+    (name, what)
+}
+
+/// A signal in plain words: "Déplacement : 7 points au-dessus de la médiane depuis le 3 nov.".
 pub fn describe(signal: &Signal, began: chrono::NaiveDate, lang: crate::model::Lang) -> String {
     use crate::model::Lang;
     let since = crate::i18n::short_date(lang, began);
-    match (lang, signal) {
-        (Lang::Fr, Signal::Shift { above, points, .. }) => {
-            let side = if *above { "au-dessus de" } else { "sous" };
-            format!("Déplacement : {points} points {side} la médiane depuis le {since}")
-        }
-        (Lang::En, Signal::Shift { above, points, .. }) => {
-            let side = if *above { "above" } else { "below" };
-            format!("Shift: {points} points {side} the median since {since}")
-        }
-        (Lang::Fr, Signal::Trend { up, points, .. }) => {
-            let way = if *up { "à la hausse" } else { "à la baisse" };
-            format!("Tendance : {points} points {way} depuis le {since}")
-        }
-        (Lang::En, Signal::Trend { up, points, .. }) => {
-            let way = if *up { "going up" } else { "going down" };
-            format!("Trend: {points} points {way} since {since}")
-        }
-        (Lang::Fr, Signal::Astronomical { .. }) => format!("Point hors norme le {since}"),
-        (Lang::En, Signal::Astronomical { .. }) => format!("Astronomical point on {since}"),
+    let (name, what) = words(lang, signal.kind(), signal.way());
+    let points = match signal {
+        Signal::Shift { points, .. } | Signal::Trend { points, .. } => Some(*points),
+        Signal::Astronomical { .. } => None,
+    };
+    match (lang, points) {
+        (Lang::Fr, Some(points)) => format!("{name} : {points} points {what} depuis le {since}"),
+        (Lang::En, Some(points)) => format!("{name}: {points} points {what} since {since}"),
+        (Lang::Fr, None) => format!("{name} le {since}"),
+        (Lang::En, None) => format!("{name} on {since}"),
     }
 }
 

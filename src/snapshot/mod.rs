@@ -127,9 +127,9 @@ pub struct IndicatorSnapshot {
 pub struct SignalSnapshot {
     /// `shift` (6+ points on one side of the median), `trend` (5+ points one way) or
     /// `astronomical` (one point far from the others).
-    pub kind: String,
+    pub kind: crate::runchart::SignalKind,
     /// For a shift: `above` or `below` the median; for a trend: `up` or `down`.
-    pub way: Option<String>,
+    pub way: Option<crate::runchart::SignalWay>,
     /// First day of the signal.
     pub from: NaiveDate,
     /// Last day of the signal.

@@ -506,17 +506,41 @@ fn body(ui: &mut egui::Ui, lang: Lang, snapshot: &Snapshot) {
 
 /// A signal in a few words: "hausse · depuis le 3 nov.".
 fn signal_text(lang: Lang, s: &snapshot::SignalSnapshot) -> String {
-    let what = match (s.kind.as_str(), s.way.as_deref(), lang) {
-        ("shift", Some("above"), Lang::Fr) => "série au-dessus de la médiane",
-        ("shift", _, Lang::Fr) => "série sous la médiane",
-        ("trend", Some("up"), Lang::Fr) => "tendance à la hausse",
-        ("trend", _, Lang::Fr) => "tendance à la baisse",
-        (_, _, Lang::Fr) => "point hors norme",
-        ("shift", Some("above"), Lang::En) => "shift above the median",
-        ("shift", _, Lang::En) => "shift below the median",
-        ("trend", Some("up"), Lang::En) => "trend up",
-        ("trend", _, Lang::En) => "trend down",
-        (_, _, Lang::En) => "astronomical point",
+    let (name, what) = crate::runchart::words(lang, s.kind, s.way);
+    let what = if what.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{name} {what}")
     };
     format!("{what} ({})", i18n::short_date(lang, s.from))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::runchart::{SignalKind, SignalWay};
+
+    #[test]
+    fn a_signal_reads_as_on_the_board_and_the_snapshot_page() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 3).unwrap_or_default();
+        let signal = |kind, way| snapshot::SignalSnapshot {
+            kind,
+            way,
+            from: day,
+            to: day,
+            ongoing: true,
+        };
+        assert_eq!(
+            signal_text(Lang::Fr, &signal(SignalKind::Shift, Some(SignalWay::Above))),
+            "Déplacement au-dessus de la médiane (mar. 3 nov.)"
+        );
+        assert_eq!(
+            signal_text(Lang::En, &signal(SignalKind::Trend, Some(SignalWay::Down))),
+            "Trend going down (Tue 3 Nov)"
+        );
+        assert_eq!(
+            signal_text(Lang::Fr, &signal(SignalKind::Astronomical, None)),
+            "Point hors norme (mar. 3 nov.)"
+        );
+    }
 }

@@ -157,25 +157,17 @@ fn indicator(
         .iter()
         .flat_map(|rc| rc.signals.iter())
         .filter_map(|signal| {
-            let (kind, way, first, end) = match *signal {
-                Signal::Shift {
-                    first, last, above, ..
-                } => (
-                    "shift",
-                    Some(if above { "above" } else { "below" }),
-                    first,
-                    last,
-                ),
-                Signal::Trend {
-                    first, last, up, ..
-                } => ("trend", Some(if up { "up" } else { "down" }), first, last),
-                Signal::Astronomical { index } => ("astronomical", None, index, index),
+            let (first, end) = match *signal {
+                Signal::Shift { first, last, .. } | Signal::Trend { first, last, .. } => {
+                    (first, last)
+                }
+                Signal::Astronomical { index } => (index, index),
             };
             // Only what shows among the recent values.
             (end >= skip).then_some(())?;
             Some(SignalSnapshot {
-                kind: kind.to_owned(),
-                way: way.map(str::to_owned),
+                kind: signal.kind(),
+                way: signal.way(),
                 from: date_of(first.max(skip))?,
                 to: date_of(end)?,
                 ongoing: Some(end) == last,

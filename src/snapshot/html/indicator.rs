@@ -4,6 +4,7 @@
 use std::fmt::Write as _;
 
 use super::*;
+use crate::runchart::SignalKind;
 
 impl Page<'_> {
     pub(super) fn indicators(&self, out: &mut String) {
@@ -384,45 +385,14 @@ impl Page<'_> {
             )
         };
         let points = signal_points(ind, signal);
-        let way = signal.way.as_deref().unwrap_or_default();
-        let (name, what) = match signal.kind.as_str() {
-            "shift" => (
-                t(fr, "Déplacement", "Shift"),
-                format!(
-                    "{points} points {}",
-                    match (fr, way) {
-                        (true, "above") => "au-dessus de la médiane",
-                        (true, _) => "sous la médiane",
-                        (false, "above") => "above the median",
-                        (false, _) => "below the median",
-                    }
-                ),
-            ),
-            "trend" => (
-                t(fr, "Tendance", "Trend"),
-                format!(
-                    "{points} points {}",
-                    match (fr, way) {
-                        (true, "up") => "à la hausse",
-                        (true, _) => "à la baisse",
-                        (false, "up") => "going up",
-                        (false, _) => "going down",
-                    }
-                ),
-            ),
-            "astronomical" => (
-                t(fr, "Point hors norme", "Astronomical point"),
-                String::new(),
-            ),
-            other => (other, String::new()),
+        let (name, what) = crate::runchart::words(self.lang, signal.kind, signal.way);
+        let what = match signal.kind {
+            SignalKind::Astronomical => String::new(),
+            SignalKind::Shift | SignalKind::Trend => format!("{points} points {what}"),
         };
         // Whether it goes the way that is better for this indicator.
         let lower = ind.direction != "higher";
-        let sense = match way {
-            "below" | "down" => Some(lower),
-            "above" | "up" => Some(!lower),
-            _ => None,
-        };
+        let sense = signal.way.map(|way| way.is_high() != lower);
         let sense = match sense {
             Some(true) => format!(
                 " <span class=\"sense good\">{}</span>",
@@ -455,9 +425,9 @@ pub(super) fn signal_points(ind: &IndicatorSnapshot, signal: &SignalSnapshot) ->
         .iter()
         .filter(|p| p.value.is_finite() && signal.from <= p.date && p.date <= signal.to)
         .map(|p| p.value);
-    match signal.kind.as_str() {
-        "shift" => values.filter(|v| Some(*v) != ind.median).count(),
-        "trend" => {
+    match signal.kind {
+        SignalKind::Shift => values.filter(|v| Some(*v) != ind.median).count(),
+        SignalKind::Trend => {
             let mut count = 0;
             let mut before: Option<f64> = None;
             for v in values {
@@ -468,6 +438,6 @@ pub(super) fn signal_points(ind: &IndicatorSnapshot, signal: &SignalSnapshot) ->
             }
             count
         }
-        _ => values.count(),
+        SignalKind::Astronomical => values.count(),
     }
 }

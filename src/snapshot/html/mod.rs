@@ -404,8 +404,8 @@ mod tests {
             median: Some(25.0),
             values,
             signals: vec![SignalSnapshot {
-                kind: "shift".to_owned(),
-                way: Some("above".to_owned()),
+                kind: crate::runchart::SignalKind::Shift,
+                way: Some(crate::runchart::SignalWay::Above),
                 from: day(11, 3),
                 to: day(11, 23),
                 ongoing: true,
