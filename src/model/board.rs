@@ -302,7 +302,10 @@ pub struct IndicatorSpec {
 }
 
 /// Which way is better for an indicator.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum Direction {
     /// Higher values are better (e.g. % of clients seen within the delay).
     Higher,
@@ -311,7 +314,10 @@ pub enum Direction {
 }
 
 /// How often an indicator is measured.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum Frequency {
     /// Every day.
     Daily,

@@ -103,9 +103,9 @@ pub struct IndicatorSnapshot {
     /// Family: `access`, `continuity`, `well-being`, `safety`, `quality`, or none.
     pub category: Option<String>,
     /// `lower` or `higher`: which way is better.
-    pub direction: String,
+    pub direction: crate::model::Direction,
     /// `daily`, `weekly` or `monthly`.
-    pub frequency: String,
+    pub frequency: crate::model::Frequency,
     /// Target.
     pub target: f64,
     /// Warning threshold.

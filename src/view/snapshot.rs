@@ -4,7 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{BoardView, SectionView};
-use crate::model::{Board, Direction, Frequency, SectionKind};
+use crate::model::{Board, SectionKind};
 use crate::runchart::Signal;
 use crate::snapshot::{
     ActionSnapshot, ActionsSnapshot, BoardInfo, EscalationSnapshot, FORMAT, HeldSnapshot,
@@ -180,17 +180,8 @@ fn indicator(
         title: section.title.clone(),
         unit: spec.unit.clone(),
         category: spec.category.map(|c| c.code().to_owned()),
-        direction: match spec.direction {
-            Direction::Lower => "lower",
-            Direction::Higher => "higher",
-        }
-        .to_owned(),
-        frequency: match spec.frequency {
-            Frequency::Daily => "daily",
-            Frequency::Weekly => "weekly",
-            Frequency::Monthly => "monthly",
-        }
-        .to_owned(),
+        direction: spec.direction,
+        frequency: spec.frequency,
         target: spec.target,
         warning: spec.warning,
         values: values.values[skip..]

@@ -4,6 +4,7 @@
 use std::fmt::Write as _;
 
 use super::*;
+use crate::model::{Direction, Frequency};
 use crate::runchart::SignalKind;
 
 impl Page<'_> {
@@ -36,7 +37,7 @@ impl Page<'_> {
         if let Some(category) = &ind.category {
             kicker.push(self.category(category));
         }
-        kicker.push(self.frequency(&ind.frequency));
+        kicker.push(self.frequency(ind.frequency));
         put!(
             out,
             "<article class=\"card st-{class}\">\n<div class=\"card-head\"><div><p class=\"kicker\">{kicker}</p>\
@@ -87,18 +88,17 @@ impl Page<'_> {
         }
     }
 
-    pub(super) fn frequency(&self, code: &str) -> String {
-        match code {
-            "daily" => self.t("Quotidien", "Daily").to_owned(),
-            "weekly" => self.t("Hebdomadaire", "Weekly").to_owned(),
-            "monthly" => self.t("Mensuel", "Monthly").to_owned(),
-            other => escape(other),
+    pub(super) fn frequency(&self, frequency: Frequency) -> String {
+        match frequency {
+            Frequency::Daily => self.t("Quotidien", "Daily").to_owned(),
+            Frequency::Weekly => self.t("Hebdomadaire", "Weekly").to_owned(),
+            Frequency::Monthly => self.t("Mensuel", "Monthly").to_owned(),
         }
     }
 
     /// "Cible ≤ 20 · à surveiller jusqu'à 30 · ↓ plus bas, c'est mieux".
     pub(super) fn target(&self, ind: &IndicatorSnapshot) -> String {
-        let lower = ind.direction != "higher";
+        let lower = ind.direction != Direction::Higher;
         let mut text = format!(
             "{}\u{a0}{}\u{a0}<strong>{}</strong>",
             self.t("Cible", "Target"),
@@ -155,7 +155,7 @@ impl Page<'_> {
         // The side of the target that is good, lightly shaded.
         if let Some(target) = target {
             let y = scale.y(target);
-            let (y0, y1) = if ind.direction == "higher" {
+            let (y0, y1) = if ind.direction == Direction::Higher {
                 (top, y)
             } else {
                 (y, bottom)
@@ -286,7 +286,7 @@ impl Page<'_> {
                 "<text x=\"{:.1}\" y=\"{}\" text-anchor=\"{anchor}\" class=\"tick\">{}</text>\n",
                 x(i),
                 Plot::RUN.height - 4.0,
-                escape(&self.axis_date(date, &ind.frequency)),
+                escape(&self.axis_date(date, ind.frequency)),
             );
         }
         svg.push_str("</svg>\n");
@@ -391,7 +391,7 @@ impl Page<'_> {
             SignalKind::Shift | SignalKind::Trend => format!("{points} points {what}"),
         };
         // Whether it goes the way that is better for this indicator.
-        let lower = ind.direction != "higher";
+        let lower = ind.direction != Direction::Higher;
         let sense = signal.way.map(|way| way.is_high() != lower);
         let sense = match sense {
             Some(true) => format!(

@@ -141,8 +141,8 @@ impl Page<'_> {
     }
 
     /// A chart's date label: the day for daily and weekly values, the month for monthly ones.
-    fn axis_date(&self, date: NaiveDate, frequency: &str) -> String {
-        if frequency == "monthly" {
+    fn axis_date(&self, date: NaiveDate, frequency: crate::model::Frequency) -> String {
+        if frequency == crate::model::Frequency::Monthly {
             self.date_as(date, "%b %Y")
         } else {
             self.day_month(date)
@@ -395,8 +395,8 @@ mod tests {
             title: title.to_owned(),
             unit: "jeunes".to_owned(),
             category: Some("access".to_owned()),
-            direction: "lower".to_owned(),
-            frequency: "daily".to_owned(),
+            direction: crate::model::Direction::Lower,
+            frequency: crate::model::Frequency::Daily,
             target: 20.0,
             warning: Some(30.0),
             latest: values.last().copied(),
