@@ -5,7 +5,7 @@
 
 use chrono::{NaiveDate, TimeZone as _, Utc};
 use huddle::model::{ActionStatus, Edit, EntryKind, Op, Origin};
-use huddle::store::{Applied, Store, StoreError};
+use huddle::store::{Applied, EditError, Store, StoreError};
 use serde_json::json;
 
 fn day(d: u32) -> NaiveDate {
@@ -182,6 +182,40 @@ fn bad_input_is_refused_before_the_store() {
     assert!(e.is_err());
     assert!(huddle::model::parse_number("douze").is_err());
     assert!(huddle::model::parse_date("2026-13-01").is_err());
+}
+
+#[test]
+fn an_edit_is_made_and_stored_in_one_call_and_a_refused_one_stores_nothing() {
+    let mut store = Store::open_in_memory().unwrap();
+    let refused = store.apply_edit(
+        Edit::AddAction {
+            title: " ".into(),
+            owner: None,
+            due: None,
+        },
+        ("team", "acts"),
+        ("A", Origin::Screen),
+        at(8, 0),
+    );
+    assert!(matches!(refused, Err(EditError::Input(_))), "{refused:?}");
+    assert!(store.records("team").unwrap().is_empty());
+    let change = store
+        .apply_edit(
+            Edit::AddAction {
+                title: "Rappeler la pharmacie".into(),
+                owner: Some("Farid".into()),
+                due: None,
+            },
+            ("team", "acts"),
+            ("A", Origin::Screen),
+            at(8, 1),
+        )
+        .unwrap();
+    let records = store.records("team").unwrap();
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0].id, change.record);
+    assert_eq!(records[0].fields["title"], json!("Rappeler la pharmacie"));
+    assert_eq!(records[0].created_by, "A");
 }
 
 #[test]

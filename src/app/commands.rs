@@ -5,6 +5,7 @@ use super::*;
 use crate::i18n;
 use crate::model::huddle::{self, Created, Roles, Session};
 use crate::model::{Change, Edit, Origin, SectionKind};
+use crate::store::EditError;
 use crate::ui::{Outcome, UiCommand};
 
 impl KioskApp {
@@ -214,18 +215,17 @@ impl KioskApp {
                 .clone()
                 .unwrap_or_else(|| "kiosk".to_owned()),
         };
-        let change = edit
-            .into_change(
-                board,
-                section,
-                &author,
-                Origin::Screen,
+        let change = store
+            .apply_edit(
+                edit,
+                (board, section),
+                (&author, Origin::Screen),
                 now_utc(&self.clock),
             )
-            .map_err(|e| i18n::input_error(lang, &e))?;
-        store
-            .apply(&change)
-            .map_err(|e| i18n::store_error(lang, &e))?;
+            .map_err(|e| match e {
+                EditError::Input(e) => i18n::input_error(lang, &e),
+                EditError::Store(e) => i18n::store_error(lang, &e),
+            })?;
         // A write that works again (the disk has room again…) clears the banner of the last
         // one that failed.
         self.store_error = None;

@@ -12,7 +12,7 @@ use crate::layout::{self, did_you_mean};
 use crate::model::{
     Board, Edit, Entry as _, EntryKind, Origin, SectionKind, ValueEntry, parse_date, parse_number,
 };
-use crate::store::Store;
+use crate::store::{EditError, Store};
 use crate::view::{self, SectionView};
 
 /// Where the command finds boards and data.
@@ -92,11 +92,17 @@ pub(super) fn apply(
     section: &str,
     edit: Edit,
 ) -> anyhow::Result<crate::model::Change> {
-    let change = edit
-        .into_change(&board.id, section, &cli_user(), Origin::Cli, Utc::now())
-        .map_err(|e| anyhow!("{e}"))?;
-    store.apply(&change)?;
-    Ok(change)
+    store
+        .apply_edit(
+            edit,
+            (&board.id, section),
+            (&cli_user(), Origin::Cli),
+            Utc::now(),
+        )
+        .map_err(|e| match e {
+            EditError::Input(e) => anyhow!("{e}"),
+            EditError::Store(e) => e.into(),
+        })
 }
 
 /// `huddle value set --board B --indicator I [--date D] VALUE`

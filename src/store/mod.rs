@@ -143,7 +143,32 @@ pub struct Store {
     full: Option<PathBuf>,
 }
 
+/// Why an edit was not stored: what was typed is refused, or the store could not write it.
+#[derive(Debug, thiserror::Error)]
+pub enum EditError {
+    /// The input is refused (not a number, an empty title, a name for a client…).
+    #[error(transparent)]
+    Input(#[from] crate::model::InputError),
+    /// The store could not write it.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
 impl Store {
+    /// Makes the change an edit asks for and applies it: the one edit → change → store path
+    /// of the screen and the command line.
+    pub fn apply_edit(
+        &mut self,
+        edit: crate::model::Edit,
+        (board, section): (&str, &str),
+        (author, origin): (&str, Origin),
+        at: DateTime<Utc>,
+    ) -> Result<Change, EditError> {
+        let change = edit.into_change(board, section, author, origin, at)?;
+        self.apply(&change)?;
+        Ok(change)
+    }
+
     /// Checks, before a write, that the file at the database's path is still the one opened
     /// and still a Huddle database: a file moved or copied over it is never written.
     fn check_file(&self) -> Result<(), StoreError> {
