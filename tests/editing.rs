@@ -268,6 +268,11 @@ fn add_and_move_a_client_with_a_warning_for_names() {
         h.query_by_label_contains("Les données ne peuvent pas être enregistrées")
             .is_none()
     );
+    // The refusal is the warning already shown: it is said once.
+    assert_eq!(
+        h.query_all_by_label_contains("ressemble à un nom").count(),
+        1
+    );
     // The facilitator fixes it with a code.
     for _ in 0.."Jean Tremblay".len() {
         tap_button(&mut h, "⌫");

@@ -442,14 +442,20 @@ pub fn show(ui: &mut egui::Ui, lang: Lang, members: &[String], form: &mut Form) 
                 }
             });
         }
-        if form.kind == FormKind::Client && looks_like_a_name(form.text("code")) {
+        let name_warning = form.kind == FormKind::Client && looks_like_a_name(form.text("code"));
+        if name_warning {
             ui.label(
                 RichText::new(format!("⚠ {}", tr(lang, T::LooksLikeAName)))
                     .color(colour::BAD)
                     .strong(),
             );
         }
-        if let Some(error) = &form.error {
+        // A refusal that says what the warning above already says is not said twice.
+        if let Some(error) = form
+            .error
+            .as_ref()
+            .filter(|e| !(name_warning && e.as_str() == tr(lang, T::LooksLikeAName)))
+        {
             ui.label(
                 RichText::new(format!("✕ {error}"))
                     .color(colour::BAD)
