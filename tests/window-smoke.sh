@@ -5,7 +5,6 @@
 # Usage: tests/window-smoke.sh [path/to/huddle]
 set -u
 bin=${1:-target/debug/huddle}
-display=:97
 passed=0
 failed=0
 check() { # name, command…
@@ -13,8 +12,14 @@ check() { # name, command…
   if "$@"; then passed=$((passed + 1)); echo "ok   - $name"; else failed=$((failed + 1)); echo "FAIL - $name"; fi
 }
 
-Xvfb "$display" -screen 0 1600x900x24 -nolisten tcp >/dev/null 2>&1 &
+# Xvfb takes a display number nobody uses (another X server on the machine must not answer
+# in its place) and writes it to fd 3.
+numfile=$(mktemp)
+Xvfb -displayfd 3 -screen 0 1600x900x24 -nolisten tcp 3>"$numfile" >/dev/null 2>&1 &
 xvfb=$!
+for _ in $(seq 50); do [ -s "$numfile" ] && break; sleep 0.1; done
+display=":$(head -n 1 "$numfile")"
+rm -f "$numfile"
 log=$(mktemp)
 data=$(mktemp -d)
 share=$(mktemp -d)
