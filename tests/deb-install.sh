@@ -12,7 +12,6 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 cargo_deb_version=3.8.0
-display=:95
 passed=0
 failed=0
 ok() { passed=$((passed + 1)); echo "ok   - $*"; }
@@ -150,7 +149,12 @@ start() { # name, command… : runs it as the test user in the background, its p
 }
 shot="$tmp/frame.png"
 
-start xvfb Xvfb "$display" -screen 0 1600x900x24 -nolisten tcp >/dev/null 2>&1
+# Xvfb takes a display number nobody uses (another X server on the machine must not answer
+# in its place) and writes it to fd 3.
+numfile="$tmp/display"
+start xvfb Xvfb -displayfd 3 -screen 0 1600x900x24 -nolisten tcp 3>"$numfile" >/dev/null 2>&1
+for _ in $(seq 50); do [ -s "$numfile" ] && break; sleep 0.1; done
+display=":$(head -n 1 "$numfile")"
 for _ in $(seq 50); do DISPLAY=$display as_user xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
 
 # A stand-in for systemd's notify socket: records each notice with its time.
