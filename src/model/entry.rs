@@ -24,9 +24,7 @@ pub trait Entry: Serialize + for<'de> Deserialize<'de> + Default {
 
     /// The entry a record's fields hold; what is missing or unreadable is `None`.
     fn from_fields(fields: &Fields) -> Self {
-        use serde::de::value::MapDeserializer;
-        let pairs = fields.iter().map(|(k, v)| (k.as_str(), v));
-        Self::deserialize(MapDeserializer::<_, serde_json::Error>::new(pairs)).unwrap_or_default()
+        read(fields).unwrap_or_default()
     }
 
     /// The fields to put: every field that is `Some`.
@@ -238,11 +236,14 @@ struct Dated {
 
 /// The day an entry is for, when it is made for a day rather than at a moment.
 pub fn day_of(fields: &Fields) -> Option<NaiveDate> {
+    read::<Dated>(fields).ok().and_then(|d| d.date)
+}
+
+/// Deserialises a struct straight from a record's fields, without copying them into a map.
+fn read<T: for<'de> Deserialize<'de>>(fields: &Fields) -> Result<T, serde_json::Error> {
     use serde::de::value::MapDeserializer;
     let pairs = fields.iter().map(|(k, v)| (k.as_str(), v));
-    Dated::deserialize(MapDeserializer::<_, serde_json::Error>::new(pairs))
-        .ok()
-        .and_then(|d| d.date)
+    T::deserialize(MapDeserializer::<_, serde_json::Error>::new(pairs))
 }
 
 impl EscalationEntry {
