@@ -358,7 +358,7 @@ fn the_page_stands_alone_in_the_board_language() {
     assert!(page.contains("<html lang=\"fr\">"));
     for text in [
         "Accueil jeunesse — AAOR",
-        "Liste d&#39;attente",
+        "Liste d'attente",
         "lun. 23 nov. 2026",
         "Plan d'action",
         "Rappeler les familles en attente depuis plus de 30 jours",

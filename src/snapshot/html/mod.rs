@@ -3,29 +3,22 @@
 //!
 //! The page needs no network and no script: its style is inline, its charts are inline SVG. It
 //! speaks the board's language, prints on A4 and Letter, and says every status with a symbol
-//! and a word as well as a colour, so that it still reads printed in black and white. Every
-//! text taken from the snapshot goes through [`escape`]: board texts are user data. Values
-//! that are not finite are left out of charts; nothing here panics, whatever the snapshot says.
-
-use std::fmt::Write as _;
+//! and a word as well as a colour, so that it still reads printed in black and white. The page
+//! is written with `maud`, which escapes every text it is given: board texts are user data,
+//! and only the page's own markup and numbers are ever written unescaped. Values that are not
+//! finite are left out of charts; nothing here panics, whatever the snapshot says.
 
 use chrono::{Datelike as _, Local, NaiveDate};
+use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::{
     HuddleSnapshot, IndicatorSnapshot, MoodSnapshot, Point, SignalSnapshot, Snapshot, Status,
     TrajectorySnapshot,
 };
-use crate::i18n;
+use crate::i18n::{self, T};
 use crate::model::{Lang, Level};
 use style::STYLE;
 use svg::{Plot, Scale};
-
-/// Appends formatted text to a `String`, which cannot fail.
-macro_rules! put {
-    ($out:expr, $($arg:tt)*) => {{
-        let _ = write!($out, $($arg)*);
-    }};
-}
 
 mod entries;
 mod indicator;
@@ -49,30 +42,12 @@ pub fn render(snapshot: &Snapshot) -> String {
         s: snapshot,
         lang: lang_of(&snapshot.board.language),
     };
-    let mut out = String::with_capacity(24 * 1024);
-    page.document(&mut out);
-    out
+    page.document().into_string()
 }
 
-/// Escapes a text for HTML content and attribute values: `& < > " '`.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// A fixed text in the page's language.
-fn t<'a>(fr: bool, fr_text: &'a str, en_text: &'a str) -> &'a str {
-    if fr { fr_text } else { en_text }
+/// A number in SVG coordinates, to a tenth.
+fn f1(n: f64) -> String {
+    format!("{n:.1}")
 }
 
 /// The board's language: English for `en…`, French otherwise (the default of board files).
@@ -91,13 +66,14 @@ struct Page<'a> {
 }
 
 impl Page<'_> {
-    fn fr(&self) -> bool {
-        self.lang == Lang::Fr
+    /// A fixed text in the page's language.
+    fn t(&self, text: T) -> &'static str {
+        text.words(self.lang)
     }
 
-    /// A fixed text in the page's language.
-    fn t<'a>(&self, fr_text: &'a str, en_text: &'a str) -> &'a str {
-        t(self.fr(), fr_text, en_text)
+    /// A text with its named arguments filled.
+    fn with(&self, text: T, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+        text.with(self.lang, args)
     }
 
     // ----- words -------------------------------------------------------------------------
@@ -151,95 +127,115 @@ impl Page<'_> {
 
     /// "3 jours" / "1 day".
     fn days(&self, n: i64) -> String {
-        let one = n.abs() <= 1;
-        let word = match (self.fr(), one) {
-            (true, true) => "jour",
-            (true, false) => "jours",
-            (false, true) => "day",
-            (false, false) => "days",
+        let word = if n.abs() <= 1 {
+            T::DayUnit
+        } else {
+            T::DaysUnit
         };
-        format!("{n}\u{a0}{word}")
+        format!("{n}\u{a0}{}", self.t(word))
+    }
+
+    /// One or many: "1 vote", "3 votes".
+    fn count(&self, n: impl Into<u64>, one: T, many: T) -> String {
+        let n = n.into();
+        format!("{n} {}", self.t(if n == 1 { one } else { many }))
     }
 
     /// The symbol, the word and the CSS class of a status.
-    fn status_words(&self, status: Option<Status>) -> (&'static str, &str, &'static str) {
+    fn status_words(&self, status: Option<Status>) -> (&'static str, &'static str, &'static str) {
         match status {
-            Some(Status::Good) => ("✓", self.t("Dans la cible", "On target"), "good"),
-            Some(Status::Watch) => ("!", self.t("À surveiller", "Watch"), "watch"),
-            Some(Status::Bad) => ("✕", self.t("Hors cible", "Off target"), "bad"),
-            None => ("–", self.t("Aucune valeur", "No value"), "none"),
+            Some(Status::Good) => ("✓", self.t(T::OnTarget), "good"),
+            Some(Status::Watch) => ("!", self.t(T::ToWatch), "watch"),
+            Some(Status::Bad) => ("✕", self.t(T::OffTarget), "bad"),
+            None => ("–", self.t(T::NoValue), "none"),
         }
+    }
+
+    /// A section with its title.
+    fn section(&self, title: &str, body: Markup) -> Markup {
+        html! { section { h2 { (title) } (body) } }
+    }
+
+    /// Two columns, each with its title.
+    fn two(&self, (a, a_body): (&str, Markup), (b, b_body): (&str, Markup)) -> Markup {
+        html! {
+            div.two {
+                div { h3 { (a) } (a_body) }
+                div { h3 { (b) } (b_body) }
+            }
+        }
+    }
+
+    /// What is said when there is nothing to show.
+    fn empty(&self, text: T) -> Markup {
+        html! { p.empty { (self.t(text)) } }
     }
 
     // ----- the page ----------------------------------------------------------------------
 
-    fn document(&self, out: &mut String) {
+    fn document(&self) -> Markup {
         let s = self.s;
-        put!(
-            out,
-            "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
-             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-             <meta name=\"color-scheme\" content=\"light\">\n\
-             <meta name=\"generator\" content=\"{format} {version}\">\n\
-             <title>{title} · {date}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n",
-            lang = self.lang.code(),
-            format = escape(&s.format),
-            version = s.version,
-            title = escape(&s.board.title),
-            date = self.long_date(s.date),
-        );
-        self.header(out);
-        self.indicators(out);
-        self.actions(out);
-        self.escalations(out);
-        if let Some(mood) = &s.mood {
-            self.mood(out, mood);
+        html! {
+            (DOCTYPE)
+            html lang=(self.lang.code()) {
+                head {
+                    meta charset="utf-8";
+                    meta name="viewport" content="width=device-width, initial-scale=1";
+                    meta name="color-scheme" content="light";
+                    meta name="generator" content={ (s.format) " " (s.version) };
+                    title { (s.board.title) " · " (self.long_date(s.date)) }
+                    style { (PreEscaped(STYLE)) }
+                }
+                body {
+                    main {
+                        (self.header())
+                        (self.indicators())
+                        (self.actions())
+                        (self.escalations())
+                        @if let Some(mood) = &s.mood { (self.mood(mood)) }
+                        (self.trajectories())
+                        (self.huddles())
+                        (self.footer())
+                    }
+                }
+            }
         }
-        self.trajectories(out);
-        self.huddles(out);
-        self.footer(out);
-        out.push_str("</main>\n</body>\n</html>\n");
     }
 
     /// Title, team, level, the day described, who took the snapshot, and the counts at a glance.
-    fn header(&self, out: &mut String) {
+    fn header(&self) -> Markup {
         let s = self.s;
         let level = i18n::level_name(self.lang, &Level::from_code(&s.board.level));
         let taken = s.taken_at.with_timezone(&Local);
-        let by = escape(&s.taken_by);
-        let time = taken.format("%H:%M");
+        let time = taken.format("%H:%M").to_string();
+        let by: &dyn std::fmt::Display = &s.taken_by;
         let taken = if taken.date_naive() == s.date {
-            format!(
-                "{} {time} {} {by}",
-                self.t("Photo prise à", "Taken at"),
-                self.t("par", "by")
-            )
+            self.with(T::PhotoTakenAt, &[("time", &time), ("by", by)])
         } else {
-            format!(
-                "{} {} {} {time} {} {by}",
-                self.t("Photo prise le", "Taken on"),
-                self.long_date(taken.date_naive()),
-                self.t("à", "at"),
-                self.t("par", "by"),
+            let day = self.long_date(taken.date_naive());
+            self.with(
+                T::PhotoTakenOn,
+                &[("day", &day), ("time", &time), ("by", by)],
             )
         };
-        put!(
-            out,
-            "<header class=\"top\">\n<div class=\"who\">\n<p class=\"kicker\">{kicker} · {level}</p>\n\
-             <h1>{title}</h1>\n<p class=\"team\">{team}</p>\n\
-             </div>\n<div class=\"when\">\n<p class=\"day\">{date}</p>\n<p>{taken}</p>\n</div>\n",
-            kicker = self.t("Photo du tableau", "Board snapshot"),
-            title = escape(&s.board.title),
-            team = escape(&s.board.team),
-            level = escape(&level),
-            date = self.long_date(s.date),
-        );
-        self.glance(out);
-        out.push_str("</header>\n");
+        html! {
+            header.top {
+                div.who {
+                    p.kicker { (self.t(T::BoardSnapshot)) " · " (level) }
+                    h1 { (s.board.title) }
+                    p.team { (s.board.team) }
+                }
+                div.when {
+                    p.day { (self.long_date(s.date)) }
+                    p { (taken) }
+                }
+                (self.glance())
+            }
+        }
     }
 
     /// Four tiles: indicators per status, actions, escalations, huddles held.
-    fn glance(&self, out: &mut String) {
+    fn glance(&self) -> Markup {
         let s = self.s;
         let count = |status| {
             s.indicators
@@ -247,128 +243,88 @@ impl Page<'_> {
                 .filter(|i| i.status == Some(status))
                 .count()
         };
-        let late = |n: usize, fr: &str, en: &str| {
-            let text = self.t(fr, en).replace("{}", &n.to_string());
-            if n == 0 {
-                text
-            } else {
-                format!("<span class=\"bad\">✕ {text}</span>")
+        let late = |n: usize, text: T| {
+            let text = self.with(text, &[("n", &n)]);
+            html! {
+                @if n == 0 { (text) } @else { span.bad { "✕ " (text) } }
             }
         };
-        let tile = |out: &mut String, label: &str, value: String, sub: String| {
-            put!(
-                out,
-                "<div class=\"tile\"><span class=\"label\">{label}</span>\
-                 <span class=\"value\">{value}</span><span class=\"sub\">{sub}</span></div>\n"
-            );
+        let tile = |label: T, value: Markup, sub: Markup| {
+            html! {
+                div.tile {
+                    span.label { (self.t(label)) }
+                    span.value { (value) }
+                    span.sub { (sub) }
+                }
+            }
         };
-        out.push_str("<div class=\"glance\">\n");
-        tile(
-            out,
-            self.t("Indicateurs", "Indicators"),
-            format!(
-                "<span class=\"good\">✓\u{a0}{}</span> <span class=\"watch\">!\u{a0}{}</span> \
-                 <span class=\"bad\">✕\u{a0}{}</span>",
-                count(Status::Good),
-                count(Status::Watch),
-                count(Status::Bad),
-            ),
-            self.t(
-                "dans la cible · à surveiller · hors cible",
-                "on target · watch · off target",
-            )
-            .to_owned(),
-        );
-        tile(
-            out,
-            self.t("Actions", "Actions"),
-            s.actions.open.to_string(),
-            format!(
-                "{} · {}",
-                self.t("ouvertes", "open"),
-                late(
-                    usize::try_from(s.actions.overdue).unwrap_or(usize::MAX),
-                    "{} en retard",
-                    "{} overdue"
-                )
-            ),
-        );
-        tile(
-            out,
-            self.t("Escalades", "Escalations"),
-            s.escalations.len().to_string(),
-            format!(
-                "{} · {}",
-                self.t("en attente", "awaiting"),
-                late(
-                    s.escalations.iter().filter(|e| e.late).count(),
-                    "{} en retard",
-                    "{} late"
-                )
-            ),
-        );
-        tile(
-            out,
-            self.t("Caucus", "Huddles"),
-            format!(
-                "{}<small>\u{a0}/\u{a0}{}</small>",
-                s.huddles_held.held, s.huddles_held.working_days
-            ),
-            self.t(
-                "jours ouvrables des 4 dernières semaines",
-                "working days of the last 4 weeks",
-            )
-            .to_owned(),
-        );
-        out.push_str("</div>\n");
+        let overdue = usize::try_from(s.actions.overdue).unwrap_or(usize::MAX);
+        let late_escalations = s.escalations.iter().filter(|e| e.late).count();
+        html! {
+            div.glance {
+                (tile(
+                    T::Indicators,
+                    html! {
+                        span.good { "✓\u{a0}" (count(Status::Good)) } " "
+                        span.watch { "!\u{a0}" (count(Status::Watch)) } " "
+                        span.bad { "✕\u{a0}" (count(Status::Bad)) }
+                    },
+                    html! { (self.t(T::StatusesInWords)) },
+                ))
+                (tile(
+                    T::ActionsTitle,
+                    html! { (s.actions.open) },
+                    html! { (self.t(T::OpenPlural)) " · " (late(overdue, T::CountOverdue)) },
+                ))
+                (tile(
+                    T::OpenEscalations,
+                    html! { (s.escalations.len()) },
+                    html! { (self.t(T::Awaiting)) " · " (late(late_escalations, T::CountLate)) },
+                ))
+                (tile(
+                    T::Huddles,
+                    html! {
+                        (s.huddles_held.held)
+                        small { "\u{a0}/\u{a0}" (s.huddles_held.working_days) }
+                    },
+                    html! { (self.t(T::WorkingDaysOfFourWeeks)) },
+                ))
+            }
+        }
     }
 
-    // ----- indicators --------------------------------------------------------------------
-
-    // ----- action plan -------------------------------------------------------------------
-
-    // ----- escalations -------------------------------------------------------------------
-
-    // ----- mood --------------------------------------------------------------------------
-
-    // ----- trajectories ------------------------------------------------------------------
-
-    // ----- huddles -----------------------------------------------------------------------
-
-    fn footer(&self, out: &mut String) {
+    fn footer(&self) -> Markup {
         let s = self.s;
-        put!(
-            out,
-            "<footer>{} <strong>{} {}</strong> · {} <code>{}</code>{} · {} {}</footer>\n",
-            self.t("Format", "Format"),
-            escape(&s.format),
-            s.version,
-            self.t("tableau", "board"),
-            escape(&s.board.id),
-            s.board
-                .parent
-                .as_deref()
-                .map(|p| format!(" → <code>{}</code>", escape(p)))
-                .unwrap_or_default(),
-            self.t("prise le", "taken"),
-            s.taken_at.format("%Y-%m-%d %H:%M:%S UTC"),
-        );
+        html! {
+            footer {
+                (self.t(T::Format)) " "
+                strong { (s.format) " " (s.version) }
+                " · " (self.t(T::BoardWord)) " "
+                code { (s.board.id) }
+                @if let Some(parent) = &s.board.parent { " → " code { (parent) } }
+                " · " (self.t(T::TakenAt)) " "
+                (s.taken_at.format("%Y-%m-%d %H:%M:%S UTC"))
+            }
+        }
     }
 }
 
 /// A face of the mood scale, 0 (saddest) to 4 (happiest), drawn in SVG.
-fn face(level: usize) -> String {
+fn face(level: usize) -> Markup {
     const FILLS: [&str; 5] = ["#F4C7CB", "#F8D9B6", "#F1E6AA", "#CFE7C4", "#A9D9B5"];
     let fill = FILLS.get(level).copied().unwrap_or(FILLS[2]);
     // The mouth bends from a frown to a smile.
     let bend = (level.min(4) as f64 - 2.0) * 3.2;
     let y0 = 5.5 - bend / 2.0;
-    format!(
-        "<svg viewBox=\"-16 -16 32 32\" aria-hidden=\"true\"><circle r=\"14\" fill=\"{fill}\" stroke=\"#333\" stroke-width=\"1.4\"/>\
-         <circle cx=\"-5\" cy=\"-4\" r=\"1.8\" fill=\"#333\"/><circle cx=\"5\" cy=\"-4\" r=\"1.8\" fill=\"#333\"/>\
-         <path d=\"M-6.5 {y0:.1} Q0 {:.1} 6.5 {y0:.1}\" fill=\"none\" stroke=\"#333\" stroke-width=\"1.8\" stroke-linecap=\"round\"/></svg>",
-        y0 + 2.0 * bend
-    )
+    let mouth = format!("M-6.5 {y0:.1} Q0 {:.1} 6.5 {y0:.1}", y0 + 2.0 * bend);
+    html! {
+        svg viewBox="-16 -16 32 32" aria-hidden="true" {
+            circle r="14" fill=(fill) stroke="#333" stroke-width="1.4" {}
+            circle cx="-5" cy="-4" r="1.8" fill="#333" {}
+            circle cx="5" cy="-4" r="1.8" fill="#333" {}
+            path d=(mouth) fill="none" stroke="#333" stroke-width="1.8" stroke-linecap="round" {}
+        }
+    }
 }
 
 #[cfg(test)]
@@ -523,10 +479,7 @@ mod tests {
         assert!(!page.contains("<script"));
         assert!(!page.contains("<img"));
         assert!(!page.contains("</td></table><b>"));
-        assert!(
-            page.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;")
-        );
-        assert_eq!(escape("a&<>\"'b"), "a&amp;&lt;&gt;&quot;&#39;b");
+        assert!(page.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 'y'"));
     }
 
     #[test]
