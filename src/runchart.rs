@@ -409,43 +409,40 @@ pub fn words(
     kind: SignalKind,
     way: Option<SignalWay>,
 ) -> (&'static str, &'static str) {
-    use crate::model::Lang::{En, Fr};
-    let name = match (lang, kind) {
-        (Fr, SignalKind::Shift) => "Déplacement",
-        (En, SignalKind::Shift) => "Shift",
-        (Fr, SignalKind::Trend) => "Tendance",
-        (En, SignalKind::Trend) => "Trend",
-        (Fr, SignalKind::Astronomical) => "Point hors norme",
-        (En, SignalKind::Astronomical) => "Astronomical point",
+    use crate::i18n::T;
+    let name = match kind {
+        SignalKind::Shift => T::Shift,
+        SignalKind::Trend => T::Trend,
+        SignalKind::Astronomical => T::AstronomicalPoint,
     };
-    let what = match (lang, kind, way) {
-        (_, SignalKind::Astronomical, _) | (_, _, None) => "",
-        (Fr, _, Some(SignalWay::Above)) => "au-dessus de la médiane",
-        (Fr, _, Some(SignalWay::Below)) => "sous la médiane",
-        (Fr, _, Some(SignalWay::Up)) => "à la hausse",
-        (Fr, _, Some(SignalWay::Down)) => "à la baisse",
-        (En, _, Some(SignalWay::Above)) => "above the median",
-        (En, _, Some(SignalWay::Below)) => "below the median",
-        (En, _, Some(SignalWay::Up)) => "going up",
-        (En, _, Some(SignalWay::Down)) => "going down",
+    let what = match (kind, way) {
+        (SignalKind::Astronomical, _) | (_, None) => "",
+        (_, Some(SignalWay::Above)) => T::AboveTheMedian.words(lang),
+        (_, Some(SignalWay::Below)) => T::BelowTheMedian.words(lang),
+        (_, Some(SignalWay::Up)) => T::GoingUp.words(lang),
+        (_, Some(SignalWay::Down)) => T::GoingDown.words(lang),
     };
-    (name, what)
+    (name.words(lang), what)
 }
 
 /// A signal in plain words: "Déplacement : 7 points au-dessus de la médiane depuis le 3 nov.".
 pub fn describe(signal: &Signal, began: chrono::NaiveDate, lang: crate::model::Lang) -> String {
-    use crate::model::Lang;
+    use crate::i18n::T;
     let since = crate::i18n::short_date(lang, began);
     let (name, what) = words(lang, signal.kind(), signal.way());
-    let points = match signal {
-        Signal::Shift { points, .. } | Signal::Trend { points, .. } => Some(*points),
-        Signal::Astronomical { .. } => None,
-    };
-    match (lang, points) {
-        (Lang::Fr, Some(points)) => format!("{name} : {points} points {what} depuis le {since}"),
-        (Lang::En, Some(points)) => format!("{name}: {points} points {what} since {since}"),
-        (Lang::Fr, None) => format!("{name} le {since}"),
-        (Lang::En, None) => format!("{name} on {since}"),
+    match signal {
+        Signal::Shift { points, .. } | Signal::Trend { points, .. } => T::SignalSince.with(
+            lang,
+            &[
+                ("name", &name),
+                ("points", points),
+                ("what", &what),
+                ("since", &since),
+            ],
+        ),
+        Signal::Astronomical { .. } => {
+            T::SignalOn.with(lang, &[("name", &name), ("since", &since)])
+        }
     }
 }
 

@@ -156,10 +156,7 @@ pub(super) fn sleep_screen(
     } else {
         egui::Color32::from_black_alpha(210)
     };
-    let words = match lang {
-        crate::model::Lang::Fr => "Touchez l'écran pour l'allumer",
-        crate::model::Lang::En => "Touch the screen to wake it",
-    };
+    let words = crate::i18n::T::TouchToWake.words(lang);
     let minute = now.and_utc().timestamp().div_euclid(60);
     let spot = egui::pos2(
         rect.left() + rect.width() * (0.2 + 0.6 * ((minute * 7).rem_euclid(10) as f32 / 10.0)),

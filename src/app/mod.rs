@@ -352,14 +352,9 @@ impl KioskApp {
         });
         if let Err(err) = result {
             tracing::warn!("boards shown not kept in the config file: {err}");
-            self.store_error = Some(match self.lang() {
-                crate::model::Lang::Fr => format!(
-                    "Choix des tableaux appliqué jusqu'au prochain redémarrage seulement : {err}"
-                ),
-                crate::model::Lang::En => {
-                    format!("Boards chosen apply until the next restart only: {err}")
-                }
-            });
+            let err = err.to_string();
+            self.store_error =
+                Some(crate::i18n::T::ShownUntilRestart.with(self.lang(), &[("err", &err)]));
         }
     }
 

@@ -2,6 +2,7 @@
 //! write instead.
 
 use super::*;
+use crate::i18n::T;
 
 /// Reads the text of a config file.
 pub fn parse(path: &Path, text: &str) -> (FileConfig, Vec<Problem>) {
@@ -100,13 +101,7 @@ fn read(
             if parsed.is_none() {
                 diags.error(
                     t.offset,
-                    Msg::new(
-                        format!("`{key}` is \"{}\"; write a time such as \"07:30\"", t.value),
-                        format!(
-                            "`{key}` vaut \"{}\" ; écrivez une heure comme \"07:30\"",
-                            t.value
-                        ),
-                    ),
+                    Msg::text(T::NotATime, &[("key", &key), ("value", &t.value)]),
                 );
             }
             parsed
@@ -131,21 +126,14 @@ fn read(
         let mut days: Vec<u8> = Vec::new();
         if display.has("days") {
             for day in display.text_list("days", diags).unwrap_or_default() {
-                match DAYS.iter().position(|d| *d == day.value.trim().to_lowercase()) {
+                match DAYS
+                    .iter()
+                    .position(|d| *d == day.value.trim().to_lowercase())
+                {
                     Some(i) => days.push(i as u8),
-                    None => diags.error(
-                        day.offset,
-                        Msg::new(
-                            format!(
-                                "\"{}\" is not a day; write \"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\" or \"sun\"",
-                                day.value
-                            ),
-                            format!(
-                                "« {} » n'est pas un jour ; écrivez \"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\" ou \"sun\" (lundi … dimanche)",
-                                day.value
-                            ),
-                        ),
-                    ),
+                    None => {
+                        diags.error(day.offset, Msg::text(T::NotADay, &[("value", &day.value)]))
+                    }
                 }
             }
         } else {
@@ -175,13 +163,7 @@ fn read(
                     value: hash.value,
                 });
             } else {
-                diags.error(
-                    hash.offset,
-                    Msg::new(
-                        "`pin_hash` is the PIN's argon2 hash (it starts with \"$argon2\"), never the PIN itself",
-                        "`pin_hash` est l'empreinte argon2 du NIP (elle commence par \"$argon2\"), jamais le NIP lui-même",
-                    ),
-                );
+                diags.error(hash.offset, Msg::text(T::PinHashInConfig, &[]));
             }
         }
         facilitator.finish(&|_| None, diags);
@@ -212,9 +194,10 @@ fn read_scale(display: &mut TableReader<'_>, diags: &mut Diags) -> Option<(Scale
         Some(Scale::Fixed(n)) if !(lo..=hi).contains(&n) => {
             diags.error(
                 offset,
-                Msg::new(
-                    format!("`scale` is {n}; {hint_en}"),
-                    format!("`scale` vaut {n} ; {hint_fr}"),
+                Msg::text_both(
+                    T::ScaleOutOfRange,
+                    &[("n", &n)],
+                    &[("hint", &*hint_fr, &*hint_en)],
                 ),
             );
             None
@@ -223,10 +206,7 @@ fn read_scale(display: &mut TableReader<'_>, diags: &mut Diags) -> Option<(Scale
         None => {
             diags.error(
                 offset,
-                Msg::new(
-                    format!("`scale` is not \"auto\" or a number; {hint_en}"),
-                    format!("`scale` n'est ni \"auto\" ni un nombre ; {hint_fr}"),
-                ),
+                Msg::text_both(T::ScaleNotANumber, &[], &[("hint", &*hint_fr, &*hint_en)]),
             );
             None
         }

@@ -298,6 +298,171 @@ texts! {
     NoDecisionNoted: "Aucune décision notée", "No decision noted";
     ActionsCreatedTitle: "Actions créées", "Actions created";
     EscalationsRaisedTitle: "Escalades soulevées", "Escalations raised";
+    // ui/facilitator.rs
+    FacilitatorMode: "Mode animateur", "Facilitator mode";
+    NoPinAnyoneCanOpen: "Aucun NIP n'est défini : tout le monde peut ouvrir ce mode. Définissez-en un avec « huddle pin set ».", "No PIN is set: anyone can open this mode. Set one with `huddle pin set`.";
+    OpenIt: "Ouvrir", "Open";
+    EnterPin: "Entrez le NIP", "Enter the PIN";
+    Key: "Touche", "Key";
+    Erase: "Effacer", "Erase";
+    Lock: "Verrouiller", "Lock";
+    NoPinSetOne: "Aucun NIP n'est défini : définissez-en un avec « huddle pin set » sur cet ordinateur.", "No PIN is set: set one with `huddle pin set` on this computer.";
+    ClosesByItself: "Ce mode se referme seul après 2 minutes sans toucher l'écran.", "This mode closes by itself after 2 minutes without a touch.";
+    HistoryOfChanges: "Historique des changements", "History of changes";
+    DeleteEntries: "Supprimer des éléments", "Delete entries";
+    LeaveFullScreen: "Quitter le plein écran", "Leave full screen";
+    BackToFullScreen: "Revenir au plein écran", "Back to full screen";
+    BoardsShownOnThisScreen: "Tableaux affichés sur cet écran", "Boards shown on this screen";
+    ApplyThisChoice: "Appliquer ce choix", "Apply this choice";
+    SettingsInEffect: "Réglages en vigueur", "Settings in effect";
+    HistoryExplained: "Qui a changé quoi, et quand — le plus récent d'abord. « huddle history » l'exporte.", "Who changed what, and when — newest first. `huddle history` exports it.";
+    NoChangeYet: "Aucun changement encore.", "No change yet.";
+    Delete: "Supprimer", "Delete";
+    // Run-chart signals.
+    Shift: "Déplacement", "Shift";
+    Trend: "Tendance", "Trend";
+    AstronomicalPoint: "Point hors norme", "Astronomical point";
+    AboveTheMedian: "au-dessus de la médiane", "above the median";
+    BelowTheMedian: "sous la médiane", "below the median";
+    GoingUp: "à la hausse", "going up";
+    GoingDown: "à la baisse", "going down";
+    SignalSince: "{name} : {points} points {what} depuis le {since}", "{name}: {points} points {what} since {since}";
+    SignalOn: "{name} le {since}", "{name} on {since}";
+    // The history of changes.
+    UndoneLater: "annulé ensuite", "undone later";
+    KindValue: "valeur", "value";
+    KindIdea: "idée", "idea";
+    KindMood: "humeur", "mood";
+    KindAttendance: "présence", "attendance";
+    KindClient: "usager", "client";
+    KindSafety: "sécurité", "safety";
+    KindHuddle: "caucus", "huddle";
+    KindEscalation: "escalade", "escalation";
+    OpAdded: "ajout", "added";
+    OpChanged: "modification", "changed";
+    OpDeleted: "suppression", "deleted";
+    OpUndone: "annulation", "undone";
+    // The kiosk.
+    ShownUntilRestart: "Choix des tableaux appliqué jusqu'au prochain redémarrage seulement : {err}", "Boards chosen apply until the next restart only: {err}";
+    TouchToWake: "Touchez l'écran pour l'allumer", "Touch the screen to wake it";
+    // Board files.
+    IdeaProposed: "Proposée", "Proposed";
+    IdeaTesting: "À l'essai", "Testing";
+    IdeaAdopted: "Adoptée", "Adopted";
+    // Refusals on the screen.
+    DiskFull: "le disque de {dir} est plein : rien ne peut être enregistré avant qu'on y libère de la place ; le tableau reste affiché tel quel", "the disk holding {dir} is full: nothing can be saved until space is freed (old files, logs, backups of other programs); what is stored is shown as it was";
+    DatabaseReplaced: "{path} n'est plus la base de données ouverte par ce kiosque (un autre fichier a été mis à sa place) ; rien n'y est écrit. Redémarrez le kiosque une fois le bon fichier remis", "{path} is no longer the database this kiosk opened (another file was put in its place); nothing was written to it. Restart the kiosk once the right file is back; what was typed since is refused, not lost in a foreign file.";
+    ChangeTooLong: "texte trop long : {found} caractères, {max} au plus", "text too long: {found} characters, at most {max}";
+    InputNotANumber: "« {text} » n'est pas un nombre : tapez des chiffres, avec une virgule pour les décimales (12,5)", "\"{text}\" is not a number; write digits, with a comma or a point for decimals (12,5)";
+    InputNotADate: "« {text} » n'est pas une date", "\"{text}\" is not a date; write it as YYYY-MM-DD (2026-11-23)";
+    InputEmpty: "Le champ « {field} » est vide : écrivez quelques mots", "the {field} is empty; write a few words";
+    InputTooLong: "Texte trop long : {found} caractères, {max} au plus ; raccourcissez-le", "Text too long: {found} characters, at most {max}; shorten it";
+    NoSuchSection: "Section « {section} » introuvable", "No section `{section}` here";
+    WrongPinOneMinute: "NIP incorrect — encore {left} essai(s) avant une pause d'une minute", "Wrong PIN — {left} more try(ies) before a one-minute wait";
+    WrongPinMinutes: "NIP incorrect — encore {left} essai(s) avant une pause de {minutes} minutes", "Wrong PIN — {left} more try(ies) before a {minutes}-minute wait";
+    TooManyTries: "Trop d'essais : réessayez à {time}", "Too many tries: try again at {time}";
+    // Sync.
+    NoOtherScreen: "aucun autre écran", "no other screen";
+    OneOtherScreen: "1 autre écran", "1 other screen";
+    OtherScreens: "{n} autres écrans", "{n} other screens";
+    SyncFolderReset: "le dossier partagé semble vide ou recréé alors que cet écran y avait publié. Rien n'y est fait tant que le service informatique n'a pas vérifié (huddle sync status). Ce qui est saisi ici est gardé.", "the shared folder looks empty or re-created although this screen had published there. Nothing is done there until IT has checked (huddle sync status). What is entered here is kept.";
+    SyncDuplicateDevice: "un autre ordinateur écrit avec l'identité de cet écran (dossier de données copié ?). Le service informatique doit lui en donner une nouvelle (huddle sync --new-device-id). Ce qui est saisi ici est gardé.", "another computer writes with this screen's identity (a copied data folder?). IT must give it a new one (huddle sync --new-device-id). What is entered here is kept.";
+    SyncDatabaseInShare: "la base de données est dans le dossier partagé, où elle serait abîmée. Le service informatique doit la garder sur le disque de cet ordinateur (--data-dir).", "the database is inside the shared folder, where it would be damaged. IT must keep it on this computer's disk (--data-dir).";
+    SyncTooNew: "le dossier partagé vient d'une version plus récente de Huddle : installez-la. Ce qui est saisi ici est gardé.", "the shared folder comes from a newer Huddle: install it. What is entered here is kept.";
+    // Names.
+    MoodBad: "Mal", "Bad";
+    MoodNotGood: "Pas bien", "Not good";
+    MoodSoSo: "Moyen", "So-so";
+    MoodGood: "Bien", "Good";
+    MoodVeryGood: "Très bien", "Very good";
+    LevelTeam: "Équipe", "Team";
+    LevelManager: "Gestion", "Manager";
+    LevelDirector: "Direction", "Director";
+    LevelSteering: "Comité directeur", "Steering committee";
+    // Problems in board files and in the config file, as `huddle check` and the banner say them.
+    // config/read.rs
+    PinHashInConfig: "`pin_hash` est l'empreinte argon2 du NIP (elle commence par \"$argon2\"), jamais le NIP lui-même", "`pin_hash` is the PIN's argon2 hash (it starts with \"$argon2\"), never the PIN itself";
+    NotATime: "`{key}` vaut \"{value}\" ; écrivez une heure comme \"07:30\"", "`{key}` is \"{value}\"; write a time such as \"07:30\"";
+    NotADay: "« {value} » n'est pas un jour ; écrivez \"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\" ou \"sun\" (lundi … dimanche)", "\"{value}\" is not a day; write \"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\" or \"sun\"";
+    ScaleOutOfRange: "`scale` vaut {n} ; {hint}", "`scale` is {n}; {hint}";
+    ScaleNotANumber: "`scale` n'est ni \"auto\" ni un nombre ; {hint}", "`scale` is not \"auto\" or a number; {hint}";
+    // layout/load.rs
+    NotUtf8: "le fichier n'est pas du texte UTF-8 ; enregistrez-le en UTF-8 dans votre éditeur", "the file is not UTF-8 text; save it as UTF-8 in your editor";
+    FileUnreadable: "le fichier ne peut pas être lu : {err}", "the file cannot be read: {err}";
+    FileTooLarge: "le fichier fait {size}, un fichier de tableau fait au plus {max} ; il n'a pas été lu. Est-ce bien un fichier de tableau ?", "the file holds {size} where a board file holds at most {max}; it was not read. Is it really a board file?";
+    NotAFile: "ce n'est pas un fichier ({kind}) ; il n'a pas été lu", "it is {kind}, not a file; it was not read";
+    // layout/parse/grid.rs
+    SameSectionId: "deux sections ont l'id `{id}` ; donnez à chaque section son propre id", "two sections have the id `{id}`; give each section its own id";
+    SectionIdHasAPortraitPlace: "la section `{id}` a une place portrait mais le tableau n'a pas de grille portrait ; ajoutez portrait = { columns = 2, rows = 6 } dans [board]", "section `{id}` has a portrait place but the board has no portrait grid; add portrait = { columns = 2, rows = 6 } to [board]";
+    SectionIdHasNoPlaceOn: "la section `{id}` n'a pas de place sur la grille portrait du tableau ; ajoutez une ligne comme portrait = { column = 1, row = 1, width = 1 }", "section `{id}` has no place on the board's portrait grid; add a line such as portrait = { column = 1, row = 1, width = 1 }";
+    TheTitleHasCharsCharactersA: "le titre a {chars} caractères ; un écran de 1280 pixels en montre {TITLE_FITS} dans la barre du haut, il sera donc coupé par « … » : ajoutez short_title = \"…\" d'au plus {TITLE_FITS}", "the title has {chars} characters; a 1280-pixel screen shows {TITLE_FITS} on the top bar, so it will be cut with \"…\": add short_title = \"…\" with at most {TITLE_FITS}";
+    ShortTitleHasCharsCharactersKeep: "`short_title` a {chars} caractères ; gardez-le sous {TITLE_FITS} pour qu'il se lise en entier sur un écran de 1280 pixels", "`short_title` has {chars} characters; keep it to {TITLE_FITS} so that it shows whole on a 1280-pixel screen";
+    SectionIdPlaceReachesColumnLast: "la section `{id}`{place} va jusqu'à la colonne {last_col}, mais {found} a {columns} colonnes ; rétrécissez-la ou augmentez `columns` dans {table}", "section `{id}`{place} reaches column {last_col} but {found} has {columns} columns; make it narrower or raise `columns` in {table}";
+    SectionIdPlaceReachesRowLast: "la section `{id}`{place} va jusqu'à la rangée {last_row}, mais {found} a {rows} rangées ; raccourcissez-la ou augmentez `rows` dans {table}", "section `{id}`{place} reaches row {last_row} but {found} has {rows} rows; make it shorter or raise `rows` in {table}";
+    SectionsOtherIdAndIdOverlap: "les sections `{other_id}` et `{id}` se chevauchent{place} à la colonne {col}, rangée {row} ; déplacez l'une d'elles", "sections `{other_id}` and `{id}` overlap{place} at column {col}, row {row}; move one of them";
+    // layout/parse/mod.rs
+    DatesAndTimesGoInQuotes: "les dates et les heures s'écrivent entre guillemets, par exemple time = \"08:30\"", "dates and times go in quotes here, for example time = \"08:30\"";
+    ThisTextHasNoClosingQuote: "ce texte n'a pas de guillemet fermant ; terminez-le par \"", "this text has no closing quote; end it with \"";
+    KeyIsWrittenTwiceInThe: "`{key}` est écrit deux fois dans la même table ; n'en gardez qu'un", "`{key}` is written twice in the same table; keep only one";
+    NameIsWrittenTwiceToHave: "[{name}] est écrit deux fois ; pour en avoir plusieurs, écrivez [[{name}]] avec des doubles crochets", "[{name}] is written twice; to have several, write [[{name}]] with double brackets";
+    ThisTableWasAlreadyWrittenWith: "cette table a déjà été écrite avec des crochets simples ; utilisez partout des [[doubles crochets]] pour une liste de tables", "this table was already written with single brackets; use [[double brackets]] everywhere for a list of tables";
+    ThisNumberCannotBeReadWrite: "ce nombre est illisible ; écrivez des chiffres avec un point décimal, comme 12 ou 92.5", "this number cannot be read; write digits with a decimal point, such as 12 or 92.5";
+    UnexpectedCharacter: "caractère inattendu `{c}` ; le texte s'écrit entre guillemets, comme title = \"Accueil\"", "unexpected character `{c}`; text values go in quotes, like title = \"Accueil\"";
+    AValueIsMissingOrIs: "une valeur manque ou n'est pas entre guillemets ; le texte s'écrit entre guillemets, comme title = \"Accueil\"", "a value is missing or is not in quotes; text goes in quotes, like title = \"Accueil\"";
+    ExpectedFound: "attendu : {expected} ; trouvé : {found}", "expected {expected}, found {found}";
+    TheFileEndsInTheMiddle: "le fichier se termine au milieu d'une valeur ; fermez les guillemets ou les crochets", "the file ends in the middle of a value; close the quotes or brackets";
+    EscapeNotAllowed: "`\\{c}` n'est pas permis dans un texte ; écrivez \\\\ pour une barre oblique inverse, ou utilisez des 'apostrophes'", "`\\{c}` is not allowed in text; write \\\\ for a backslash, or use 'single quotes'";
+    TomlUnreadable: "le TOML est illisible ici ({other})", "the TOML cannot be read here ({other})";
+    TheFileHasNoBoardTable: "le fichier n'a pas de table [board] ; commencez-le par [board] et un id, par exemple\n  [board]\n  id = \"mon-equipe\"", "the file has no [board] table; start it with [board] and an id, such as\n  [board]\n  id = \"my-team\"";
+    KeyDoesNotGoInBoard: "`{key}` ne va pas dans [board] : déplacez-le sous {table}", "`{key}` does not go in [board]: move it under {table}";
+    AMemberSNameIsEmpty: "le nom d'un membre est vide ; écrivez un nom ou des initiales, ou retirez l'élément", "a member's name is empty; write a name or initials, or remove the item";
+    NameIsListedTwiceInMembers: "\"{name}\" figure deux fois dans `members` ; ajoutez une initiale pour les distinguer", "\"{name}\" is listed twice in `members`; add an initial to tell them apart";
+    SectionsAreAListWriteSection: "les sections forment une liste : écrivez [[section]] avec des doubles crochets avant chacune", "sections are a list: write [[section]] with double brackets before each one";
+    WriteEachSectionAsASection: "écrivez chaque section comme une table [[section]]", "write each section as a [[section]] table";
+    UnknownTableOrKeyKeyA: "table ou clé inconnue `{key}` ; un fichier de tableau n'a que les tables [board], [team], [huddle] et [[section]]", "unknown table or key `{key}`; a board file has only [board], [team], [huddle] and [[section]] tables";
+    UnknownTableKeyDidYouMean: "table inconnue [{key}] ; vouliez-vous dire {table} ?", "unknown table [{key}], did you mean {table}?";
+    TheBoardHasNoSectionYet: "le tableau n'a encore aucune section ; ajoutez-en une avec [[section]]", "the board has no section yet; add one with [[section]]";
+    CharacterNotAllowed: "le caractère {c} n'est pas permis dans un texte", "the character {c} is not allowed in text";
+    AgendaNotATime: "l'heure \"{value}\" n'existe pas ; écrivez les heures et les minutes, comme time = \"08:30\"", "time \"{value}\" is not a time of day; write hours and minutes, such as time = \"08:30\"";
+    TheAgendaAddsUpToTotal: "l'ordre du jour totalise {total} minutes, mais le caucus dure {value} ; raccourcissez un point ou augmentez `minutes`", "the agenda adds up to {total} minutes but the huddle lasts {value}; shorten an item or raise `minutes`";
+    UnknownLevel: "le niveau \"{value}\" n'est pas {choices} : vouliez-vous dire \"{close}\" ? (tout autre nom est gardé tel quel)", "level \"{value}\" is not one of {choices}: did you mean \"{close}\"? (any other name is kept as written)";
+    IdTooLong: "cet id d'un{what} a {count} caractères ; un id en a au plus {ID_MAX} (il nomme des fichiers) : écrivez-en un plus court, par exemple id = \"{short}\"", "this {what} id has {count} characters; an id has at most {ID_MAX} (it names files): write a shorter one, for example id = \"{short}\"";
+    IdCharacters: "l'id d'un{what} ne peut contenir que des minuscules sans accents, des chiffres, - et _ ; écrivez par exemple id = {hint}", "a {what} id may use only lowercase letters without accents, digits, - and _; write for example id = {hint}";
+    AgendaItemPointsAtSectionValue: "un point de l'ordre du jour renvoie à la section `{value}`, qui n'existe pas{hint}", "agenda item points at section `{value}` which does not exist{hint}";
+    // layout/parse/section.rs
+    TheTitleIsEmptyWriteWhat: "le titre est vide ; écrivez ce que l'équipe doit lire sur la section", "the title is empty; write what the team should read on the section";
+    AStageHasNoNameWrite: "une étape n'a pas de nom ; écrivez-en un ou retirez l'élément", "a stage has no name; write one or remove the item";
+    StageNameIsListedTwice: "l'étape \"{name}\" figure deux fois", "stage \"{name}\" is listed twice";
+    EachColumnIsANameIn: "chaque colonne est un nom entre guillemets, ou { name = \"À l'essai\", limit = 3 }", "each column is a name in quotes, or { name = \"À l'essai\", limit = 3 }";
+    AColumnHasNoName: "une colonne n'a pas de nom", "a column has no name";
+    ColumnNameIsListedTwice: "la colonne \"{name}\" figure deux fois", "column \"{name}\" is listed twice";
+    NoStages: "{context} n'a pas de `stages` ; énumérez les étapes que traverse un usager, comme stages = [\"Réception\", \"Évaluation\", \"Suivi\"]", "{context} has no `stages`; list the stages a client goes through, such as stages = [\"Réception\", \"Évaluation\", \"Suivi\"]";
+    NeedsAStage: "{context} a besoin d'au moins une étape dans `stages`", "{context} needs at least one stage in `stages`";
+    WarningOnTheWrongSide: "`warning` ({warning}) doit être {side} `target` ({target}) puisque plus {better} est mieux : les valeurs entre la cible et l'alerte sont « à surveiller »", "`warning` ({warning}) should be {side} `target` ({target}) because {better} is better: values between the target and the warning are \"to watch\"";
+    NeedsTwoColumns: "{context} a besoin d'au moins deux `columns` entre lesquelles les idées avancent", "{context} needs at least two `columns` for ideas to move between";
+    // layout/read.rs
+    WholeNumberOutOfRange: "`{key}` vaut {found} ; écrivez un nombre entier de {min} à {max}", "`{key}` is {found}; write a whole number from {min} to {max}";
+    WholeNumberHasDecimals: "`{key}` vaut {found} ; écrivez un nombre entier de {min} à {max}, sans décimales", "`{key}` is {found}; write a whole number from {min} to {max}, without decimals";
+    NumberInQuotes: "`{key}` doit être un nombre sans guillemets : {key} = {value}", "`{key}` should be a number without quotes: {key} = {value}";
+    ContextShouldBeATableFound: "{context} devrait être une table, et non {found}", "{context} should be a table, found {found}";
+    MissingKey: "{context} n'a pas de `{key}` ; ajoutez une ligne comme {key} = {example}", "{context} has no `{key}`; add a line such as {key} = {example}";
+    KeyShouldBeTextInQuotes: "`{key}` doit être du texte entre guillemets, et non {found}{hint}", "`{key}` should be text in quotes, found {found}{hint}";
+    KeyShouldBeTrueOrFalse: "`{key}` doit valoir true ou false, sans guillemets, et non {found} : {hint}", "`{key}` should be true or false, without quotes, found {found}: {hint}";
+    KeyShouldBeAWholeNumber: "`{key}` doit être un nombre entier de {min} à {max}, et non {found}", "`{key}` should be a whole number from {min} to {max}, found {found}";
+    KeyShouldBeANumberFound: "`{key}` doit être un nombre, et non {found}", "`{key}` should be a number, found {found}";
+    NotOneOfTheChoices: "`{key}` ne peut pas valoir \"{value}\" ; écrivez {choices}{hint}", "`{key}` cannot be \"{value}\"; write one of {choices}{hint}";
+    EachItemOfKeyShouldBe: "chaque élément de `{key}` doit être du texte entre guillemets, et non {found}", "each item of `{key}` should be text in quotes, found {found}";
+    KeyShouldBeAListIn: "`{key}` doit être une liste entre crochets, et non {found}", "`{key}` should be a list in square brackets, found {found}";
+    UnknownKey: "clé inconnue `{name}` dans {context}{hint}", "unknown key `{name}` in {context}{hint}";
+    // layout/set.rs
+    BoardIdTaken: "l'id de tableau `{id}` est déjà pris par {first} ; donnez à chaque tableau son propre id", "board id `{id}` is already used by {first}; give each board its own id";
+    OwnParent: "un tableau ne peut pas être son propre parent ; nommez le tableau où montent ses photos", "a board cannot be its own parent; name the board its snapshots go up to";
+    ParentsGoRoundInACircle: "les parents tournent en rond ({cycle}) ; le tableau du sommet ne doit pas avoir de parent", "parents go round in a circle ({cycle}); the top board must have no parent";
+    ParentNotABoard: "le parent `{value}` n'est pas un tableau connu{hint}", "a board's parent `{value}` is not a known board{hint}";
+    UnitNotABoard: "l'unité `{value}` n'est pas un tableau connu{hint}", "unit `{value}` is not a known board{hint}";
+    NotANumberInFile: "`{key}` doit être un nombre sans guillemets, avec un point décimal", "`{key}` should be a number without quotes, with a decimal point";
+    DidYouMean: " ; vouliez-vous dire `{c}` ?", ", did you mean `{c}`?";
+    KeyOfAnotherKind: "{context} ne peut pas avoir `{key}` : cette clé va aux sections de genre {owners} (celle-ci est \"{kind}\")", "{context} cannot have `{key}`: it belongs to sections of kind {owners} (this one is \"{kind}\")";
 }
 
 impl T {
@@ -319,6 +484,11 @@ impl T {
                     rest = tail;
                 }
                 None => {
+                    debug_assert!(
+                        !after.split_once('}').is_some_and(|(name, _)| is_name(name)),
+                        "{self:?}: no value for an argument of {:?}",
+                        self.words(lang)
+                    );
                     out.push('{');
                     rest = after;
                 }
@@ -327,6 +497,14 @@ impl T {
         out.push_str(rest);
         out
     }
+}
+
+/// Whether `text` is an argument's name: letters, digits and `_`, not starting with a digit.
+fn is_name(text: &str) -> bool {
+    text.chars()
+        .next()
+        .is_some_and(|c| c.is_alphabetic() || c == '_')
+        && text.chars().all(|c| c.is_alphanumeric() || c == '_')
 }
 
 /// A fixed text in the board's language.

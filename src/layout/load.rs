@@ -1,5 +1,6 @@
 //! Finding and reading board files on disk.
 
+use crate::i18n::T;
 use std::path::{Path, PathBuf};
 
 use super::parse::{FileReport, parse_board};
@@ -36,46 +37,23 @@ pub fn read_file(path: &Path) -> FileReport {
     match crate::disk::read_bounded(path, BOARD_FILE_MAX, crate::disk::Links::Follow) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => parse_board(path, &text),
-            Err(_) => FileReport::unreadable(
-                path,
-                Msg::new(
-                    "the file is not UTF-8 text; save it as UTF-8 in your editor",
-                    "le fichier n'est pas du texte UTF-8 ; enregistrez-le en UTF-8 dans votre éditeur",
-                ),
-            ),
+            Err(_) => FileReport::unreadable(path, Msg::text(T::NotUtf8, &[])),
         },
         Err(crate::disk::ReadError::TooLarge { size, max }) => FileReport::unreadable(
             path,
-            Msg::new(
-                format!(
-                    "the file holds {} where a board file holds at most {}; it was not read. Is it really a board file?",
-                    crate::disk::bytes(size),
-                    crate::disk::bytes(max)
-                ),
-                format!(
-                    "le fichier fait {}, un fichier de tableau fait au plus {} ; il n'a pas été lu. Est-ce bien un fichier de tableau ?",
-                    crate::disk::bytes(size),
-                    crate::disk::bytes(max)
-                ),
+            Msg::text(
+                T::FileTooLarge,
+                &[
+                    ("max", &crate::disk::bytes(max)),
+                    ("size", &crate::disk::bytes(size)),
+                ],
             ),
         ),
         Err(crate::disk::ReadError::NotRegular(kind)) => FileReport::unreadable(
             path,
-            Msg::new(
-                format!("it is {kind}, not a file; it was not read"),
-                format!(
-                    "ce n'est pas un fichier ({}) ; il n'a pas été lu",
-                    kind_fr(kind)
-                ),
-            ),
+            Msg::text_both(T::NotAFile, &[], &[("kind", kind_fr(kind), kind)]),
         ),
-        Err(err) => FileReport::unreadable(
-            path,
-            Msg::new(
-                format!("the file cannot be read: {err}"),
-                format!("le fichier ne peut pas être lu : {err}"),
-            ),
-        ),
+        Err(err) => FileReport::unreadable(path, Msg::text(T::FileUnreadable, &[("err", &err)])),
     }
 }
 

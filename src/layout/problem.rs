@@ -36,6 +36,14 @@ impl Problem {
         self.severity == Severity::Error
     }
 
+    /// The problem as `file:line:column: message` in `lang`.
+    pub fn in_lang(&self, lang: crate::model::Lang) -> String {
+        match lang {
+            crate::model::Lang::Fr => self.to_string_fr(),
+            crate::model::Lang::En => self.to_string(),
+        }
+    }
+
     /// The problem as `file:line:column: message` in French, for French boards' banners.
     pub fn to_string_fr(&self) -> String {
         let warning = if self.severity == Severity::Warning {
@@ -54,14 +62,44 @@ impl Problem {
 }
 
 /// A message in both languages of the boards.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Msg {
     pub en: String,
     pub fr: String,
 }
 
 impl Msg {
-    pub fn new(en: impl Into<String>, fr: impl Into<String>) -> Self {
+    /// A problem's message from a text, in both languages.
+    pub fn text(text: crate::i18n::T, args: &[(&str, &dyn std::fmt::Display)]) -> Self {
+        Self {
+            en: shorten_quotes(text.with(crate::model::Lang::En, args)),
+            fr: shorten_quotes(text.with(crate::model::Lang::Fr, args)),
+        }
+    }
+
+    /// A problem's message from a text with arguments worded in each language (`both`: name,
+    /// French, English) besides those that read the same in both (`args`).
+    pub fn text_both(
+        text: crate::i18n::T,
+        args: &[(&str, &dyn std::fmt::Display)],
+        both: &[(&str, &str, &str)],
+    ) -> Self {
+        use crate::model::Lang;
+        let words = |lang: Lang| {
+            let mut all: Vec<(&str, &dyn std::fmt::Display)> = args.to_vec();
+            for (name, fr, en) in both {
+                all.push((name, if lang == Lang::Fr { fr } else { en }));
+            }
+            shorten_quotes(text.with(lang, &all))
+        };
+        Self {
+            en: words(Lang::En),
+            fr: words(Lang::Fr),
+        }
+    }
+
+    #[cfg(test)]
+    fn new(en: impl Into<String>, fr: impl Into<String>) -> Self {
         Self {
             en: shorten_quotes(en.into()),
             fr: shorten_quotes(fr.into()),
@@ -208,11 +246,8 @@ pub fn did_you_mean<'c>(
 /// ", did you mean `x`?" when a close candidate exists, in both languages.
 pub(crate) fn suggestion<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) -> Msg {
     match did_you_mean(word, candidates) {
-        Some(c) => Msg::new(
-            format!(", did you mean `{c}`?"),
-            format!(" ; vouliez-vous dire `{c}` ?"),
-        ),
-        None => Msg::new("", ""),
+        Some(c) => Msg::text(crate::i18n::T::DidYouMean, &[("c", &c)]),
+        None => Msg::default(),
     }
 }
 

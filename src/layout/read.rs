@@ -2,6 +2,7 @@
 //! file instead of stopping at the first, with messages written for a facilitator, in English
 //! and in French.
 
+use crate::i18n::T;
 use toml_span::value::{Table, Value, ValueInner};
 
 use super::problem::{Diags, Msg, suggestion};
@@ -63,9 +64,10 @@ impl<'de> TableReader<'de> {
                 let (en, fr) = type_name(&other);
                 diags.error(
                     offset,
-                    Msg::new(
-                        format!("{} should be a table, found {en}", context.en),
-                        format!("{} devrait être une table, et non {fr}", context.fr),
+                    Msg::text_both(
+                        T::ContextShouldBeATableFound,
+                        &[],
+                        &[("context", &*context.fr, &*context.en), ("found", fr, en)],
                     ),
                 );
                 None
@@ -109,15 +111,10 @@ impl<'de> TableReader<'de> {
     /// Notes a required key that is not written. It is reported by [`Self::finish`], unless
     /// an unknown key there is a typo of it: then the typo alone is reported, where it is.
     pub fn missing(&mut self, key: &'static str, example: &str) {
-        let message = Msg::new(
-            format!(
-                "{} has no `{key}`; add a line such as {key} = {example}",
-                self.context.en
-            ),
-            format!(
-                "{} n'a pas de `{key}` ; ajoutez une ligne comme {key} = {example}",
-                self.context.fr
-            ),
+        let message = Msg::text_both(
+            T::MissingKey,
+            &[("example", &example), ("key", &key)],
+            &[("context", &*self.context.fr, &*self.context.en)],
         );
         self.missing.push((key, message));
     }
@@ -158,11 +155,10 @@ impl<'de> TableReader<'de> {
                 };
                 diags.error(
                     offset,
-                    Msg::new(
-                        format!("`{key}` should be text in quotes, found {en}{hint_en}"),
-                        format!(
-                            "`{key}` doit être du texte entre guillemets, et non {fr}{hint_fr}"
-                        ),
+                    Msg::text_both(
+                        T::KeyShouldBeTextInQuotes,
+                        &[("key", &key)],
+                        &[("found", fr, en), ("hint", &*hint_fr, &*hint_en)],
                     ),
                 );
                 None
@@ -189,9 +185,10 @@ impl<'de> TableReader<'de> {
                 };
                 diags.error(
                     offset,
-                    Msg::new(
-                        format!("`{key}` should be true or false, without quotes, found {en}: {hint}"),
-                        format!("`{key}` doit valoir true ou false, sans guillemets, et non {fr} : {hint}"),
+                    Msg::text_both(
+                        T::KeyShouldBeTrueOrFalse,
+                        &[("hint", &hint), ("key", &key)],
+                        &[("found", fr, en)],
                     ),
                 );
                 None
@@ -216,33 +213,23 @@ impl<'de> TableReader<'de> {
                     offset,
                 });
             }
-            ValueInner::Integer(i) => Msg::new(
-                format!("`{key}` is {i}; write a whole number from {min} to {max}"),
-                format!("`{key}` vaut {i} ; écrivez un nombre entier de {min} à {max}"),
+            ValueInner::Integer(i) => Msg::text(
+                T::WholeNumberOutOfRange,
+                &[("found", &i), ("key", &key), ("max", &max), ("min", &min)],
             ),
-            ValueInner::Float(f) => Msg::new(
-                format!(
-                    "`{key}` is {f}; write a whole number from {min} to {max}, without decimals"
-                ),
-                format!(
-                    "`{key}` vaut {f} ; écrivez un nombre entier de {min} à {max}, sans décimales"
-                ),
+            ValueInner::Float(f) => Msg::text(
+                T::WholeNumberHasDecimals,
+                &[("found", &f), ("key", &key), ("max", &max), ("min", &min)],
             ),
-            ValueInner::String(s) if s.trim().parse::<i64>().is_ok() => Msg::new(
-                format!(
-                    "`{key}` should be a number without quotes: {key} = {}",
-                    s.trim()
-                ),
-                format!(
-                    "`{key}` doit être un nombre sans guillemets : {key} = {}",
-                    s.trim()
-                ),
-            ),
+            ValueInner::String(s) if s.trim().parse::<i64>().is_ok() => {
+                Msg::text(T::NumberInQuotes, &[("key", &key), ("value", &s.trim())])
+            }
             other => {
                 let (en, fr) = type_name(&other);
-                Msg::new(
-                    format!("`{key}` should be a whole number from {min} to {max}, found {en}"),
-                    format!("`{key}` doit être un nombre entier de {min} à {max}, et non {fr}"),
+                Msg::text_both(
+                    T::KeyShouldBeAWholeNumber,
+                    &[("key", &key), ("max", &max), ("min", &min)],
+                    &[("found", fr, en)],
                 )
             }
         };
@@ -267,26 +254,16 @@ impl<'de> TableReader<'de> {
                 });
             }
             ValueInner::Float(f) if f.is_finite() => return Some(At { value: f, offset }),
-            ValueInner::String(s) => {
-                let hint = match s.trim().replace(',', ".").parse::<f64>() {
-                    Ok(n) => format!(": {key} = {n}"),
-                    Err(_) => String::new(),
-                };
-                Msg::new(
-                    format!(
-                        "`{key}` should be a number without quotes, with a decimal point{hint}"
-                    ),
-                    format!(
-                        "`{key}` doit être un nombre sans guillemets, avec un point décimal{}",
-                        hint.replacen(':', " :", 1)
-                    ),
-                )
-            }
+            ValueInner::String(s) => match s.trim().replace(',', ".").parse::<f64>() {
+                Ok(n) => Msg::text(T::NumberInQuotes, &[("key", &key), ("value", &n)]),
+                Err(_) => Msg::text(T::NotANumberInFile, &[("key", &key)]),
+            },
             other => {
                 let (en, fr) = type_name(&other);
-                Msg::new(
-                    format!("`{key}` should be a number, found {en}"),
-                    format!("`{key}` doit être un nombre, et non {fr}"),
+                Msg::text_both(
+                    T::KeyShouldBeANumberFound,
+                    &[("key", &key)],
+                    &[("found", fr, en)],
                 )
             }
         };
@@ -313,19 +290,17 @@ impl<'de> TableReader<'de> {
         let hint = suggestion(&text.value, choices.iter().copied());
         diags.error(
             text.offset,
-            Msg::new(
-                format!(
-                    "`{key}` cannot be \"{}\"; write one of {}{}",
-                    text.value,
-                    quoted_list(choices, "or"),
-                    hint.en
-                ),
-                format!(
-                    "`{key}` ne peut pas valoir \"{}\" ; écrivez {}{}",
-                    text.value,
-                    quoted_list(choices, "ou"),
-                    hint.fr
-                ),
+            Msg::text_both(
+                T::NotOneOfTheChoices,
+                &[("key", &key), ("value", &text.value)],
+                &[
+                    ("hint", &*hint.fr, &*hint.en),
+                    (
+                        "choices",
+                        &*quoted_list(choices, "ou"),
+                        &*quoted_list(choices, "or"),
+                    ),
+                ],
             ),
         );
         None
@@ -346,9 +321,10 @@ impl<'de> TableReader<'de> {
                     let (en, fr) = type_name(&other);
                     diags.error(
                         offset,
-                        Msg::new(
-                            format!("each item of `{key}` should be text in quotes, found {en}"),
-                            format!("chaque élément de `{key}` doit être du texte entre guillemets, et non {fr}"),
+                        Msg::text_both(
+                            T::EachItemOfKeyShouldBe,
+                            &[("key", &key)],
+                            &[("found", fr, en)],
                         ),
                     );
                 }
@@ -367,9 +343,10 @@ impl<'de> TableReader<'de> {
                 let (en, fr) = type_name(&other);
                 diags.error(
                     offset,
-                    Msg::new(
-                        format!("`{key}` should be a list in square brackets, found {en}"),
-                        format!("`{key}` doit être une liste entre crochets, et non {fr}"),
+                    Msg::text_both(
+                        T::KeyShouldBeAListIn,
+                        &[("key", &key)],
+                        &[("found", fr, en)],
                     ),
                 );
                 None
@@ -394,9 +371,13 @@ impl<'de> TableReader<'de> {
             let name = key.name.as_ref();
             let message = elsewhere(name).unwrap_or_else(|| {
                 let hint = suggestion(name, self.known.iter().copied());
-                Msg::new(
-                    format!("unknown key `{name}` in {}{}", self.context.en, hint.en),
-                    format!("clé inconnue `{name}` dans {}{}", self.context.fr, hint.fr),
+                Msg::text_both(
+                    T::UnknownKey,
+                    &[("name", &name)],
+                    &[
+                        ("context", &self.context.fr, &self.context.en),
+                        ("hint", &*hint.fr, &*hint.en),
+                    ],
                 )
             });
             diags.error(key.span.start, message);

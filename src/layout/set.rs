@@ -1,6 +1,7 @@
 //! Checks across the whole set of boards: duplicate ids, unknown parents, cycles of parents,
 //! units that name unknown boards.
 
+use crate::i18n::T;
 use std::collections::BTreeMap;
 
 use super::Severity;
@@ -35,10 +36,7 @@ pub(crate) fn check_set(reports: &mut [FileReport], only: Option<&[usize]>) {
             reports[i].add(
                 offset,
                 Severity::Error,
-                Msg::new(
-                    format!("board id `{id}` is already used by {first}; give each board its own id"),
-                    format!("l'id de tableau `{id}` est déjà pris par {first} ; donnez à chaque tableau son propre id"),
-                ),
+                Msg::text(T::BoardIdTaken, &[("first", &first), ("id", &id)]),
             );
         }
     }
@@ -65,35 +63,20 @@ pub(crate) fn check_set(reports: &mut [FileReport], only: Option<&[usize]>) {
                 report.add(
                     parent.offset,
                     Severity::Error,
-                    Msg::new(
-                        format!(
-                            "a board's parent `{}` is not a known board{}",
-                            parent.value, hint.en
-                        ),
-                        format!(
-                            "le parent `{}` n'est pas un tableau connu{}",
-                            parent.value, hint.fr
-                        ),
+                    Msg::text_both(
+                        T::ParentNotABoard,
+                        &[("value", &parent.value)],
+                        &[("hint", &*hint.fr, &*hint.en)],
                     ),
                 );
             } else if let Some(id) = &refs.id {
                 if parent.value == id.value {
-                    report.add(
-                        parent.offset,
-                        Severity::Error,
-                        Msg::new(
-                            "a board cannot be its own parent; name the board its snapshots go up to",
-                            "un tableau ne peut pas être son propre parent ; nommez le tableau où montent ses photos",
-                        ),
-                    );
+                    report.add(parent.offset, Severity::Error, Msg::text(T::OwnParent, &[]));
                 } else if let Some(cycle) = cycle_from(&id.value, &parent_of) {
                     report.add(
                         parent.offset,
                         Severity::Error,
-                        Msg::new(
-                            format!("parents go round in a circle ({}); the top board must have no parent", cycle.join(" → ")),
-                            format!("les parents tournent en rond ({}) ; le tableau du sommet ne doit pas avoir de parent", cycle.join(" → ")),
-                        ),
+                        Msg::text(T::ParentsGoRoundInACircle, &[("cycle", &cycle.join(" → "))]),
                     );
                 }
             }
@@ -104,12 +87,10 @@ pub(crate) fn check_set(reports: &mut [FileReport], only: Option<&[usize]>) {
                 report.add(
                     unit.offset,
                     Severity::Error,
-                    Msg::new(
-                        format!("unit `{}` is not a known board{}", unit.value, hint.en),
-                        format!(
-                            "l'unité `{}` n'est pas un tableau connu{}",
-                            unit.value, hint.fr
-                        ),
+                    Msg::text_both(
+                        T::UnitNotABoard,
+                        &[("value", &unit.value)],
+                        &[("hint", &*hint.fr, &*hint.en)],
                     ),
                 );
             }

@@ -6,7 +6,8 @@ use egui::{RichText, vec2};
 
 use super::theme::{self, colour};
 use super::{Screen, UiCommand, UiState};
-use crate::model::{EntryKind, Lang};
+use crate::i18n::{T, tr};
+use crate::model::EntryKind;
 
 /// What the screen knows of facilitator mode.
 #[derive(Clone, Copy, Debug, Default)]
@@ -42,20 +43,13 @@ pub struct FacilitatorState {
     pub settings_open: bool,
 }
 
-fn words(lang: Lang, fr: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Fr => fr,
-        Lang::En => en,
-    }
-}
-
 /// The button on the top bar: "⚙" when locked (it opens the PIN pad), "⚙ Animateur" in amber
 /// when open (it opens the panel).
 /// The words on the top bar's facilitator button: ⚙ alone, or "⚙ Animateur" while the mode is
 /// open.
 pub(super) fn bar_text(screen: &Screen<'_>) -> String {
     if screen.facilitator.open {
-        format!("⚙ {}", words(screen.lang(), "Animateur", "Facilitator"))
+        format!("⚙ {}", tr(screen.lang(), T::Facilitator))
     } else {
         "⚙".to_owned()
     }
@@ -64,7 +58,7 @@ pub(super) fn bar_text(screen: &Screen<'_>) -> String {
 pub(super) fn bar_button(ui: &mut egui::Ui, screen: &Screen<'_>, state: &mut UiState) {
     let lang = screen.lang();
     let f = &screen.facilitator;
-    let name = words(lang, "Mode animateur", "Facilitator mode");
+    let name = tr(lang, T::FacilitatorMode);
     let text = bar_text(screen);
     let fill = if f.open { colour::WATCH } else { colour::CARD };
     let ink = if f.open {
@@ -124,24 +118,17 @@ fn pin_pad(
     let mut close = false;
     let modal = egui::Modal::new(egui::Id::unique("pin-pad")).show(ui.ctx(), |ui| {
         ui.set_width(3.0 * 96.0 + 2.0 * 12.0);
-        ui.heading(words(lang, "Mode animateur", "Facilitator mode"));
+        ui.heading(tr(lang, T::FacilitatorMode));
         if !pin_set {
-            ui.label(
-                RichText::new(words(
-                    lang,
-                    "Aucun NIP n'est défini : tout le monde peut ouvrir ce mode. Définissez-en un avec « huddle pin set ».",
-                    "No PIN is set: anyone can open this mode. Set one with `huddle pin set`.",
-                ))
-                .color(colour::BAD),
-            );
+            ui.label(RichText::new(tr(lang, T::NoPinAnyoneCanOpen)).color(colour::BAD));
             ui.add_space(8.0);
             ui.horizontal(|ui| {
-                let open = egui::Button::new(words(lang, "Ouvrir", "Open"))
+                let open = egui::Button::new(tr(lang, T::OpenIt))
                     .min_size(vec2(theme::TOUCH * 2.5, theme::TOUCH));
                 if theme::tapped(&ui.add(open)) {
                     commands.push(UiCommand::Unlock(String::new()));
                 }
-                let cancel = egui::Button::new(words(lang, "Annuler", "Cancel"))
+                let cancel = egui::Button::new(tr(lang, T::Cancel))
                     .min_size(vec2(theme::TOUCH * 2.5, theme::TOUCH));
                 if theme::tapped(&ui.add(cancel)) {
                     close = true;
@@ -149,7 +136,7 @@ fn pin_pad(
             });
             return;
         }
-        ui.label(words(lang, "Entrez le NIP", "Enter the PIN"));
+        ui.label(tr(lang, T::EnterPin));
         // Dots, never the digits: someone may be reading over the shoulder.
         let dots: String = (0..digits.len().max(4))
             .map(|i| if i < digits.len() { "● " } else { "○ " })
@@ -162,11 +149,7 @@ fn pin_pad(
         // Each key is named "Touche 4" for screen readers (a bare digit says little).
         let key = |ui: &mut egui::Ui, label: &str| {
             let b = egui::Button::new(RichText::new(label).size(32.0)).min_size(vec2(96.0, 80.0));
-            theme::tapped_named(
-                &ui.add(b),
-                format!("{} {label}", words(lang, "Touche", "Key")),
-                None,
-            )
+            theme::tapped_named(&ui.add(b), format!("{} {label}", tr(lang, T::Key)), None)
         };
         egui::Grid::new("pin-keys")
             .spacing(vec2(12.0, 12.0))
@@ -179,24 +162,25 @@ fn pin_pad(
                     }
                     ui.end_row();
                 }
-                let erase = egui::Button::new(RichText::new("⌫").size(32.0))
-                    .min_size(vec2(96.0, 80.0));
-                if theme::tapped_named(&ui.add(erase), words(lang, "Effacer", "Erase"), None) {
+                let erase =
+                    egui::Button::new(RichText::new("⌫").size(32.0)).min_size(vec2(96.0, 80.0));
+                if theme::tapped_named(&ui.add(erase), tr(lang, T::Erase), None) {
                     digits.pop();
                 }
                 if key(ui, "0") && digits.len() < 8 {
                     digits.push('0');
                 }
-                let ok = egui::Button::new(RichText::new("OK").size(32.0).color(egui::Color32::WHITE))
-                    .fill(colour::GOOD)
-                    .min_size(vec2(96.0, 80.0));
+                let ok =
+                    egui::Button::new(RichText::new("OK").size(32.0).color(egui::Color32::WHITE))
+                        .fill(colour::GOOD)
+                        .min_size(vec2(96.0, 80.0));
                 if theme::tapped(&ui.add(ok)) && !digits.is_empty() {
                     commands.push(UiCommand::Unlock(std::mem::take(digits)));
                 }
                 ui.end_row();
             });
         ui.add_space(8.0);
-        let cancel = egui::Button::new(words(lang, "Annuler", "Cancel"))
+        let cancel = egui::Button::new(tr(lang, T::Cancel))
             .min_size(vec2(ui.available_width(), theme::TOUCH));
         if theme::tapped(&ui.add(cancel)) {
             close = true;
@@ -228,89 +212,52 @@ fn panel(
     let modal = egui::Modal::new(egui::Id::unique("facilitator-panel")).show(ui.ctx(), |ui| {
         ui.set_width((screen_rect.width() * 0.7).max(600.0));
         ui.horizontal(|ui| {
-            ui.heading(words(lang, "Mode animateur", "Facilitator mode"));
+            ui.heading(tr(lang, T::FacilitatorMode));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let done = egui::Button::new(format!("✓  {}", words(lang, "Fermer", "Close")))
+                let done = egui::Button::new(format!("✓  {}", tr(lang, T::Close)))
                     .min_size(vec2(theme::TOUCH * 2.5, theme::TOUCH));
                 if theme::tapped(&ui.add(done)) {
                     close = true;
                 }
-                let lock = egui::Button::new(words(lang, "Verrouiller", "Lock"))
+                let lock = egui::Button::new(tr(lang, T::Lock))
                     .min_size(vec2(theme::TOUCH * 3.0, theme::TOUCH));
-                if theme::tapped_named(&ui.add(lock), words(lang, "Verrouiller", "Lock"), None) {
+                if theme::tapped_named(&ui.add(lock), tr(lang, T::Lock), None) {
                     commands.push(UiCommand::Lock);
                 }
             });
         });
         if !f.pin_set {
-            ui.label(
-                RichText::new(words(
-                    lang,
-                    "Aucun NIP n'est défini : définissez-en un avec « huddle pin set » sur cet ordinateur.",
-                    "No PIN is set: set one with `huddle pin set` on this computer.",
-                ))
-                .color(colour::BAD),
-            );
+            ui.label(RichText::new(tr(lang, T::NoPinSetOne)).color(colour::BAD));
         }
-        ui.label(
-            RichText::new(words(
-                lang,
-                "Ce mode se referme seul après 2 minutes sans toucher l'écran.",
-                "This mode closes by itself after 2 minutes without a touch.",
-            ))
-            .color(colour::MUTED),
-        );
+        ui.label(RichText::new(tr(lang, T::ClosesByItself)).color(colour::MUTED));
         ui.separator();
         ui.horizontal_wrapped(|ui| {
-            let history = egui::Button::new(words(
-                lang,
-                "Historique des changements",
-                "History of changes",
-            ))
-            .min_size(vec2(theme::TOUCH * 5.0, theme::TOUCH));
-            if theme::tapped_named(
-                &ui.add(history),
-                words(lang, "Historique des changements", "History of changes"),
-                None,
-            ) {
+            let history = egui::Button::new(tr(lang, T::HistoryOfChanges))
+                .min_size(vec2(theme::TOUCH * 5.0, theme::TOUCH));
+            if theme::tapped_named(&ui.add(history), tr(lang, T::HistoryOfChanges), None) {
                 state.facilitator.audit_open = true;
             }
             let deleting = state.facilitator.deleting;
-            let delete = egui::Button::new(format!(
-                "✕  {}",
-                words(lang, "Supprimer des éléments", "Delete entries")
-            ))
-            .selected(deleting)
-            .min_size(vec2(theme::TOUCH * 5.0, theme::TOUCH));
-            if theme::tapped_named(
-                &ui.add(delete),
-                words(lang, "Supprimer des éléments", "Delete entries"),
-                Some(deleting),
-            ) {
+            let delete = egui::Button::new(format!("✕  {}", tr(lang, T::DeleteEntries)))
+                .selected(deleting)
+                .min_size(vec2(theme::TOUCH * 5.0, theme::TOUCH));
+            if theme::tapped_named(&ui.add(delete), tr(lang, T::DeleteEntries), Some(deleting)) {
                 state.facilitator.deleting = !deleting;
                 // Back to the board, where the delete buttons now show.
                 close = !deleting;
             }
             let (label, to) = if f.fullscreen {
-                (words(lang, "Quitter le plein écran", "Leave full screen"), false)
+                (tr(lang, T::LeaveFullScreen), false)
             } else {
-                (words(lang, "Revenir au plein écran", "Back to full screen"), true)
+                (tr(lang, T::BackToFullScreen), true)
             };
-            let window = egui::Button::new(label)
-                .min_size(vec2(theme::TOUCH * 5.0, theme::TOUCH));
+            let window = egui::Button::new(label).min_size(vec2(theme::TOUCH * 5.0, theme::TOUCH));
             if theme::tapped_named(&ui.add(window), label, None) {
                 commands.push(UiCommand::SetFullscreen(to));
             }
         });
         ui.add_space(16.0);
-        ui.label(
-            RichText::new(words(
-                lang,
-                "Tableaux affichés sur cet écran",
-                "Boards shown on this screen",
-            ))
-            .strong(),
-        );
+        ui.label(RichText::new(tr(lang, T::BoardsShownOnThisScreen)).strong());
         ui.horizontal_wrapped(|ui| {
             for board in screen.live.boards() {
                 let ticked = draft.contains(&board.id);
@@ -327,21 +274,24 @@ fn panel(
                 }
             }
         });
-        let apply = egui::Button::new(words(lang, "Appliquer ce choix", "Apply this choice"))
+        let apply = egui::Button::new(tr(lang, T::ApplyThisChoice))
             .min_size(vec2(theme::TOUCH * 4.0, theme::TOUCH));
         if ui.add_enabled(!draft.is_empty(), apply).clicked() {
             // Every board ticked is the same as no limit.
             let chosen = if all.iter().all(|id| draft.contains(id)) {
                 Vec::new()
             } else {
-                all.iter().filter(|id| draft.contains(id)).cloned().collect()
+                all.iter()
+                    .filter(|id| draft.contains(id))
+                    .cloned()
+                    .collect()
             };
             commands.push(UiCommand::SetShown(chosen));
         }
         ui.add_space(8.0);
         // A finger-sized toggle rather than a small triangle.
         let open = state.facilitator.settings_open;
-        let name = words(lang, "Réglages en vigueur", "Settings in effect");
+        let name = tr(lang, T::SettingsInEffect);
         let toggle = egui::Button::new(format!("{} {name}", if open { "▾" } else { "▸" }))
             .selected(open)
             .min_size(vec2(theme::TOUCH * 4.0, theme::TOUCH));
@@ -376,37 +326,26 @@ fn audit(ui: &mut egui::Ui, screen: &Screen<'_>, state: &mut UiState) {
         ui.set_width(screen_rect.width() - 120.0);
         ui.horizontal(|ui| {
             let title = match screen.board {
-                Some(b) => format!(
-                    "{} — {}",
-                    words(lang, "Historique des changements", "History of changes"),
-                    b.title
-                ),
-                None => words(lang, "Historique des changements", "History of changes").to_owned(),
+                Some(b) => format!("{} — {}", tr(lang, T::HistoryOfChanges), b.title),
+                None => tr(lang, T::HistoryOfChanges).to_owned(),
             };
             ui.heading(title);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let close = egui::Button::new(format!("✓  {}", words(lang, "Fermer", "Close")))
+                let close = egui::Button::new(format!("✓  {}", tr(lang, T::Close)))
                     .min_size(vec2(theme::TOUCH * 2.5, theme::TOUCH));
                 if theme::tapped(&ui.add(close)) {
                     state.facilitator.audit_open = false;
                 }
             });
         });
-        ui.label(
-            RichText::new(words(
-                lang,
-                "Qui a changé quoi, et quand — le plus récent d'abord. « huddle history » l'exporte.",
-                "Who changed what, and when — newest first. `huddle history` exports it.",
-            ))
-            .color(colour::MUTED),
-        );
+        ui.label(RichText::new(tr(lang, T::HistoryExplained)).color(colour::MUTED));
         ui.separator();
         egui::ScrollArea::vertical()
             .max_height(screen_rect.height() - 260.0)
             .auto_shrink([false, true])
             .show(ui, |ui| {
                 if screen.facilitator.audit.is_empty() {
-                    ui.label(words(lang, "Aucun changement encore.", "No change yet."));
+                    ui.label(tr(lang, T::NoChangeYet));
                 }
                 for line in screen.facilitator.audit {
                     let text = RichText::new(line.sentence(lang));
@@ -447,7 +386,7 @@ pub(super) fn delete_button(
     let button = egui::Button::new(RichText::new("✕").color(egui::Color32::WHITE))
         .fill(colour::BAD)
         .min_size(vec2(theme::TOUCH, theme::TOUCH));
-    if theme::tapped_named(&ui.add(button), words(lang, "Supprimer", "Delete"), None) {
+    if theme::tapped_named(&ui.add(button), tr(lang, T::Delete), None) {
         commands.push(UiCommand::Edit {
             section: section.to_owned(),
             edit: crate::model::Edit::Remove {

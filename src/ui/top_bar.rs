@@ -459,11 +459,7 @@ pub(super) fn banner_lines(screen: &Screen<'_>) -> Vec<String> {
     if let Some(first) = notices.first() {
         let text = match first {
             Notice::Broken(p) => {
-                let problem = match lang {
-                    crate::model::Lang::Fr => p.to_string_fr(),
-                    crate::model::Lang::En => p.to_string(),
-                };
-                format!("⚠ {problem} — {}", tr(lang, T::ShowingLastGood))
+                format!("⚠ {} — {}", p.in_lang(lang), tr(lang, T::ShowingLastGood))
             }
             Notice::Missing(path) => format!("⚠ {} : {}", path.display(), tr(lang, T::FileMissing)),
         };

@@ -4,6 +4,7 @@
 use chrono::{DateTime, Local, NaiveDate, Utc};
 use serde_json::Value;
 
+use crate::i18n::T;
 use crate::layout::LiveBoards;
 use crate::model::huddle::HuddleRecord;
 use crate::model::{
@@ -105,10 +106,8 @@ impl AuditLine {
             out.push_str(&format!(" ({})", list.join(", ")));
         }
         if self.undone_by.is_some() {
-            out.push_str(match lang {
-                Lang::Fr => " — annulé ensuite",
-                Lang::En => " — undone later",
-            });
+            out.push_str(" — ");
+            out.push_str(T::UndoneLater.words(lang));
         }
         out
     }
@@ -204,31 +203,29 @@ fn number(f: f64) -> String {
 }
 
 fn kind_word(lang: Lang, kind: &str) -> &str {
-    match (lang, kind) {
-        (Lang::Fr, "value") => "valeur",
-        (Lang::Fr, "idea") => "idée",
-        (Lang::Fr, "mood") => "humeur",
-        (Lang::Fr, "attendance") => "présence",
-        (Lang::Fr, "client") => "usager",
-        (Lang::Fr, "safety") => "sécurité",
-        (Lang::Fr, "huddle") => "caucus",
-        (Lang::Fr, "escalation") => "escalade",
-        (_, other) => other,
-    }
+    let word = match kind {
+        "value" => T::KindValue,
+        "idea" => T::KindIdea,
+        "mood" => T::KindMood,
+        "attendance" => T::KindAttendance,
+        "client" => T::KindClient,
+        "safety" => T::KindSafety,
+        "huddle" => T::KindHuddle,
+        "escalation" => T::KindEscalation,
+        other => return other,
+    };
+    word.words(lang)
 }
 
 fn action_word(lang: Lang, action: &str) -> &str {
-    match (lang, action) {
-        (Lang::Fr, "added") => "ajout",
-        (Lang::Fr, "changed") => "modification",
-        (Lang::Fr, "deleted") => "suppression",
-        (Lang::Fr, "undo") => "annulation",
-        (Lang::En, "added") => "added",
-        (Lang::En, "changed") => "changed",
-        (Lang::En, "deleted") => "deleted",
-        (Lang::En, "undo") => "undone",
-        (_, other) => other,
-    }
+    let word = match action {
+        "added" => T::OpAdded,
+        "changed" => T::OpChanged,
+        "deleted" => T::OpDeleted,
+        "undo" => T::OpUndone,
+        other => return other,
+    };
+    word.words(lang)
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! fall outside it, and titles too long for their card.
 
 use super::*;
+use crate::i18n::T;
 
 /// Which grid is checked: the words for it in messages.
 #[derive(Clone, Copy)]
@@ -43,15 +44,7 @@ pub(super) fn check_sections(
     for (i, (id, s)) in sections.iter().enumerate() {
         let offset = offsets[i];
         if matches!(grid, Grids::Main) && sections[..i].iter().any(|(o, _)| o == id) {
-            diags.error(
-                offset,
-                Msg::new(
-                    format!("two sections have the id `{id}`; give each section its own id"),
-                    format!(
-                        "deux sections ont l'id `{id}` ; donnez à chaque section son propre id"
-                    ),
-                ),
-            );
+            diags.error(offset, Msg::text(T::SameSectionId, &[("id", &id)]));
         }
         let last_col = s.column + s.width - 1;
         let last_row = s.row + s.height - 1;
@@ -60,9 +53,16 @@ pub(super) fn check_sections(
         {
             diags.error(
                 offset,
-                Msg::new(
-                    format!("section `{id}`{place} reaches column {last_col} but {en} has {columns} columns; make it narrower or raise `columns` in {table}"),
-                    format!("la section `{id}`{place} va jusqu'à la colonne {last_col}, mais {fr} a {columns} colonnes ; rétrécissez-la ou augmentez `columns` dans {table}"),
+                Msg::text_both(
+                    T::SectionIdPlaceReachesColumnLast,
+                    &[
+                        ("columns", &columns),
+                        ("id", &id),
+                        ("last_col", &last_col),
+                        ("place", &place),
+                        ("table", &table),
+                    ],
+                    &[("found", fr, en)],
                 ),
             );
         }
@@ -71,9 +71,16 @@ pub(super) fn check_sections(
         {
             diags.error(
                 offset,
-                Msg::new(
-                    format!("section `{id}`{place} reaches row {last_row} but {en} has {rows} rows; make it shorter or raise `rows` in {table}"),
-                    format!("la section `{id}`{place} va jusqu'à la rangée {last_row}, mais {fr} a {rows} rangées ; raccourcissez-la ou augmentez `rows` dans {table}"),
+                Msg::text_both(
+                    T::SectionIdPlaceReachesRowLast,
+                    &[
+                        ("id", &id),
+                        ("last_row", &last_row),
+                        ("place", &place),
+                        ("rows", &rows),
+                        ("table", &table),
+                    ],
+                    &[("found", fr, en)],
                 ),
             );
         }
@@ -85,9 +92,15 @@ pub(super) fn check_sections(
             if col <= col_end && row <= row_end {
                 diags.error(
                     offset,
-                    Msg::new(
-                        format!("sections `{other_id}` and `{id}` overlap{place_en} at column {col}, row {row}; move one of them"),
-                        format!("les sections `{other_id}` et `{id}` se chevauchent{place_fr} à la colonne {col}, rangée {row} ; déplacez l'une d'elles"),
+                    Msg::text_both(
+                        T::SectionsOtherIdAndIdOverlap,
+                        &[
+                            ("col", &col),
+                            ("id", &id),
+                            ("other_id", &other_id),
+                            ("row", &row),
+                        ],
+                        &[("place", &*place_fr, &*place_en)],
                     ),
                 );
             }
@@ -108,10 +121,7 @@ pub(super) fn check_portrait(
             if s.portrait.is_some() {
                 diags.error(
                     *offset,
-                    Msg::new(
-                        format!("section `{}` has a portrait place but the board has no portrait grid; add portrait = {{ columns = 2, rows = 6 }} to [board]", s.id),
-                        format!("la section `{}` a une place portrait mais le tableau n'a pas de grille portrait ; ajoutez portrait = {{ columns = 2, rows = 6 }} dans [board]", s.id),
-                    ),
+                    Msg::text(T::SectionIdHasAPortraitPlace, &[("id", &s.id)]),
                 );
             }
         }
@@ -127,10 +137,7 @@ pub(super) fn check_portrait(
             }
             None => diags.error(
                 *offset,
-                Msg::new(
-                    format!("section `{}` has no place on the board's portrait grid; add a line such as portrait = {{ column = 1, row = 1, width = 1 }}", s.id),
-                    format!("la section `{}` n'a pas de place sur la grille portrait du tableau ; ajoutez une ligne comme portrait = {{ column = 1, row = 1, width = 1 }}", s.id),
-                ),
+                Msg::text(T::SectionIdHasNoPlaceOn, &[("id", &s.id)]),
             ),
         }
     }
@@ -155,16 +162,16 @@ pub(super) fn check_title_length(
     match (title, short) {
         (Some(t), None) if chars(t) > TITLE_FITS => diags.warning(
             t.offset,
-            Msg::new(
-                format!("the title has {} characters; a 1280-pixel screen shows {TITLE_FITS} on the top bar, so it will be cut with \"…\": add short_title = \"…\" with at most {TITLE_FITS}", chars(t)),
-                format!("le titre a {} caractères ; un écran de 1280 pixels en montre {TITLE_FITS} dans la barre du haut, il sera donc coupé par « … » : ajoutez short_title = \"…\" d'au plus {TITLE_FITS}", chars(t)),
+            Msg::text(
+                T::TheTitleHasCharsCharactersA,
+                &[("TITLE_FITS", &TITLE_FITS), ("chars", &chars(t))],
             ),
         ),
         (_, Some(s)) if chars(s) > TITLE_FITS => diags.warning(
             s.offset,
-            Msg::new(
-                format!("`short_title` has {} characters; keep it to {TITLE_FITS} so that it shows whole on a 1280-pixel screen", chars(s)),
-                format!("`short_title` a {} caractères ; gardez-le sous {TITLE_FITS} pour qu'il se lise en entier sur un écran de 1280 pixels", chars(s)),
+            Msg::text(
+                T::ShortTitleHasCharsCharactersKeep,
+                &[("TITLE_FITS", &TITLE_FITS), ("chars", &chars(s))],
             ),
         ),
         _ => {}

@@ -3,6 +3,7 @@
 mod grid;
 mod section;
 
+use crate::i18n::T;
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -141,81 +142,37 @@ pub fn parse_board(path: &Path, text: &str) -> FileReport {
 pub(crate) fn syntax_message(err: &toml_span::Error, text: &str) -> Msg {
     use toml_span::ErrorKind as K;
     let at = text.get(err.span.start..).unwrap_or_default();
-    let quote_dates = || {
-        Msg::new(
-            "dates and times go in quotes here, for example time = \"08:30\"",
-            "les dates et les heures s'écrivent entre guillemets, par exemple time = \"08:30\"",
-        )
-    };
+    let quote_dates = || Msg::text(T::DatesAndTimesGoInQuotes, &[]);
     match &err.kind {
-        K::UnterminatedString | K::InvalidCharInString('\n') => Msg::new(
-            "this text has no closing quote; end it with \"",
-            "ce texte n'a pas de guillemet fermant ; terminez-le par \"",
-        ),
-        K::InvalidCharInString(c) => Msg::new(
-            format!("the character {c:?} is not allowed in text"),
-            format!("le caractère {c:?} n'est pas permis dans un texte"),
-        ),
-        K::DuplicateKey { key, .. } => Msg::new(
-            format!("`{key}` is written twice in the same table; keep only one"),
-            format!("`{key}` est écrit deux fois dans la même table ; n'en gardez qu'un"),
-        ),
-        K::DuplicateTable { name, .. } => Msg::new(
-            format!(
-                "[{name}] is written twice; to have several, write [[{name}]] with double brackets"
-            ),
-            format!(
-                "[{name}] est écrit deux fois ; pour en avoir plusieurs, écrivez [[{name}]] avec des doubles crochets"
-            ),
-        ),
-        K::RedefineAsArray => Msg::new(
-            "this table was already written with single brackets; use [[double brackets]] everywhere for a list of tables",
-            "cette table a déjà été écrite avec des crochets simples ; utilisez partout des [[doubles crochets]] pour une liste de tables",
-        ),
+        K::UnterminatedString | K::InvalidCharInString('\n') => {
+            Msg::text(T::ThisTextHasNoClosingQuote, &[])
+        }
+        K::InvalidCharInString(c) => {
+            Msg::text(T::CharacterNotAllowed, &[("c", &format!("{:?}", c))])
+        }
+        K::DuplicateKey { key, .. } => Msg::text(T::KeyIsWrittenTwiceInThe, &[("key", &key)]),
+        K::DuplicateTable { name, .. } => {
+            Msg::text(T::NameIsWrittenTwiceToHave, &[("name", &name)])
+        }
+        K::RedefineAsArray => Msg::text(T::ThisTableWasAlreadyWrittenWith, &[]),
         K::InvalidNumber if looks_like_time_or_date(at) => quote_dates(),
-        K::InvalidNumber => Msg::new(
-            "this number cannot be read; write digits with a decimal point, such as 12 or 92.5",
-            "ce nombre est illisible ; écrivez des chiffres avec un point décimal, comme 12 ou 92.5",
-        ),
+        K::InvalidNumber => Msg::text(T::ThisNumberCannotBeReadWrite, &[]),
         K::Unexpected(_) if looks_like_time_or_date(at) => quote_dates(),
-        K::Unexpected(c) => Msg::new(
-            format!(
-                "unexpected character `{c}`; text values go in quotes, like title = \"Accueil\""
-            ),
-            format!(
-                "caractère inattendu `{c}` ; le texte s'écrit entre guillemets, comme title = \"Accueil\""
-            ),
-        ),
+        K::Unexpected(c) => Msg::text(T::UnexpectedCharacter, &[("c", &c)]),
         K::Wanted { expected, found } => {
             let value_start = at.trim_start().chars().next();
             if *expected == "a value" || value_start.is_some_and(|c| c.is_alphabetic()) {
-                Msg::new(
-                    "a value is missing or is not in quotes; text goes in quotes, like title = \"Accueil\"",
-                    "une valeur manque ou n'est pas entre guillemets ; le texte s'écrit entre guillemets, comme title = \"Accueil\"",
-                )
+                Msg::text(T::AValueIsMissingOrIs, &[])
             } else {
-                Msg::new(
-                    format!("expected {expected}, found {found}"),
-                    format!("attendu : {expected} ; trouvé : {found}"),
+                Msg::text(
+                    T::ExpectedFound,
+                    &[("expected", &expected), ("found", &found)],
                 )
             }
         }
-        K::UnexpectedEof => Msg::new(
-            "the file ends in the middle of a value; close the quotes or brackets",
-            "le fichier se termine au milieu d'une valeur ; fermez les guillemets ou les crochets",
-        ),
-        K::InvalidEscape(c) => Msg::new(
-            format!(
-                "`\\{c}` is not allowed in text; write \\\\ for a backslash, or use 'single quotes'"
-            ),
-            format!(
-                "`\\{c}` n'est pas permis dans un texte ; écrivez \\\\ pour une barre oblique inverse, ou utilisez des 'apostrophes'"
-            ),
-        ),
-        other => Msg::new(
-            format!("the TOML cannot be read here ({other})"),
-            format!("le TOML est illisible ici ({other})"),
-        ),
+        K::UnexpectedEof => Msg::text(T::TheFileEndsInTheMiddle, &[]),
+        K::InvalidEscape(c) => Msg::text(T::EscapeNotAllowed, &[("c", &c)]),
+        other => Msg::text(T::TomlUnreadable, &[("other", &other)]),
     }
 }
 
@@ -262,13 +219,7 @@ fn read_board(
 
     // [board]
     let Some(board_value) = top.take("board") else {
-        diags.error(
-            0,
-            Msg::new(
-                "the file has no [board] table; start it with [board] and an id, such as\n  [board]\n  id = \"my-team\"",
-                "le fichier n'a pas de table [board] ; commencez-le par [board] et un id, par exemple\n  [board]\n  id = \"mon-equipe\"",
-            ),
-        );
+        diags.error(0, Msg::text(T::TheFileHasNoBoardTable, &[]));
         return None;
     };
     let mut b = TableReader::new(board_value, Context::new("[board]", "[board]"), diags)?;
@@ -285,9 +236,14 @@ fn read_board(
         {
             diags.warning(
                 l.offset,
-                Msg::new(
-                    format!("level \"{}\" is not one of {}: did you mean \"{close}\"? (any other name is kept as written)", l.value, quoted_list(LEVELS, "or")),
-                    format!("le niveau \"{}\" n'est pas {} : vouliez-vous dire \"{close}\" ? (tout autre nom est gardé tel quel)", l.value, quoted_list(LEVELS, "ni")),
+                Msg::text_both(
+                    T::UnknownLevel,
+                    &[("close", &close), ("value", &l.value)],
+                    &[(
+                        "choices",
+                        &*quoted_list(LEVELS, "ni"),
+                        &*quoted_list(LEVELS, "or"),
+                    )],
                 ),
             );
         }
@@ -327,10 +283,7 @@ fn read_board(
                     } else {
                         "[huddle]"
                     };
-                    Msg::new(
-                        format!("`{key}` does not go in [board]: move it under {table}"),
-                        format!("`{key}` ne va pas dans [board] : déplacez-le sous {table}"),
-                    )
+                    Msg::text(T::KeyDoesNotGoInBoard, &[("key", &key), ("table", &table)])
                 })
         },
         diags,
@@ -346,20 +299,11 @@ fn read_board(
         for m in t.text_list("members", diags).unwrap_or_default() {
             let name = m.value.trim().to_owned();
             if name.is_empty() {
-                diags.error(
-                    m.offset,
-                    Msg::new(
-                        "a member's name is empty; write a name or initials, or remove the item",
-                        "le nom d'un membre est vide ; écrivez un nom ou des initiales, ou retirez l'élément",
-                    ),
-                );
+                diags.error(m.offset, Msg::text(T::AMemberSNameIsEmpty, &[]));
             } else if !seen.insert(name.to_lowercase()) {
                 diags.error(
                     m.offset,
-                    Msg::new(
-                        format!("\"{name}\" is listed twice in `members`; add an initial to tell them apart"),
-                        format!("\"{name}\" figure deux fois dans `members` ; ajoutez une initiale pour les distinguer"),
-                    ),
+                    Msg::text(T::NameIsListedTwiceInMembers, &[("name", &name)]),
                 );
             } else {
                 members.push(name);
@@ -393,17 +337,10 @@ fn read_board(
                     }
                 }
             }
-            ValueInner::Table(_) => diags.error(
-                offset,
-                Msg::new(
-                    "sections are a list: write [[section]] with double brackets before each one",
-                    "les sections forment une liste : écrivez [[section]] avec des doubles crochets avant chacune",
-                ),
-            ),
-            _ => diags.error(
-                offset,
-                Msg::new("write each section as a [[section]] table", "écrivez chaque section comme une table [[section]]"),
-            ),
+            ValueInner::Table(_) => {
+                diags.error(offset, Msg::text(T::SectionsAreAListWriteSection, &[]))
+            }
+            _ => diags.error(offset, Msg::text(T::WriteEachSectionAsASection, &[])),
         }
     }
     let main: Vec<(&str, Place)> = sections
@@ -434,28 +371,19 @@ fn read_board(
                 Some("section") => "[[section]]".to_owned(),
                 Some(table) => format!("[{table}]"),
                 None => {
-                    return Some(Msg::new(
-                        format!("unknown table or key `{key}`; a board file has only [board], [team], [huddle] and [[section]] tables"),
-                        format!("table ou clé inconnue `{key}` ; un fichier de tableau n'a que les tables [board], [team], [huddle] et [[section]]"),
-                    ));
+                    return Some(Msg::text(T::UnknownTableOrKeyKeyA, &[("key", &key)]));
                 }
             };
-            Some(Msg::new(
-                format!("unknown table [{key}], did you mean {table}?"),
-                format!("table inconnue [{key}] ; vouliez-vous dire {table} ?"),
+            Some(Msg::text(
+                T::UnknownTableKeyDidYouMean,
+                &[("key", &key), ("table", &table)],
             ))
         },
         diags,
     );
 
     if sections.is_empty() && !diags.has_errors() {
-        diags.warning(
-            0,
-            Msg::new(
-                "the board has no section yet; add one with [[section]]",
-                "le tableau n'a encore aucune section ; ajoutez-en une avec [[section]]",
-            ),
-        );
+        diags.warning(0, Msg::text(T::TheBoardHasNoSectionYet, &[]));
     }
 
     Some(Board {
@@ -489,15 +417,14 @@ fn check_id(id: &At<String>, (what, what_fr): (&str, &str), diags: &mut Diags) {
         let short = short.trim_end_matches('-');
         diags.error(
             id.offset,
-            Msg::new(
-                format!(
-                    "this {what} id has {} characters; an id has at most {ID_MAX} (it names files): write a shorter one, for example id = \"{short}\"",
-                    id.value.chars().count()
-                ),
-                format!(
-                    "cet id d'un{what_fr} a {} caractères ; un id en a au plus {ID_MAX} (il nomme des fichiers) : écrivez-en un plus court, par exemple id = \"{short}\"",
-                    id.value.chars().count()
-                ),
+            Msg::text_both(
+                T::IdTooLong,
+                &[
+                    ("ID_MAX", &ID_MAX),
+                    ("count", &id.value.chars().count()),
+                    ("short", &short),
+                ],
+                &[("what", what_fr, what)],
             ),
         );
         return;
@@ -521,9 +448,10 @@ fn check_id(id: &At<String>, (what, what_fr): (&str, &str), diags: &mut Diags) {
         };
         diags.error(
             id.offset,
-            Msg::new(
-                format!("a {what} id may use only lowercase letters without accents, digits, - and _; write for example id = {hint}"),
-                format!("l'id d'un{what_fr} ne peut contenir que des minuscules sans accents, des chiffres, - et _ ; écrivez par exemple id = {hint}"),
+            Msg::text_both(
+                T::IdCharacters,
+                &[("hint", &hint)],
+                &[("what", what_fr, what)],
             ),
         );
     }
@@ -565,10 +493,7 @@ fn read_huddle(
         if parsed.is_none() {
             diags.error(
                 t.offset,
-                Msg::new(
-                    format!("time \"{}\" is not a time of day; write hours and minutes, such as time = \"08:30\"", t.value),
-                    format!("l'heure \"{}\" n'existe pas ; écrivez les heures et les minutes, comme time = \"08:30\"", t.value),
-                ),
+                Msg::text(T::AgendaNotATime, &[("value", &t.value)]),
             );
         }
         parsed
@@ -594,15 +519,10 @@ fn read_huddle(
             let hint = suggestion(&section.value, sections.iter().map(String::as_str));
             diags.error(
                 section.offset,
-                Msg::new(
-                    format!(
-                        "agenda item points at section `{}` which does not exist{}",
-                        section.value, hint.en
-                    ),
-                    format!(
-                        "un point de l'ordre du jour renvoie à la section `{}`, qui n'existe pas{}",
-                        section.value, hint.fr
-                    ),
+                Msg::text_both(
+                    T::AgendaItemPointsAtSectionValue,
+                    &[("value", &section.value)],
+                    &[("hint", &*hint.fr, &*hint.en)],
                 ),
             );
             continue;
@@ -621,9 +541,9 @@ fn read_huddle(
     if total > minutes.value {
         diags.warning(
             minutes.offset,
-            Msg::new(
-                format!("the agenda adds up to {total} minutes but the huddle lasts {}; shorten an item or raise `minutes`", minutes.value),
-                format!("l'ordre du jour totalise {total} minutes, mais le caucus dure {} ; raccourcissez un point ou augmentez `minutes`", minutes.value),
+            Msg::text(
+                T::TheAgendaAddsUpToTotal,
+                &[("total", &total), ("value", &minutes.value)],
             ),
         );
     }

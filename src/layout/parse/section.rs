@@ -2,6 +2,7 @@
 //! and its place in the grid.
 
 use super::*;
+use crate::i18n::T;
 
 pub(super) fn read_section(
     value: toml_span::Value<'_>,
@@ -27,13 +28,7 @@ pub(super) fn read_section(
     if let Some(t) = &title
         && t.value.trim().is_empty()
     {
-        diags.error(
-            t.offset,
-            Msg::new(
-                "the title is empty; write what the team should read on the section",
-                "le titre est vide ; écrivez ce que l'équipe doit lire sur la section",
-            ),
-        );
+        diags.error(t.offset, Msg::text(T::TheTitleIsEmptyWriteWhat, &[]));
     }
     let place = read_place(&mut s, diags);
     let portrait = s.take("portrait").and_then(|value| {
@@ -75,19 +70,13 @@ pub(super) fn read_section(
                 .map(|(k, _)| format!("\"{k}\""))
                 .collect::<Vec<_>>();
             (!owner.is_empty()).then(|| {
-                Msg::new(
-                    format!(
-                        "{} cannot have `{key}`: it belongs to sections of kind {} (this one is \"{}\")",
-                        context.en,
-                        owner.join(" or "),
-                        this_kind.unwrap_or("?")
-                    ),
-                    format!(
-                        "{} ne peut pas avoir `{key}` : cette clé va aux sections de genre {} (celle-ci est \"{}\")",
-                        context.fr,
-                        owner.join(" ou "),
-                        this_kind.unwrap_or("?")
-                    ),
+                Msg::text_both(
+                    T::KeyOfAnotherKind,
+                    &[("key", &key), ("kind", &this_kind.unwrap_or("?"))],
+                    &[
+                        ("context", &context.fr, &context.en),
+                        ("owners", &owner.join(" ou "), &owner.join(" or ")),
+                    ],
                 )
             })
         },
@@ -143,9 +132,10 @@ pub(super) fn read_kind(
                     if !s.has("stages") {
                         diags.error(
                             s.offset,
-                            Msg::new(
-                                format!("{} has no `stages`; list the stages a client goes through, such as stages = [\"Réception\", \"Évaluation\", \"Suivi\"]", s.context.en),
-                                format!("{} n'a pas de `stages` ; énumérez les étapes que traverse un usager, comme stages = [\"Réception\", \"Évaluation\", \"Suivi\"]", s.context.fr),
+                            Msg::text_both(
+                                T::NoStages,
+                                &[],
+                                &[("context", &s.context.fr, &s.context.en)],
                             ),
                         );
                     }
@@ -156,20 +146,11 @@ pub(super) fn read_kind(
             for stage in stages {
                 let name = stage.value.trim().to_owned();
                 if name.is_empty() {
-                    diags.error(
-                        stage.offset,
-                        Msg::new(
-                            "a stage has no name; write one or remove the item",
-                            "une étape n'a pas de nom ; écrivez-en un ou retirez l'élément",
-                        ),
-                    );
+                    diags.error(stage.offset, Msg::text(T::AStageHasNoNameWrite, &[]));
                 } else if names.iter().any(|n| n.eq_ignore_ascii_case(&name)) {
                     diags.error(
                         stage.offset,
-                        Msg::new(
-                            format!("stage \"{name}\" is listed twice"),
-                            format!("l'étape \"{name}\" figure deux fois"),
-                        ),
+                        Msg::text(T::StageNameIsListedTwice, &[("name", &name)]),
                     );
                 } else {
                     names.push(name);
@@ -178,12 +159,10 @@ pub(super) fn read_kind(
             if names.is_empty() {
                 diags.error(
                     s.offset,
-                    Msg::new(
-                        format!("{} needs at least one stage in `stages`", s.context.en),
-                        format!(
-                            "{} a besoin d'au moins une étape dans `stages`",
-                            s.context.fr
-                        ),
+                    Msg::text_both(
+                        T::NeedsAStage,
+                        &[],
+                        &[("context", &s.context.fr, &s.context.en)],
                     ),
                 );
                 return None;
@@ -251,9 +230,10 @@ pub(super) fn read_indicator(s: &mut TableReader<'_>, diags: &mut Diags) -> Opti
             let (w, t) = (fmt_num(w.value), fmt_num(target.value));
             diags.error(
                 warning.as_ref().map_or(0, |w| w.offset),
-                Msg::new(
-                    format!("`warning` ({w}) should be {side} `target` ({t}) because {better} is better: values between the target and the warning are \"to watch\""),
-                    format!("`warning` ({w}) doit être {side_fr} `target` ({t}) puisque plus {better_fr} est mieux : les valeurs entre la cible et l'alerte sont « à surveiller »"),
+                Msg::text_both(
+                    T::WarningOnTheWrongSide,
+                    &[("target", &t), ("warning", &w)],
+                    &[("better", better_fr, better), ("side", side_fr, side)],
                 ),
             );
         }
@@ -282,10 +262,7 @@ pub(super) fn read_idea_columns(
     diags: &mut Diags,
 ) -> Option<Vec<IdeaColumn>> {
     let Some(items) = s.list("columns", diags) else {
-        let defaults: &[&str] = match lang {
-            Lang::Fr => &["Proposée", "À l'essai", "Adoptée"],
-            Lang::En => &["Proposed", "Testing", "Adopted"],
-        };
+        let defaults = [T::IdeaProposed, T::IdeaTesting, T::IdeaAdopted].map(|t| t.words(lang));
         return Some(
             defaults
                 .iter()
@@ -319,29 +296,17 @@ pub(super) fn read_idea_columns(
                 })
             }
             _ => {
-                diags.error(
-                    offset,
-                    Msg::new(
-                        "each column is a name in quotes, or { name = \"À l'essai\", limit = 3 }",
-                        "chaque colonne est un nom entre guillemets, ou { name = \"À l'essai\", limit = 3 }",
-                    ),
-                );
+                diags.error(offset, Msg::text(T::EachColumnIsANameIn, &[]));
                 None
             }
         };
         if let Some(c) = column {
             if c.name.is_empty() {
-                diags.error(
-                    offset,
-                    Msg::new("a column has no name", "une colonne n'a pas de nom"),
-                );
+                diags.error(offset, Msg::text(T::AColumnHasNoName, &[]));
             } else if columns.iter().any(|o| o.name == c.name) {
                 diags.error(
                     offset,
-                    Msg::new(
-                        format!("column \"{}\" is listed twice", c.name),
-                        format!("la colonne \"{}\" figure deux fois", c.name),
-                    ),
+                    Msg::text(T::ColumnNameIsListedTwice, &[("name", &c.name)]),
                 );
             } else {
                 columns.push(c);
@@ -351,15 +316,10 @@ pub(super) fn read_idea_columns(
     if columns.len() < 2 {
         diags.error(
             s.offset,
-            Msg::new(
-                format!(
-                    "{} needs at least two `columns` for ideas to move between",
-                    s.context.en
-                ),
-                format!(
-                    "{} a besoin d'au moins deux `columns` entre lesquelles les idées avancent",
-                    s.context.fr
-                ),
+            Msg::text_both(
+                T::NeedsTwoColumns,
+                &[],
+                &[("context", &s.context.fr, &s.context.en)],
             ),
         );
         return None;

@@ -108,12 +108,7 @@ impl Page<'_> {
     }
 
     fn date_as(&self, date: NaiveDate, format: &str) -> String {
-        match self.lang {
-            Lang::Fr => date
-                .format_localized(format, chrono::Locale::fr_FR)
-                .to_string(),
-            Lang::En => date.format(format).to_string(),
-        }
+        i18n::date_as(self.lang, date, format)
     }
 
     /// A chart's date label: the day for daily and weekly values, the month for monthly ones.
