@@ -253,3 +253,79 @@ pub(super) fn ancestors(board: &Board, screen: &Screen<'_>) -> Vec<(String, Stri
     }
     out
 }
+
+/// The escalations raised here or received, with their buttons, and where they go.
+pub(super) fn body(ui: &mut egui::Ui, cx: Cx<'_, '_>, list: &[view::EscalationView]) {
+    let Cx {
+        board,
+        section,
+        screen,
+        state,
+        commands,
+        mode,
+        lang,
+        ..
+    } = cx;
+
+    if list.is_empty() {
+        empty(ui, &add_hint(lang, T::NoEscalationYet));
+    }
+    let width = ui.available_width();
+    let room = ui.available_height();
+    let heights = |buttons: bool| -> Vec<f32> {
+        list.iter()
+            .map(|e| escalation_height(board, e, width, buttons))
+            .collect()
+    };
+    ui.spacing_mut().item_spacing.y = ROW_SPACING;
+    // With their buttons; in a card too small for even one with its buttons, the
+    // escalations alone (their buttons are one tap away, in the section opened).
+    let mut buttons = true;
+    let mut heights_now = heights(true);
+    let (mut shown, mut hidden) = fitting(mode, room, heights_now.iter().copied());
+    if shown == 0 && !list.is_empty() {
+        buttons = false;
+        heights_now = heights(false);
+        (shown, hidden) = fitting(mode, room, heights_now.iter().copied());
+    }
+    for (e, height) in list.iter().zip(&heights_now).take(shown) {
+        if mode == Mode::Full {
+            escalation(ui, board, screen, state, e, (mode, buttons), commands);
+            ui.add_space(6.0);
+        } else {
+            // Each in the room counted for it, so that none runs over the next.
+            let (rect, _) = ui.allocate_exact_size(vec2(width, *height), Sense::hover());
+            let mut child = ui.new_child(
+                egui::UiBuilder::new()
+                    .max_rect(rect)
+                    .layout(egui::Layout::top_down(egui::Align::Min)),
+            );
+            child.set_clip_rect(rect.expand(2.0).intersect(ui.clip_rect()));
+            escalation(
+                &mut child,
+                board,
+                screen,
+                state,
+                e,
+                (mode, buttons),
+                commands,
+            );
+        }
+    }
+    more_cue(ui, lang, hidden, section, state);
+    // Where they go, under them, where the card has a line left for it.
+    if mode == Mode::Full || ui.available_height() >= theme::DETAIL_TEXT * 1.25 {
+        let target = board.parent.as_deref().map(|p| board_title(screen, p));
+        let text = match target {
+            Some(parent) => format!("{} : {parent}", tr(lang, T::EscalationsGoTo)),
+            None => tr(lang, T::TopOfChain).to_owned(),
+        };
+        words(
+            ui,
+            mode,
+            RichText::new(text)
+                .size(theme::DETAIL_TEXT)
+                .color(colour::MUTED),
+        );
+    }
+}

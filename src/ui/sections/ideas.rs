@@ -165,3 +165,26 @@ pub(super) fn idea_columns(
         more_cue(col, lang, hidden, section, state);
     });
 }
+
+/// The ideas, in their columns.
+pub(super) fn body(
+    ui: &mut egui::Ui,
+    cx: Cx<'_, '_>,
+    columns: &[crate::model::IdeaColumn],
+    ideas: &[view::IdeaView],
+) {
+    let Cx {
+        section,
+        screen,
+        state,
+        commands,
+        mode,
+        lang,
+        ..
+    } = cx;
+
+    if ideas.is_empty() {
+        empty(ui, &add_hint(lang, T::NoIdeaYet));
+    }
+    idea_columns(ui, (screen, state), section, columns, ideas, mode, commands);
+}

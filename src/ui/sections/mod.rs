@@ -2,11 +2,14 @@
 //! has a shape as well as a colour (✓ ! ✕), and every empty section says how to fill it.
 
 mod actions;
+mod attendance;
 mod escalations;
 mod ideas;
 mod indicator;
 mod mood;
+mod notes;
 mod safety;
+mod trajectory;
 
 use chrono::{Datelike as _, NaiveDate};
 use egui::{Color32, RichText, Sense, StrokeKind, vec2};
@@ -21,16 +24,25 @@ use crate::model::{
 };
 use crate::view::{self, SectionView, Status};
 
-use actions::*;
 use escalations::*;
-use ideas::*;
 use indicator::*;
 
-pub(super) use actions::member_toggle;
-pub(super) use mood::face;
+pub(super) use attendance::member_toggle;
 pub(super) use safety::safety_month;
 
 type Commands = Vec<UiCommand>;
+
+/// What the body of every kind of section is drawn with.
+pub(super) struct Cx<'a, 's> {
+    board: &'a Board,
+    section: &'a Section,
+    screen: &'a Screen<'s>,
+    state: &'a mut UiState,
+    commands: &'a mut Commands,
+    mode: Mode,
+    lang: Lang,
+    today: NaiveDate,
+}
 
 /// How a section is drawn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -263,265 +275,74 @@ pub(super) fn show(
         ui.label(RichText::new(count).color(colour::MUTED));
     }
     ui.add_space(2.0);
-    let add_hint = |text: T| format!("{} — {}", tr(lang, text), tr(lang, T::TapPlusToAdd));
     match (&section.kind, data) {
         (SectionKind::Indicator(spec), Some(SectionView::Indicator(values))) => {
             indicator(ui, lang, &section.id, spec, values, mode)
         }
         (SectionKind::Actions { .. }, Some(SectionView::Actions(actions))) => {
-            if actions.is_empty() {
-                empty(ui, &add_hint(T::NoActionYet));
-            }
-            let row = theme::TOUCH;
-            let (shown, hidden) = fitting(mode, ui.available_height(), actions.iter().map(|_| row));
-            let deleting = super::facilitator::deleting(screen, state);
-            let mut draw = |ui: &mut egui::Ui, a: &view::ActionView| {
-                ui.horizontal(|ui| {
-                    let (label, fill) = status_look(lang, a.status);
-                    let chip =
-                        egui::Button::new(RichText::new(label).color(Color32::WHITE).strong())
-                            .fill(fill)
-                            .min_size(vec2(130.0, theme::TOUCH));
-                    if theme::tapped(&ui.add(chip)) {
-                        let next = match a.status {
-                            ActionStatus::Todo => ActionStatus::Doing,
-                            ActionStatus::Doing => ActionStatus::Done,
-                            ActionStatus::Done | ActionStatus::Cancelled => ActionStatus::Todo,
-                        };
-                        commands.push(UiCommand::Edit {
-                            section: section.id.clone(),
-                            edit: Edit::SetActionStatus {
-                                id: a.id.clone(),
-                                status: next,
-                            },
-                        });
-                    }
-                    if deleting {
-                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                            super::facilitator::delete_button(
-                                ui,
-                                screen,
-                                state,
-                                &section.id,
-                                &a.id,
-                                crate::model::EntryKind::Action,
-                                commands,
-                            );
-                            ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
-                                action_words(ui, lang, mode, a);
-                            });
-                        });
-                    } else {
-                        ui.vertical(|ui| action_words(ui, lang, mode, a));
-                    }
-                });
+            let cx = Cx {
+                board,
+                section,
+                screen,
+                state,
+                commands,
+                mode,
+                lang,
+                today,
             };
-            if mode == Mode::Full {
-                let key = |a: &&view::ActionView| {
-                    let shown = (&a.title, &a.owner, a.due, a.status.name());
-                    egui::epaint::util::hash((shown, a.overdue, a.stale, lang, deleting))
-                };
-                let id = ui.scope_id().with("rows");
-                super::list::lazy_rows(ui, id, actions, key, |ui, a| draw(ui, a));
-            } else {
-                ui.spacing_mut().item_spacing.y = ROW_SPACING;
-                for a in &actions[..shown] {
-                    let (rect, _) =
-                        ui.allocate_exact_size(vec2(ui.available_width(), row), Sense::hover());
-                    let mut child = ui.new_child(egui::UiBuilder::new().max_rect(rect));
-                    draw(&mut child, a);
-                }
-                more_cue(ui, lang, hidden, section, state);
-            }
+            actions::body(ui, cx, actions)
         }
         (SectionKind::Ideas { columns, .. }, Some(SectionView::Ideas(ideas))) => {
-            if ideas.is_empty() {
-                empty(ui, &add_hint(T::NoIdeaYet));
-            }
-            idea_columns(ui, (screen, state), section, columns, ideas, mode, commands);
+            let cx = Cx {
+                board,
+                section,
+                screen,
+                state,
+                commands,
+                mode,
+                lang,
+                today,
+            };
+            ideas::body(ui, cx, columns, ideas)
         }
         (SectionKind::Escalations { .. }, Some(SectionView::Escalations(list))) => {
-            if list.is_empty() {
-                empty(ui, &add_hint(T::NoEscalationYet));
-            }
-            let width = ui.available_width();
-            let room = ui.available_height();
-            let heights = |buttons: bool| -> Vec<f32> {
-                list.iter()
-                    .map(|e| escalation_height(board, e, width, buttons))
-                    .collect()
+            let cx = Cx {
+                board,
+                section,
+                screen,
+                state,
+                commands,
+                mode,
+                lang,
+                today,
             };
-            ui.spacing_mut().item_spacing.y = ROW_SPACING;
-            // With their buttons; in a card too small for even one with its buttons, the
-            // escalations alone (their buttons are one tap away, in the section opened).
-            let mut buttons = true;
-            let mut heights_now = heights(true);
-            let (mut shown, mut hidden) = fitting(mode, room, heights_now.iter().copied());
-            if shown == 0 && !list.is_empty() {
-                buttons = false;
-                heights_now = heights(false);
-                (shown, hidden) = fitting(mode, room, heights_now.iter().copied());
-            }
-            for (e, height) in list.iter().zip(&heights_now).take(shown) {
-                if mode == Mode::Full {
-                    escalation(ui, board, screen, state, e, (mode, buttons), commands);
-                    ui.add_space(6.0);
-                } else {
-                    // Each in the room counted for it, so that none runs over the next.
-                    let (rect, _) = ui.allocate_exact_size(vec2(width, *height), Sense::hover());
-                    let mut child = ui.new_child(
-                        egui::UiBuilder::new()
-                            .max_rect(rect)
-                            .layout(egui::Layout::top_down(egui::Align::Min)),
-                    );
-                    child.set_clip_rect(rect.expand(2.0).intersect(ui.clip_rect()));
-                    escalation(
-                        &mut child,
-                        board,
-                        screen,
-                        state,
-                        e,
-                        (mode, buttons),
-                        commands,
-                    );
-                }
-            }
-            more_cue(ui, lang, hidden, section, state);
-            // Where they go, under them, where the card has a line left for it.
-            if mode == Mode::Full || ui.available_height() >= theme::DETAIL_TEXT * 1.25 {
-                let target = board.parent.as_deref().map(|p| board_title(screen, p));
-                let text = match target {
-                    Some(parent) => format!("{} : {parent}", tr(lang, T::EscalationsGoTo)),
-                    None => tr(lang, T::TopOfChain).to_owned(),
-                };
-                words(
-                    ui,
-                    mode,
-                    RichText::new(text)
-                        .size(theme::DETAIL_TEXT)
-                        .color(colour::MUTED),
-                );
-            }
+            escalations::body(ui, cx, list)
         }
         (SectionKind::Mood, Some(SectionView::Mood(mood))) => {
-            // Five faces across the card, each at least a finger wide, close together.
-            let spacing = 6.0;
-            ui.spacing_mut().item_spacing.x = spacing;
-            let size = ((ui.available_width() - 4.0 * spacing) / 5.0).clamp(44.0, 96.0);
-            let size = if mode == Mode::Card {
-                size.min(64.0)
-            } else {
-                size
+            let cx = Cx {
+                board,
+                section,
+                screen,
+                state,
+                commands,
+                mode,
+                lang,
+                today,
             };
-            ui.horizontal(|ui| {
-                for level in (0..5u8).rev() {
-                    let column = egui::Layout::top_down(egui::Align::Center);
-                    ui.allocate_ui_with_layout(vec2(size, size + 30.0), column, |ui| {
-                        let response = face(ui, level, size).interact(Sense::click());
-                        if theme::tapped_named(&response, i18n::mood_name(lang, level), None) {
-                            commands.push(UiCommand::Edit {
-                                section: section.id.clone(),
-                                edit: Edit::Vote {
-                                    date: today,
-                                    face: level,
-                                },
-                            });
-                        }
-                        ui.label(
-                            RichText::new(mood.today[usize::from(level)].to_string()).strong(),
-                        );
-                    });
-                }
-            });
-            if mood.today.iter().sum::<u32>() == 0 && ui.available_height() >= 30.0 {
-                words(
-                    ui,
-                    mode,
-                    RichText::new(tr(lang, T::NoVoteYet))
-                        .color(colour::MUTED)
-                        .italics(),
-                );
-            }
-            if mood.weeks.len() > 1 {
-                let trend: String = mood
-                    .weeks
-                    .iter()
-                    .map(|(_, mean, _)| ["▁", "▂", "▄", "▆", "█"][(mean.round() as usize).min(4)])
-                    .collect();
-                ui.label(
-                    RichText::new(format!("{} {trend}", tr(lang, T::MoodTrend)))
-                        .size(theme::DETAIL_TEXT)
-                        .color(colour::MUTED),
-                );
-            }
+            mood::body(ui, cx, mood)
         }
         (SectionKind::Attendance, Some(SectionView::Attendance(present))) => {
-            ui.spacing_mut().item_spacing = vec2(8.0, 6.0);
-            // Where each name's chip would go, to know how many fit before drawing them.
-            let font = egui::TextStyle::Button.resolve(ui.style());
-            let padding = ui.spacing().button_padding.x * 2.0;
-            let widths: Vec<f32> = board
-                .members
-                .iter()
-                .map(|m| {
-                    let text = if present.contains(m) {
-                        format!("✓ {m}")
-                    } else {
-                        m.clone()
-                    };
-                    let width = ui
-                        .painter()
-                        .layout_no_wrap(text, font.clone(), colour::INK)
-                        .size()
-                        .x;
-                    (width + padding).max(48.0).min(ui.available_width())
-                })
-                .collect();
-            let row = theme::TOUCH + 6.0;
-            let lines = |room: f32| ((room + 6.0) / row).floor().max(0.0) as usize;
-            let chips_in = |lines: usize| {
-                if lines == 0 {
-                    return 0;
-                }
-                let (mut line, mut x) = (1, 0.0);
-                for (i, w) in widths.iter().enumerate() {
-                    if x > 0.0 && x + w > ui.available_width() {
-                        line += 1;
-                        x = 0.0;
-                    }
-                    if line > lines {
-                        return i;
-                    }
-                    x += w + 8.0;
-                }
-                widths.len()
+            let cx = Cx {
+                board,
+                section,
+                screen,
+                state,
+                commands,
+                mode,
+                lang,
+                today,
             };
-            let room = ui.available_height();
-            let shown = match mode {
-                Mode::Full => widths.len(),
-                _ if chips_in(lines(room)) == widths.len() => widths.len(),
-                _ => chips_in(lines(room - CUE_ROOM)),
-            };
-            ui.horizontal_wrapped(|ui| {
-                for member in &board.members[..shown] {
-                    let here = present.contains(member);
-                    let button = member_toggle(member, here, vec2(48.0, 48.0));
-                    if theme::tapped(&ui.add(button)) {
-                        commands.push(UiCommand::Edit {
-                            section: section.id.clone(),
-                            edit: Edit::SetPresent {
-                                date: today,
-                                member: member.clone(),
-                                present: !here,
-                            },
-                        });
-                    }
-                }
-            });
-            more_cue(ui, lang, board.members.len() - shown, section, state);
-            if present.is_empty() && ui.available_height() >= 30.0 {
-                empty(ui, tr(lang, T::AttendanceNotTaken));
-            }
+            attendance::body(ui, cx, present)
         }
         (
             SectionKind::Trajectory {
@@ -532,216 +353,46 @@ pub(super) fn show(
             },
             Some(SectionView::Trajectory(all)),
         ) => {
-            let shown = state
-                .revealed
-                .as_ref()
-                .is_some_and(|(id, _)| *id == section.id);
-            if *private && !shown {
-                // A privacy screen: who is waiting where stays hidden until a tap.
-                let button = egui::Button::new(
-                    RichText::new(format!("◉ {}", tr(lang, T::PrivateHidden)))
-                        .text_style(egui::TextStyle::Button),
-                )
-                .min_size(vec2(ui.available_width(), theme::TOUCH * 2.0));
-                if theme::tapped(&ui.add(button)) {
-                    state.revealed = Some((section.id.clone(), screen.now));
-                }
-                return;
-            }
-            if *private {
-                let hide = egui::Button::new(format!("◉ {}", tr(lang, T::HideNow)))
-                    .min_size(vec2(theme::TOUCH * 3.0, theme::TOUCH));
-                if theme::tapped(&ui.add(hide)) {
-                    state.revealed = None;
-                }
-            }
-            let (clients, others): (Vec<&view::ClientView>, Vec<&view::ClientView>) =
-                all.iter().partition(|c| c.team.is_none());
-            if clients.is_empty() {
-                empty(ui, &add_hint(T::NoClientYet));
-            }
-            // A client on both boards is being handed over: both teams see it.
-            let handed_over = |code: &str| {
-                clients.iter().any(|c| c.code == code) && others.iter().any(|c| c.code == code)
+            let cx = Cx {
+                board,
+                section,
+                screen,
+                state,
+                commands,
+                mode,
+                lang,
+                today,
             };
-            let clients = &clients;
-            // In a card, the other teams' clients are counted, and shown when it opens.
-            let height = if mode == Mode::Full || others.is_empty() {
-                ui.available_height()
-            } else {
-                (ui.available_height() - CUE_ROOM).max(0.0)
-            };
-            let mut move_on = |ui: &mut egui::Ui, c: &view::ClientView, i: usize, full: bool| {
-                let (text, name, edit) = match stages.get(i + 1) {
-                    Some(next) => (
-                        "▶".to_owned(),
-                        format!("▶ {next}"),
-                        Edit::MoveClient {
-                            id: c.id.clone(),
-                            stage: next.clone(),
-                            since: today,
-                        },
-                    ),
-                    // Past the last stage, the client leaves the trajectory (the sheet stays
-                    // in the history).
-                    None => (
-                        "✓".to_owned(),
-                        format!("✓ {}", tr(lang, T::EndFollowUp)),
-                        Edit::Remove {
-                            id: c.id.clone(),
-                            kind: crate::model::EntryKind::Client,
-                        },
-                    ),
-                };
-                let button = if full {
-                    egui::Button::new(name.clone()).min_size(vec2(theme::TOUCH, theme::TOUCH))
-                } else {
-                    egui::Button::new(text).min_size(vec2(48.0, theme::TOUCH))
-                };
-                if theme::tapped_named(&ui.add(button), name, None) {
-                    commands.push(UiCommand::Edit {
-                        section: section.id.clone(),
-                        edit,
-                    });
-                }
-            };
-            let top = ui.cursor().min.y;
-            let mut columns_ui = ui.new_child(
-                egui::UiBuilder::new()
-                    .max_rect(egui::Rect::from_min_size(
-                        ui.cursor().min,
-                        vec2(ui.available_width(), height),
-                    ))
-                    .layout(egui::Layout::top_down(egui::Align::Min)),
-            );
-            side_by_side(&mut columns_ui, stages.len(), |i, col| {
-                let Some(stage) = stages.get(i) else {
-                    return;
-                };
-                let here: Vec<&view::ClientView> = clients
-                    .iter()
-                    .filter(|c| &c.stage == stage)
-                    .copied()
-                    .collect();
-                let (rect, _) =
-                    col.allocate_exact_size(vec2(col.available_width(), 4.0), Sense::hover());
-                col.painter().rect_filled(rect, 2.0, colour::LINE);
-                words(
-                    col,
-                    mode,
-                    RichText::new(format!("{stage} ({})", here.len())).strong(),
-                );
-                let row = theme::TOUCH + 12.0;
-                col.spacing_mut().item_spacing.y = ROW_SPACING;
-                let (shown, hidden) =
-                    fitting(mode, col.available_height(), here.iter().map(|_| row));
-                for c in &here[..shown] {
-                    let long = wait_warning_days.is_some_and(|w| c.days_waiting >= i64::from(w));
-                    let days = format!("{} {}", c.days_waiting, tr(lang, T::DaysInStage));
-                    let days = if long {
-                        RichText::new(format!("! {days}"))
-                            .size(theme::DETAIL_TEXT)
-                            .color(colour::BAD)
-                            .strong()
-                    } else {
-                        RichText::new(days)
-                            .size(theme::DETAIL_TEXT)
-                            .color(colour::MUTED)
-                    };
-                    let code = if handed_over(&c.code) {
-                        format!("⇄ {}", c.code)
-                    } else {
-                        c.code.clone()
-                    };
-                    egui::Frame::new()
-                        .fill(Color32::from_rgb(0xE8, 0xF1, 0xFA))
-                        .corner_radius(6)
-                        .inner_margin(6)
-                        .show(col, |ui| {
-                            ui.set_min_width(ui.available_width());
-                            if mode == Mode::Full {
-                                ui.add(egui::Label::new(RichText::new(&code).strong()).wrap());
-                                ui.add(egui::Label::new(days).wrap());
-                                if !c.next_step.is_empty() {
-                                    ui.add(
-                                        egui::Label::new(
-                                            RichText::new(&c.next_step).size(theme::DETAIL_TEXT),
-                                        )
-                                        .wrap(),
-                                    );
-                                }
-                                move_on(ui, c, i, true);
-                            } else {
-                                ui.set_height(theme::TOUCH);
-                                ui.with_layout(
-                                    egui::Layout::right_to_left(egui::Align::Center),
-                                    |ui| {
-                                        move_on(ui, c, i, false);
-                                        ui.vertical(|ui| {
-                                            ui.spacing_mut().item_spacing.y = 2.0;
-                                            line(ui, RichText::new(&code).strong());
-                                            line(ui, days);
-                                        });
-                                    },
-                                );
-                            }
-                        });
-                }
-                more_cue(col, lang, hidden, section, state);
-            });
-            let used = columns_ui.min_rect().bottom().max(top);
-            ui.allocate_rect(
-                egui::Rect::from_min_max(
-                    egui::pos2(ui.cursor().min.x, top),
-                    egui::pos2(ui.cursor().min.x + ui.available_width(), used),
-                ),
-                Sense::hover(),
-            );
-            if mode == Mode::Full {
-                other_teams(ui, lang, screen, &others, &handed_over);
-            } else {
-                more_cue(ui, lang, others.len(), section, state);
-            }
+            trajectory::body(ui, cx, (stages, wait_warning_days, private), all)
         }
         (SectionKind::Notes, Some(SectionView::Notes(notes))) => {
-            if notes.is_empty() {
-                empty(ui, &add_hint(T::NoNoteYet));
-            }
-            let deleting = super::facilitator::deleting(screen, state);
-            let row = if deleting { theme::TOUCH } else { 28.0 };
-            ui.spacing_mut().item_spacing.y = ROW_SPACING;
-            let (shown, hidden) = fitting(mode, ui.available_height(), notes.iter().map(|_| row));
-            for n in &notes[..shown] {
-                let mark = if n.recognition { "★" } else { "•" };
-                let text = RichText::new(format!("{mark} {}", n.text));
-                if deleting {
-                    ui.horizontal(|ui| {
-                        super::facilitator::delete_button(
-                            ui,
-                            screen,
-                            state,
-                            &section.id,
-                            &n.id,
-                            crate::model::EntryKind::Note,
-                            commands,
-                        );
-                        words(ui, mode, text);
-                    });
-                } else {
-                    words(ui, mode, text);
-                }
-            }
-            more_cue(ui, lang, hidden, section, state);
+            let cx = Cx {
+                board,
+                section,
+                screen,
+                state,
+                commands,
+                mode,
+                lang,
+                today,
+            };
+            notes::body(ui, cx, notes)
         }
         (SectionKind::Safety, Some(SectionView::Safety(days))) => {
-            safety_month(ui, lang, section, today, days, None);
-            // The small calendar is for reading; a tap opens it large, with finger-sized days.
-            if card_tapped(ui, lang, T::TapToEnter, section) {
-                state.safety_open = Some(section.id.clone());
-            }
+            let cx = Cx {
+                board,
+                section,
+                screen,
+                state,
+                commands,
+                mode,
+                lang,
+                today,
+            };
+            safety::body(ui, cx, days)
         }
         (SectionKind::Units { .. }, Some(SectionView::Units(units))) => {
-            super::units::section(ui, board, section, units, state, mode);
+            crate::ui::units::section(ui, board, section, units, state, mode);
         }
         _ => {}
     }
@@ -779,6 +430,11 @@ fn new_entry_form(
         SectionKind::Indicator(_) => Form::value(id, title, today),
         _ => return None,
     })
+}
+
+/// What an empty section says: that it is empty, and how to fill it.
+fn add_hint(lang: Lang, text: T) -> String {
+    format!("{} — {}", tr(lang, text), tr(lang, T::TapPlusToAdd))
 }
 
 fn empty(ui: &mut egui::Ui, text: &str) {

@@ -33,3 +33,64 @@ pub(in crate::ui) fn face(ui: &mut egui::Ui, level: u8, size: f32) -> egui::Resp
     ));
     response
 }
+
+/// Today's five faces (a tap votes, anonymously) and the weekly trend.
+pub(super) fn body(ui: &mut egui::Ui, cx: Cx<'_, '_>, mood: &view::MoodView) {
+    let Cx {
+        section,
+        commands,
+        mode,
+        lang,
+        today,
+        ..
+    } = cx;
+
+    // Five faces across the card, each at least a finger wide, close together.
+    let spacing = 6.0;
+    ui.spacing_mut().item_spacing.x = spacing;
+    let size = ((ui.available_width() - 4.0 * spacing) / 5.0).clamp(44.0, 96.0);
+    let size = if mode == Mode::Card {
+        size.min(64.0)
+    } else {
+        size
+    };
+    ui.horizontal(|ui| {
+        for level in (0..5u8).rev() {
+            let column = egui::Layout::top_down(egui::Align::Center);
+            ui.allocate_ui_with_layout(vec2(size, size + 30.0), column, |ui| {
+                let response = face(ui, level, size).interact(Sense::click());
+                if theme::tapped_named(&response, i18n::mood_name(lang, level), None) {
+                    commands.push(UiCommand::Edit {
+                        section: section.id.clone(),
+                        edit: Edit::Vote {
+                            date: today,
+                            face: level,
+                        },
+                    });
+                }
+                ui.label(RichText::new(mood.today[usize::from(level)].to_string()).strong());
+            });
+        }
+    });
+    if mood.today.iter().sum::<u32>() == 0 && ui.available_height() >= 30.0 {
+        words(
+            ui,
+            mode,
+            RichText::new(tr(lang, T::NoVoteYet))
+                .color(colour::MUTED)
+                .italics(),
+        );
+    }
+    if mood.weeks.len() > 1 {
+        let trend: String = mood
+            .weeks
+            .iter()
+            .map(|(_, mean, _)| ["▁", "▂", "▄", "▆", "█"][(mean.round() as usize).min(4)])
+            .collect();
+        ui.label(
+            RichText::new(format!("{} {trend}", tr(lang, T::MoodTrend)))
+                .size(theme::DETAIL_TEXT)
+                .color(colour::MUTED),
+        );
+    }
+}

@@ -235,3 +235,24 @@ pub(in crate::ui) fn safety_month(
     ui.allocate_rect(legend, Sense::hover());
     tapped
 }
+
+/// The safety cross of the month; a tap opens it large.
+pub(super) fn body(
+    ui: &mut egui::Ui,
+    cx: Cx<'_, '_>,
+    days: &std::collections::BTreeMap<NaiveDate, (SafetyLevel, Option<String>)>,
+) {
+    let Cx {
+        section,
+        state,
+        lang,
+        today,
+        ..
+    } = cx;
+
+    safety_month(ui, lang, section, today, days, None);
+    // The small calendar is for reading; a tap opens it large, with finger-sized days.
+    if card_tapped(ui, lang, T::TapToEnter, section) {
+        state.safety_open = Some(section.id.clone());
+    }
+}
