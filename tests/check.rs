@@ -90,6 +90,54 @@ fn unknown_key_suggests_the_close_one() {
     );
 }
 
+/// A value of the right type for each key of a kind's settings.
+fn sample_value(key: &str) -> &'static str {
+    match key {
+        "unit" => "\"%\"",
+        "target" => "90",
+        "warning" => "80",
+        "direction" => "\"higher\"",
+        "frequency" => "\"weekly\"",
+        "category" => "\"access\"",
+        "stale_after_days" | "answer_within_days" | "wait_warning_days" => "7",
+        "columns" | "stages" => "[\"A\", \"B\"]",
+        "other_teams" | "private" => "false",
+        "boards" => "[]",
+        other => panic!("no sample value for `{other}`: add one for this new key"),
+    }
+}
+
+/// The table of kinds and their keys is the one the reader checks: each kind reads every key
+/// the table gives it, and names the kind of a key that is another kind's.
+#[test]
+fn every_kind_reads_the_keys_of_the_table() {
+    for (kind, keys) in huddle::model::SECTION_KINDS {
+        let mut section = format!(
+            "[[section]]\nid = \"s\"\nkind = \"{kind}\"\ntitle = \"S\"\ncolumn = 1\nrow = 2\n"
+        );
+        for key in *keys {
+            section.push_str(&format!("{key} = {}\n", sample_value(key)));
+        }
+        let text = format!("{VALID}\n{section}");
+        let errors = problems(&text);
+        assert!(errors.is_empty(), "kind {kind}: {errors:#?}");
+        // A key of another kind's is refused with the name of its kind.
+        for (other, other_keys) in huddle::model::SECTION_KINDS {
+            let Some(key) = other_keys.iter().find(|k| !keys.contains(k)) else {
+                continue;
+            };
+            let text = format!("{text}{key} = {}\n", sample_value(key));
+            let messages: Vec<String> = problems(&text).into_iter().map(|p| p.2).collect();
+            assert!(
+                messages
+                    .iter()
+                    .any(|m| m.contains(&format!("`{key}`")) && m.contains(&format!("\"{other}\""))),
+                "kind {kind} with `{key}` of {other}: {messages:#?}"
+            );
+        }
+    }
+}
+
 #[test]
 fn key_of_another_kind_says_where_it_belongs() {
     let text = VALID.replace("width = 2\n", "width = 2\nstages = [\"A\", \"B\"]\n");

@@ -83,29 +83,6 @@ impl FileReport {
     }
 }
 
-/// Keys of the kind-specific settings of sections, and the kind each belongs to.
-const KIND_KEYS: &[(&str, &[&str])] = &[
-    (
-        "indicator",
-        &[
-            "unit",
-            "target",
-            "direction",
-            "warning",
-            "frequency",
-            "category",
-        ],
-    ),
-    ("actions", &["stale_after_days"]),
-    ("ideas", &["columns", "stale_after_days"]),
-    ("escalations", &["answer_within_days"]),
-    (
-        "trajectory",
-        &["stages", "wait_warning_days", "other_teams", "private"],
-    ),
-    ("units", &["boards"]),
-];
-
 const TOP_LEVEL: &[&str] = &["board", "team", "huddle", "section"];
 const LEVELS: &[&str] = &["team", "manager", "director", "steering"];
 const MAX_GRID: u32 = 12;

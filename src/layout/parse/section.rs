@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::i18n::T;
+use crate::model::SECTION_KINDS;
 
 pub(super) fn read_section(
     value: toml_span::Value<'_>,
@@ -47,12 +48,12 @@ pub(super) fn read_section(
         None => {
             // Unknown kind: its settings are not reported as unknown keys on top of it.
             s.know(
-                &KIND_KEYS
+                &SECTION_KINDS
                     .iter()
                     .flat_map(|(_, keys)| keys.iter().copied())
                     .collect::<Vec<_>>(),
             );
-            for (_, keys) in KIND_KEYS {
+            for (_, keys) in SECTION_KINDS {
                 for key in *keys {
                     s.take(key);
                 }
@@ -64,7 +65,7 @@ pub(super) fn read_section(
     let context = s.context.clone();
     s.finish(
         &|key| {
-            let owner = KIND_KEYS
+            let owner = SECTION_KINDS
                 .iter()
                 .filter(|(k, keys)| Some(*k) != this_kind && keys.contains(&key))
                 .map(|(k, _)| format!("\"{k}\""))
