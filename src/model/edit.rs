@@ -93,7 +93,9 @@ pub fn looks_like_a_name(text: &str) -> bool {
 }
 
 /// Status of an action.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum ActionStatus {
     /// Not started.
@@ -148,7 +150,9 @@ pub struct EscalationRef {
 }
 
 /// Where an escalation stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum EscalationStatus {
     /// Sent, waiting for the board it was sent to.

@@ -159,9 +159,21 @@ pub struct ActionSnapshot {
     /// By when.
     pub due: Option<NaiveDate>,
     /// `todo` or `doing`.
-    pub status: String,
+    pub status: crate::model::ActionStatus,
     /// Past its due date.
     pub overdue: bool,
+}
+
+/// Which way an escalation went, seen from the board of the snapshot.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Flow {
+    /// Raised by this board.
+    Raised,
+    /// Received from a board below.
+    Received,
 }
 
 /// An escalation awaiting an answer.
@@ -174,9 +186,9 @@ pub struct EscalationSnapshot {
     /// Why.
     pub why: String,
     /// `open` or `taken`.
-    pub status: String,
+    pub status: crate::model::EscalationStatus,
     /// `raised` by this board, or `received` from a board below.
-    pub direction: String,
+    pub direction: Flow,
     /// The board that raised it.
     pub from: String,
     /// The board holding it.

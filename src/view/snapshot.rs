@@ -7,7 +7,7 @@ use super::{BoardView, SectionView};
 use crate::model::{Board, SectionKind};
 use crate::runchart::Signal;
 use crate::snapshot::{
-    ActionSnapshot, ActionsSnapshot, BoardInfo, EscalationSnapshot, FORMAT, HeldSnapshot,
+    ActionSnapshot, ActionsSnapshot, BoardInfo, EscalationSnapshot, FORMAT, Flow, HeldSnapshot,
     HuddleSnapshot, IndicatorSnapshot, LONGEST_WAITS, MoodSnapshot, MoodWeek, Point, RECENT_VALUES,
     SignalSnapshot, Snapshot, StageCount, TrajectorySnapshot, VERSION, Wait,
 };
@@ -67,7 +67,7 @@ pub fn build(
                         title: a.title.clone(),
                         owner: a.owner.clone(),
                         due: a.due,
-                        status: a.status.name().to_owned(),
+                        status: a.status,
                         overdue: a.overdue,
                     });
                 }
@@ -83,8 +83,12 @@ pub fn build(
                         id: e.at.id.clone(),
                         title: e.title.clone(),
                         why: e.why.clone(),
-                        status: e.status.name().to_owned(),
-                        direction: if e.received { "received" } else { "raised" }.to_owned(),
+                        status: e.status,
+                        direction: if e.received {
+                            Flow::Received
+                        } else {
+                            Flow::Raised
+                        },
                         from: e.at.board.clone(),
                         to: e.to.clone(),
                         raised_on: e.raised.at.date_naive(),

@@ -4,6 +4,8 @@
 use std::fmt::Write as _;
 
 use super::*;
+use crate::model::{ActionStatus, EscalationStatus};
+use crate::snapshot::Flow;
 
 impl Page<'_> {
     pub(super) fn actions(&self) -> Markup {
@@ -24,11 +26,12 @@ impl Page<'_> {
                     (self.columns(&[T::ActionWord, T::Owner, T::DueDate, T::State]))
                     tbody {
                         @for a in &actions.items {
-                            @let status = match a.status.as_str() {
-                                "todo" => self.t(T::Todo),
-                                "doing" => self.t(T::Doing),
-                                other => other,
-                            };
+                            @let status = self.t(match a.status {
+                                ActionStatus::Todo => T::Todo,
+                                ActionStatus::Doing => T::Doing,
+                                ActionStatus::Done => T::Done,
+                                ActionStatus::Cancelled => T::Cancelled,
+                            });
                             @let due = a.due.map(|d| self.date(d)).unwrap_or_else(|| "—".to_owned());
                             tr class=[a.overdue.then_some("late")] {
                                 td.mark {
@@ -76,16 +79,16 @@ impl Page<'_> {
                     (self.columns(&[T::EscalationWord, T::FromToColumn, T::AnswerDueTitle, T::State]))
                     tbody {
                         @for e in list {
-                            @let direction = match e.direction.as_str() {
-                                "raised" => T::RaisedOn,
-                                "received" => T::ReceivedOn,
-                                _ => T::OnWord,
+                            @let direction = match e.direction {
+                                Flow::Raised => T::RaisedOn,
+                                Flow::Received => T::ReceivedOn,
                             };
-                            @let status = match e.status.as_str() {
-                                "open" => self.t(T::Open),
-                                "taken" => self.t(T::Taken),
-                                other => other,
-                            };
+                            @let status = self.t(match e.status {
+                                EscalationStatus::Open => T::Open,
+                                EscalationStatus::Taken => T::Taken,
+                                EscalationStatus::Answered => T::Answered,
+                                EscalationStatus::Closed => T::Closed,
+                            });
                             @let due = e.due.map(|d| self.date(d)).unwrap_or_else(|| "—".to_owned());
                             tr class=[e.late.then_some("late")] {
                                 td.mark { @if e.late { span.bad { "✕" } } }
