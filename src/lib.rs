@@ -16,6 +16,7 @@ pub mod model;
 pub mod paths;
 pub mod runchart;
 pub mod snapshot;
+pub mod spc;
 pub mod store;
 pub mod sync;
 pub mod ui;
