@@ -103,6 +103,9 @@ fn sample_value(key: &str) -> &'static str {
         "columns" | "stages" => "[\"A\", \"B\"]",
         "other_teams" | "private" => "false",
         "boards" => "[]",
+        "chart" => "\"xmr\"",
+        "baseline" => "12",
+        "changes" => "[{ date = \"2026-10-05\", label = \"Triage\" }, \"2026-11-02\"]",
         other => panic!("no sample value for `{other}`: add one for this new key"),
     }
 }
@@ -176,7 +179,7 @@ fn bad_choice_lists_the_choices_and_the_closest() {
     assert_eq!((line, column), (29, 14));
     assert_eq!(
         message,
-        "`direction` cannot be \"lowr\"; write one of \"lower\" or \"higher\", did you mean `lower`?"
+        "`direction` cannot be \"lowr\"; write one of \"lower\", \"higher\" or \"neutral\", did you mean `lower`?"
     );
 }
 

@@ -162,7 +162,7 @@ pub fn value_list(
                 .iter()
                 .map(|(d, v, r)| {
                     serde_json::json!({
-                        "date": d, "value": v, "status": spec.status(*v).name(),
+                        "date": d, "value": v, "status": spec.status(*v).map(crate::model::Status::name),
                         "by": r.updated_by, "at": r.updated_at.to_rfc3339(),
                     })
                 })
@@ -175,7 +175,7 @@ pub fn value_list(
                 writeln!(
                     out,
                     "{d}  {v:>10}  {:<6}  {} at {local}",
-                    spec.status(*v).name(),
+                    spec.status(*v).map_or("-", crate::model::Status::name),
                     r.updated_by
                 )?;
             }

@@ -59,6 +59,7 @@ texts! {
     Monthly: "mensuel", "monthly";
     LowerIsBetter: "plus bas = mieux", "lower is better";
     HigherIsBetter: "plus haut = mieux", "higher is better";
+    NoBetterSide: "ni plus haut ni plus bas n'est mieux", "no better side";
     Reports: "relèvent de ce tableau", "report to this board";
     BoardsFolderUnreadable: "Dossier des tableaux illisible", "Boards folder cannot be read";
     Date: "Date", "Date";
@@ -430,6 +431,8 @@ texts! {
     IdCharacters: "l'id d'un{what} ne peut contenir que des minuscules sans accents, des chiffres, - et _ ; écrivez par exemple id = {hint}", "a {what} id may use only lowercase letters without accents, digits, - and _; write for example id = {hint}";
     AgendaItemPointsAtSectionValue: "un point de l'ordre du jour renvoie à la section `{value}`, qui n'existe pas{hint}", "agenda item points at section `{value}` which does not exist{hint}";
     // layout/parse/section.rs
+    ChangeShape: "chaque changement s'écrit { date = \"2026-10-05\", label = \"Nouveau triage\" }, ou seulement sa date entre guillemets", "each change is written { date = \"2026-10-05\", label = \"New triage\" }, or just its date in quotes";
+    ChangeDate: "« {value} » n'est pas une date : écrivez-la AAAA-MM-JJ, comme \"2026-10-05\"", "\"{value}\" is not a date: write it YYYY-MM-DD, like \"2026-10-05\"";
     TheTitleIsEmptyWriteWhat: "le titre est vide ; écrivez ce que l'équipe doit lire sur la section", "the title is empty; write what the team should read on the section";
     AStageHasNoNameWrite: "une étape n'a pas de nom ; écrivez-en un ou retirez l'élément", "a stage has no name; write one or remove the item";
     StageNameIsListedTwice: "l'étape \"{name}\" figure deux fois", "stage \"{name}\" is listed twice";
@@ -522,6 +525,7 @@ mod tests {
             .split('{')
             .skip(1)
             .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+            .filter(|name| is_name(name))
             .collect();
         names.sort_unstable();
         names

@@ -1,3 +1,4 @@
+use chrono::NaiveDate;
 use std::path::PathBuf;
 
 /// The language a board speaks, chosen in its file.
@@ -265,6 +266,9 @@ pub const SECTION_KINDS: &[(&str, &[&str])] = &[
             "warning",
             "frequency",
             "category",
+            "chart",
+            "baseline",
+            "changes",
         ],
     ),
     ("actions", &["stale_after_days"]),
@@ -315,9 +319,9 @@ impl SectionKind {
 pub struct IndicatorSpec {
     /// Unit shown after values ("jours", "%", "clients").
     pub unit: String,
-    /// The target value.
-    pub target: f64,
-    /// Whether higher or lower values are better.
+    /// The target value; none only for an indicator with no good side (`neutral`).
+    pub target: Option<f64>,
+    /// Whether higher or lower values are better, or neither.
     pub direction: Direction,
     /// Threshold between "watch" and "off target"; values between target and warning are a
     /// warning, values past it are off target.
@@ -326,6 +330,32 @@ pub struct IndicatorSpec {
     pub frequency: Frequency,
     /// The family of the indicator in the performance management system.
     pub category: Option<IndicatorCategory>,
+    /// How its chart reads its values: a run chart, or an XmR chart with its limits.
+    pub chart: ChartKind,
+    /// The limits of each phase of an XmR chart come from its first this many values (the
+    /// rest are read against them); all its values when none.
+    pub baseline: Option<u32>,
+    /// Changes written in the board file: each starts a new phase of the XmR chart.
+    pub changes: Vec<ChangeMark>,
+}
+
+/// The chart an indicator is read with.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ChartKind {
+    /// Median, shifts and trends (the run-chart rules).
+    #[default]
+    Run,
+    /// Mean and process limits, special causes and the two summary icons.
+    Xmr,
+}
+
+/// A change the team tested, from the date it began: it starts a new phase of the chart.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChangeMark {
+    /// The day the change began.
+    pub date: NaiveDate,
+    /// What was changed ("Nouveau triage au téléphone").
+    pub label: String,
 }
 
 /// Which way is better for an indicator.
@@ -338,6 +368,21 @@ pub enum Direction {
     Higher,
     /// Lower values are better (e.g. waiting list, days of delay).
     Lower,
+    /// Neither way is better (a volume of requests, a number of referrals): special causes
+    /// read as high or low, not as improvement or concern, and no target status is given.
+    Neutral,
+}
+
+impl Direction {
+    /// The sign written before the target: "≤ 20" when lower is better, "≥ 90" when higher
+    /// is, "≈ 120" for a reference level of an indicator with no good side.
+    pub fn target_sign(self) -> &'static str {
+        match self {
+            Direction::Lower => "≤",
+            Direction::Higher => "≥",
+            Direction::Neutral => "≈",
+        }
+    }
 }
 
 /// How often an indicator is measured.
@@ -380,19 +425,22 @@ impl Status {
 }
 
 impl IndicatorSpec {
-    /// Where `value` stands against this indicator's target and warning threshold.
-    pub fn status(&self, value: f64) -> Status {
+    /// Where `value` stands against this indicator's target and warning threshold; none for
+    /// an indicator with no good side.
+    pub fn status(&self, value: f64) -> Option<Status> {
+        let target = self.target?;
         let better = |a: f64, b: f64| match self.direction {
-            Direction::Lower => a <= b,
-            Direction::Higher => a >= b,
+            Direction::Lower => Some(a <= b),
+            Direction::Higher => Some(a >= b),
+            Direction::Neutral => None,
         };
-        if better(value, self.target) {
+        Some(if better(value, target)? {
             Status::Good
-        } else if self.warning.is_some_and(|w| better(value, w)) {
+        } else if self.warning.is_some_and(|w| better(value, w) == Some(true)) {
             Status::Watch
         } else {
             Status::Bad
-        }
+        })
     }
 }
 

@@ -13,8 +13,9 @@ pub mod huddle;
 mod stamp;
 
 pub use board::{
-    AgendaItem, Board, Direction, Frequency, Grid, HuddleSpec, IdeaColumn, IndicatorCategory,
-    IndicatorSpec, Lang, Level, Place, SECTION_KINDS, Section, SectionKind, Status,
+    AgendaItem, Board, ChangeMark, ChartKind, Direction, Frequency, Grid, HuddleSpec, IdeaColumn,
+    IndicatorCategory, IndicatorSpec, Lang, Level, Place, SECTION_KINDS, Section, SectionKind,
+    Status,
 };
 pub use change::{
     Change, EntryKind, FIELDS_MAX, Fields, LIST_MAX, NAME_MAX, Op, Origin, Refused, Stamped,

@@ -102,12 +102,13 @@ pub struct IndicatorSnapshot {
     pub unit: String,
     /// Family: `access`, `continuity`, `well-being`, `safety`, `quality`, or none.
     pub category: Option<String>,
-    /// `lower` or `higher`: which way is better.
+    /// `lower` or `higher`: which way is better; `neutral` when neither is.
     pub direction: crate::model::Direction,
     /// `daily`, `weekly` or `monthly`.
     pub frequency: crate::model::Frequency,
-    /// Target.
-    pub target: f64,
+    /// Target; absent only for a `neutral` indicator, which may have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<f64>,
     /// Warning threshold.
     pub warning: Option<f64>,
     /// The latest values, oldest first (at most 60).

@@ -65,7 +65,7 @@ pub(super) fn show(
     let (lo, hi) = values
         .iter()
         .map(|(_, v)| *v)
-        .chain([spec.target])
+        .chain(spec.target)
         .chain(spec.warning)
         .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
             (lo.min(v), hi.max(v))
@@ -123,11 +123,6 @@ pub(super) fn show(
         });
 
     plot.show(ui, |plot_ui| {
-        // The good side of the target, faint green; between target and warning, faint amber.
-        let (good, watch) = match (spec.direction, spec.warning) {
-            (Direction::Lower, w) => ((lo, spec.target), w.map(|w| (spec.target, w))),
-            (Direction::Higher, w) => ((spec.target, hi), w.map(|w| (w, spec.target))),
-        };
         let band = |name: String, (from, to): (f64, f64), fill: Color32| {
             Polygon::new(
                 name,
@@ -142,25 +137,33 @@ pub(super) fn show(
             .stroke(egui::Stroke::NONE)
             .allow_hover(false)
         };
-        let sign = match spec.direction {
-            Direction::Lower => "≤",
-            Direction::Higher => "≥",
-        };
-        let target_name = format!("✓ {} {sign} {}", tr(lang, T::Target), number(spec.target));
-        plot_ui.add(band(target_name.clone(), good, faint(colour::GOOD, 26)));
-        if let Some(watch) = watch {
-            plot_ui.add(band(
-                format!("! {}", tr(lang, T::WarningZone)),
-                watch,
-                faint(colour::WATCH, 46),
-            ));
+        if let Some(target) = spec.target {
+            let sign = spec.direction.target_sign();
+            let target_name = format!("✓ {} {sign} {}", tr(lang, T::Target), number(target));
+            // The good side of the target, faint green; between target and warning, faint
+            // amber. An indicator with no good side has its target as a line alone.
+            let sides = match (spec.direction, spec.warning) {
+                (Direction::Lower, w) => Some(((lo, target), w.map(|w| (target, w)))),
+                (Direction::Higher, w) => Some(((target, hi), w.map(|w| (w, target)))),
+                (Direction::Neutral, _) => None,
+            };
+            if let Some((good, watch)) = sides {
+                plot_ui.add(band(target_name.clone(), good, faint(colour::GOOD, 26)));
+                if let Some(watch) = watch {
+                    plot_ui.add(band(
+                        format!("! {}", tr(lang, T::WarningZone)),
+                        watch,
+                        faint(colour::WATCH, 46),
+                    ));
+                }
+            }
+            plot_ui.add(
+                HLine::new(target_name, target)
+                    .color(colour::GOOD)
+                    .width(2.5)
+                    .style(LineStyle::dashed_loose()),
+            );
         }
-        plot_ui.add(
-            HLine::new(target_name, spec.target)
-                .color(colour::GOOD)
-                .width(2.5)
-                .style(LineStyle::dashed_loose()),
-        );
         if let Some(chart) = &data.run_chart {
             plot_ui.add(
                 HLine::new(
@@ -206,9 +209,10 @@ pub(super) fn show(
         }
         // Each point in its status's colour and shape, so that colour is never alone.
         for (status, shape, color) in [
-            (Status::Good, MarkerShape::Circle, colour::GOOD),
-            (Status::Watch, MarkerShape::Diamond, colour::WATCH),
-            (Status::Bad, MarkerShape::Square, colour::BAD),
+            (Some(Status::Good), MarkerShape::Circle, colour::GOOD),
+            (Some(Status::Watch), MarkerShape::Diamond, colour::WATCH),
+            (Some(Status::Bad), MarkerShape::Square, colour::BAD),
+            (None, MarkerShape::Circle, colour::INK),
         ] {
             let points: Vec<[f64; 2]> = values
                 .iter()
@@ -270,14 +274,19 @@ fn show_legend(
     signals: bool,
 ) {
     let number = |v: f64| i18n::number(lang, v);
-    let sign = match spec.direction {
-        Direction::Lower => "≤",
-        Direction::Higher => "≥",
-    };
-    let mut items = vec![(
-        Swatch::Band(faint(colour::GOOD, 26), Some(colour::GOOD)),
-        format!("✓ {} {sign} {}", tr(lang, T::Target), number(spec.target)),
-    )];
+    let sign = spec.direction.target_sign();
+    let mut items = Vec::new();
+    if let Some(target) = spec.target {
+        let fill = if spec.direction == Direction::Neutral {
+            Color32::TRANSPARENT
+        } else {
+            faint(colour::GOOD, 26)
+        };
+        items.push((
+            Swatch::Band(fill, Some(colour::GOOD)),
+            format!("✓ {} {sign} {}", tr(lang, T::Target), number(target)),
+        ));
+    }
     if spec.warning.is_some() {
         items.push((
             Swatch::Band(faint(colour::WATCH, 46), None),

@@ -412,12 +412,15 @@ fn body(ui: &mut egui::Ui, lang: Lang, snapshot: &Snapshot) {
                     ),
                     None => ui.label(muted(tr(lang, T::NoValueYet).to_owned())),
                 };
-                ui.label(muted(format!(
-                    "{} {} {}",
-                    tr(lang, T::Target),
-                    i18n::number(lang, indicator.target),
-                    indicator.unit
-                )));
+                if let Some(target) = indicator.target {
+                    ui.label(muted(format!(
+                        "{} {} {} {}",
+                        tr(lang, T::Target),
+                        indicator.direction.target_sign(),
+                        i18n::number(lang, target),
+                        indicator.unit
+                    )));
+                }
                 let ongoing: Vec<String> = indicator
                     .signals
                     .iter()

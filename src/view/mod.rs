@@ -612,27 +612,38 @@ mod tests {
     fn spec(direction: Direction, target: f64, warning: Option<f64>) -> IndicatorSpec {
         IndicatorSpec {
             unit: String::new(),
-            target,
+            target: Some(target),
             direction,
             warning,
             frequency: Frequency::Daily,
             category: None,
+            chart: crate::model::ChartKind::Run,
+            baseline: None,
+            changes: Vec::new(),
         }
     }
 
     #[test]
     fn status_follows_the_direction_and_the_warning() {
         let lower = spec(Direction::Lower, 20.0, Some(30.0));
-        assert_eq!(lower.status(20.0), Status::Good);
-        assert_eq!(lower.status(25.0), Status::Watch);
-        assert_eq!(lower.status(30.0), Status::Watch);
-        assert_eq!(lower.status(31.0), Status::Bad);
+        assert_eq!(lower.status(20.0), Some(Status::Good));
+        assert_eq!(lower.status(25.0), Some(Status::Watch));
+        assert_eq!(lower.status(30.0), Some(Status::Watch));
+        assert_eq!(lower.status(31.0), Some(Status::Bad));
         let higher = spec(Direction::Higher, 90.0, Some(80.0));
-        assert_eq!(higher.status(95.0), Status::Good);
-        assert_eq!(higher.status(85.0), Status::Watch);
-        assert_eq!(higher.status(70.0), Status::Bad);
+        assert_eq!(higher.status(95.0), Some(Status::Good));
+        assert_eq!(higher.status(85.0), Some(Status::Watch));
+        assert_eq!(higher.status(70.0), Some(Status::Bad));
         let no_warning = spec(Direction::Higher, 90.0, None);
-        assert_eq!(no_warning.status(89.0), Status::Bad);
+        assert_eq!(no_warning.status(89.0), Some(Status::Bad));
+        // A volume with no good side has no status, target or not.
+        let neutral = spec(Direction::Neutral, 120.0, None);
+        assert_eq!(neutral.status(200.0), None);
+        let no_target = IndicatorSpec {
+            target: None,
+            ..neutral
+        };
+        assert_eq!(no_target.status(200.0), None);
     }
 
     #[test]

@@ -195,7 +195,7 @@ fn indicator(
                 value: *value,
             })
             .collect(),
-        status: latest.map(|p| spec.status(p.value)),
+        status: latest.and_then(|p| spec.status(p.value)),
         latest,
         median: values.run_chart.as_ref().map(|rc| rc.median),
         signals,

@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::i18n::T;
-use crate::model::SECTION_KINDS;
+use crate::model::{ChangeMark, ChartKind, SECTION_KINDS};
 
 pub(super) fn read_section(
     value: toml_span::Value<'_>,
@@ -194,9 +194,23 @@ pub(super) fn read_indicator(s: &mut TableReader<'_>, diags: &mut Diags) -> Opti
         .text("unit", None, diags)
         .map(|u| u.value)
         .unwrap_or_default();
-    let target = s.number("target", Some("12"), diags);
-    let direction = s.choice("direction", &["lower", "higher"], true, diags);
+    let direction = s.choice("direction", &["lower", "higher", "neutral"], true, diags);
+    let neutral = direction.as_ref().is_some_and(|d| d.value == "neutral");
+    let target = s.number("target", (!neutral).then_some("12"), diags);
     let warning = s.number("warning", None, diags);
+    let chart = s
+        .choice("chart", &["run", "xmr"], false, diags)
+        .map_or(ChartKind::Run, |c| {
+            if c.value == "xmr" {
+                ChartKind::Xmr
+            } else {
+                ChartKind::Run
+            }
+        });
+    let baseline = s
+        .whole("baseline", (2, 10_000), None, diags)
+        .map(|b| b.value);
+    let changes = read_changes(s, diags);
     let frequency = s
         .choice("frequency", &["daily", "weekly", "monthly"], false, diags)
         .map_or(Frequency::Daily, |f| match f.value {
@@ -214,13 +228,19 @@ pub(super) fn read_indicator(s: &mut TableReader<'_>, diags: &mut Diags) -> Opti
         .and_then(|c| IndicatorCategory::from_code(c.value));
     let direction = match direction?.value {
         "higher" => Direction::Higher,
+        "neutral" => Direction::Neutral,
         _ => Direction::Lower,
     };
-    let target = target?;
-    if let Some(w) = &warning {
+    let target = match target {
+        Some(t) => Some(t),
+        None if neutral => None,
+        None => return None,
+    };
+    if let (Some(w), Some(target)) = (&warning, &target) {
         let (wrong, side, side_fr) = match direction {
             Direction::Lower => (w.value <= target.value, "above", "au-dessus de"),
             Direction::Higher => (w.value >= target.value, "below", "sous"),
+            Direction::Neutral => (false, "", ""),
         };
         if wrong {
             let (better, better_fr) = if direction == Direction::Lower {
@@ -241,12 +261,57 @@ pub(super) fn read_indicator(s: &mut TableReader<'_>, diags: &mut Diags) -> Opti
     }
     Some(IndicatorSpec {
         unit,
-        target: target.value,
+        target: target.map(|t| t.value),
         direction,
         warning: warning.map(|w| w.value),
         frequency,
         category,
+        chart,
+        baseline,
+        changes,
     })
+}
+
+/// The changes an indicator's chart starts a new phase at: `changes = [{ date = "2026-10-05",
+/// label = "Nouveau triage au téléphone" }]`, or just their dates.
+fn read_changes(s: &mut TableReader<'_>, diags: &mut Diags) -> Vec<ChangeMark> {
+    let Some(items) = s.list("changes", diags) else {
+        return Vec::new();
+    };
+    let mut changes: Vec<ChangeMark> = Vec::new();
+    for mut item in items {
+        let offset = item.span.start;
+        let (date, label) = match item.take() {
+            ValueInner::String(date) => (Some((date.into_owned(), offset)), String::new()),
+            ValueInner::Table(table) => {
+                let mut t = TableReader::from_table(
+                    table,
+                    offset,
+                    Context::new("a change", "un changement"),
+                );
+                let date = t.text("date", Some("\"2026-10-05\""), diags);
+                let label = t.text("label", None, diags);
+                t.finish(&|_| None, diags);
+                (
+                    date.map(|d| (d.value, d.offset)),
+                    label.map(|l| l.value.trim().to_owned()).unwrap_or_default(),
+                )
+            }
+            _ => {
+                diags.error(offset, Msg::text(T::ChangeShape, &[]));
+                (None, String::new())
+            }
+        };
+        let Some((text, offset)) = date else {
+            continue;
+        };
+        match crate::model::parse_date(&text) {
+            Ok(date) => changes.push(ChangeMark { date, label }),
+            Err(_) => diags.error(offset, Msg::text(T::ChangeDate, &[("value", &text)])),
+        }
+    }
+    changes.sort_by_key(|c| c.date);
+    changes
 }
 
 pub(super) fn fmt_num(n: f64) -> String {

@@ -79,18 +79,19 @@ impl Page<'_> {
 
     /// "Cible ≤ 20 · à surveiller jusqu'à 30 · ↓ plus bas, c'est mieux".
     pub(super) fn target(&self, ind: &IndicatorSnapshot) -> Markup {
-        let lower = ind.direction != Direction::Higher;
         let warning = ind.warning.filter(|w| w.is_finite());
-        let (watch, better) = if lower {
-            (T::WatchUpTo, T::BetterLower)
-        } else {
-            (T::WatchDownTo, T::BetterHigher)
+        let (watch, better) = match ind.direction {
+            Direction::Lower => (T::WatchUpTo, T::BetterLower),
+            Direction::Higher => (T::WatchDownTo, T::BetterHigher),
+            Direction::Neutral => (T::WatchUpTo, T::NoBetterSide),
         };
         html! {
-            (self.t(T::Target)) "\u{a0}" (if lower { "≤" } else { "≥" }) "\u{a0}"
-            strong { (self.num(ind.target)) }
-            @if let Some(warning) = warning {
-                " · " (self.t(watch)) "\u{a0}" (self.num(warning))
+            @if let Some(target) = ind.target {
+                (self.t(T::Target)) "\u{a0}" (ind.direction.target_sign()) "\u{a0}"
+                strong { (self.num(target)) }
+                @if let Some(warning) = warning {
+                    " · " (self.t(watch)) "\u{a0}" (self.num(warning))
+                }
             }
             span.better { (self.t(better)) }
         }
@@ -106,7 +107,7 @@ impl Page<'_> {
             .filter(|p| p.value.is_finite())
             .collect();
         let first = *points.first()?;
-        let target = Some(ind.target).filter(|v| v.is_finite());
+        let target = ind.target.filter(|v| v.is_finite());
         let median = ind.median.filter(|v| v.is_finite());
         let scale = Scale::new(
             points.iter().map(|p| p.value).chain(target).chain(median),
@@ -116,12 +117,12 @@ impl Page<'_> {
         let x = |i: usize| Plot::RUN.x(i, n);
         let (left, right, top, bottom) = Plot::RUN.frame();
         // The side of the target that is good, lightly shaded.
-        let good_side = target.map(|target| {
+        let good_side = target.and_then(|target| {
             let y = scale.y(target);
-            if ind.direction == Direction::Higher {
-                (top, y)
-            } else {
-                (y, bottom)
+            match ind.direction {
+                Direction::Higher => Some((top, y)),
+                Direction::Lower => Some((y, bottom)),
+                Direction::Neutral => None,
             }
         });
         // The lowest and highest values on the y axis.
@@ -217,8 +218,8 @@ impl Page<'_> {
                 }
             }
             p.legend {
-                @if target.is_some() {
-                    span.key { i.k-target {} (self.t(T::TargetWord)) " " (self.num(ind.target)) }
+                @if let Some(target) = target {
+                    span.key { i.k-target {} (self.t(T::TargetWord)) " " (self.num(target)) }
                 }
                 @if let Some(median) = median {
                     span.key { i.k-median {} (self.t(T::MedianWord)) " " (self.num(median)) }
@@ -278,8 +279,12 @@ impl Page<'_> {
             }
         };
         // Whether it goes the way that is better for this indicator.
-        let lower = ind.direction != Direction::Higher;
-        let sense = signal.way.map(|way| way.is_high() != lower);
+        let sense = match ind.direction {
+            Direction::Neutral => None,
+            direction => signal
+                .way
+                .map(|way| way.is_high() == (direction == Direction::Higher)),
+        };
         html! {
             strong { (name) } (self.t(T::Colon)) " " (what)
             @match sense {

@@ -348,7 +348,7 @@ mod tests {
             category: Some("access".to_owned()),
             direction: crate::model::Direction::Lower,
             frequency: crate::model::Frequency::Daily,
-            target: 20.0,
+            target: Some(20.0),
             warning: Some(30.0),
             latest: values.last().copied(),
             status: values.last().map(|_| Status::Bad),
@@ -552,7 +552,7 @@ mod tests {
                 .map(|(i, v)| (day(11, 2 + i as u32), *v))
                 .collect::<Vec<_>>(),
         );
-        s.indicators[0].target = f64::NAN;
+        s.indicators[0].target = Some(f64::NAN);
         s.indicators[0].median = Some(f64::INFINITY);
         s.indicators[0].latest = Some(Point {
             date: day(11, 8),

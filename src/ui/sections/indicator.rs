@@ -16,12 +16,13 @@ pub(super) fn width_of(ui: &egui::Ui, text: &RichText) -> f32 {
         .x
 }
 
-/// A status's colour and shape.
-pub(super) fn status_mark(status: Status) -> (&'static str, Color32) {
+/// A status's colour and shape; none for an indicator with no good side.
+pub(super) fn status_mark(status: Option<Status>) -> (&'static str, Color32) {
     match status {
-        Status::Good => ("✓", colour::GOOD),
-        Status::Watch => ("!", colour::WATCH),
-        Status::Bad => ("✕", colour::BAD),
+        Some(Status::Good) => ("✓", colour::GOOD),
+        Some(Status::Watch) => ("!", colour::WATCH),
+        Some(Status::Bad) => ("✕", colour::BAD),
+        None => ("", colour::INK),
     }
 }
 
@@ -44,7 +45,8 @@ pub(super) fn indicator(
     match values.latest() {
         Some((date, value)) => {
             let (mark, color) = status_mark(spec.status(value));
-            let number = RichText::new(format!("{mark} {}", i18n::number(lang, value)))
+            let shown = format!("{mark} {}", i18n::number(lang, value));
+            let number = RichText::new(shown.trim_start())
                 .text_style(theme::big_number())
                 .color(color);
             let size = theme::big_number().resolve(ui.style()).size;
@@ -117,17 +119,16 @@ pub(super) fn indicator(
             }
         }
     }
-    let sign = match spec.direction {
-        Direction::Lower => "≤",
-        Direction::Higher => "≥",
-    };
-    let target = format!(
-        "{} {sign} {} {}",
-        tr(lang, T::Target),
-        i18n::number(lang, spec.target),
-        spec.unit
-    );
-    ui.label(RichText::new(target.trim_end()).strong());
+    if let Some(target) = spec.target {
+        let target = format!(
+            "{} {} {} {}",
+            tr(lang, T::Target),
+            spec.direction.target_sign(),
+            i18n::number(lang, target),
+            spec.unit
+        );
+        ui.label(RichText::new(target.trim_end()).strong());
+    }
     let room = |ui: &egui::Ui, needed: f32| ui.available_height() >= needed;
     // A line of detail text is drawn whole or not at all; in a card, on one line.
     let detail_line = theme::DETAIL_TEXT * 1.25;
@@ -165,6 +166,7 @@ pub(super) fn indicator(
     let better = match spec.direction {
         Direction::Lower => tr(lang, T::LowerIsBetter),
         Direction::Higher => tr(lang, T::HigherIsBetter),
+        Direction::Neutral => tr(lang, T::NoBetterSide),
     };
     let frequency = match spec.frequency {
         Frequency::Daily => tr(lang, T::Daily),
@@ -206,8 +208,16 @@ pub(super) fn sparkline(ui: &mut egui::Ui, spec: &IndicatorSpec, last: &[f64]) {
     }
     let (rect, _) =
         ui.allocate_exact_size(vec2(ui.available_width().min(260.0), 36.0), Sense::hover());
-    let lo = last.iter().copied().fold(spec.target, f64::min);
-    let hi = last.iter().copied().fold(spec.target, f64::max);
+    let lo = last
+        .iter()
+        .copied()
+        .chain(spec.target)
+        .fold(f64::INFINITY, f64::min);
+    let hi = last
+        .iter()
+        .copied()
+        .chain(spec.target)
+        .fold(f64::NEG_INFINITY, f64::max);
     let span = (hi - lo).max(f64::EPSILON);
     let y = |v: f64| rect.bottom() - ((v - lo) / span) as f32 * rect.height();
     let step = rect.width() / (last.len() - 1) as f32;
@@ -217,16 +227,18 @@ pub(super) fn sparkline(ui: &mut egui::Ui, spec: &IndicatorSpec, last: &[f64]) {
         .map(|(i, v)| egui::pos2(rect.left() + i as f32 * step, y(*v)))
         .collect();
     let painter = ui.painter_at(rect.expand(2.0));
-    let target_y = y(spec.target);
-    painter.extend(egui::Shape::dashed_line(
-        &[
-            egui::pos2(rect.left(), target_y),
-            egui::pos2(rect.right(), target_y),
-        ],
-        egui::Stroke::new(1.5, colour::GOOD),
-        6.0,
-        4.0,
-    ));
+    if let Some(target) = spec.target {
+        let target_y = y(target);
+        painter.extend(egui::Shape::dashed_line(
+            &[
+                egui::pos2(rect.left(), target_y),
+                egui::pos2(rect.right(), target_y),
+            ],
+            egui::Stroke::new(1.5, colour::GOOD),
+            6.0,
+            4.0,
+        ));
+    }
     painter.add(egui::Shape::line(
         points.clone(),
         egui::Stroke::new(2.5, colour::INK),
