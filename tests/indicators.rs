@@ -91,3 +91,43 @@ fn a_tap_on_the_number_or_the_words_of_the_card_opens_the_chart_too() {
         );
     }
 }
+
+#[test]
+fn an_xmr_indicator_shows_its_two_icons_and_its_chart_with_the_change() {
+    let app = common::app_with(
+        &common::examples(),
+        Some("accueil-jeunesse"),
+        common::delay_values,
+    );
+    let mut h = common::builder().build_ui_state(common::frame, app);
+    h.run();
+    // The card: the variation icon (the latest week is below the lower limit of the phase
+    // that began with the change, and lower is better) and the assurance icon (the target of
+    // 12 lies between the limits of that phase).
+    h.get_by_label("Variation : amélioration (valeurs basses)");
+    h.get_by_label("Atteinte de la cible : la cible sera tantôt atteinte, tantôt manquée");
+    h.get_by_label("◆ sous la limite inférieure");
+    // The view: two phases, the second from the change.
+    match h.state().view().sections.get("delai-evaluation") {
+        Some(SectionView::Indicator(i)) => {
+            let x = i.xmr.as_ref().expect("an XmR chart");
+            assert_eq!(x.chart.phases.len(), 2);
+            assert_eq!(x.chart.phases[1].from.to_string(), "2026-10-05");
+            assert_eq!(x.changes[0].label, "Nouveau triage au téléphone");
+        }
+        other => panic!("{other:?}"),
+    }
+    // Opened: the rule of the latest point in words, and a warning that the new phase has
+    // too few weeks for its limits to be trusted yet.
+    h.get_by_label("Voir en grand : Délai moyen avant évaluation")
+        .click();
+    h.run();
+    h.get_by_label_contains(
+        "Dernier point (lun. 23 nov.) : sous la limite inférieure — amélioration (valeurs basses)",
+    );
+    h.get_by_label_contains("ses limites ne sont pas encore fiables");
+    h.get_by_label_contains("Cause spéciale = un point hors des limites");
+    // A run-chart indicator beside it keeps its run chart and icons are not drawn for it.
+    assert!(h.query_by_label_contains("Variation : ").is_some());
+    assert_eq!(h.query_all_by_label_contains("Variation : ").count(), 1);
+}

@@ -52,6 +52,23 @@ fn an_indicator_large_shows_its_run_chart() {
 }
 
 #[test]
+fn an_xmr_indicator_shows_its_icons_and_large_its_limits_and_change() {
+    let app = common::app_with(
+        &common::examples(),
+        Some("accueil-jeunesse"),
+        common::delay_values,
+    );
+    let mut h = common::builder().wgpu().build_ui_state(common::frame, app);
+    h.run();
+    let mut results = SnapshotResults::new();
+    results.add(h.try_snapshot("xmr-card"));
+    h.get_by_label("Voir en grand : Délai moyen avant évaluation")
+        .click();
+    h.run();
+    results.add(h.try_snapshot("xmr-chart"));
+}
+
+#[test]
 fn a_huddle_mid_way() {
     let mut h = with_values();
     let tap = |h: &mut Harness<'static, KioskApp>, label: &str| {

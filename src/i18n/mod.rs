@@ -67,6 +67,49 @@ fn field(lang: Lang, what: &str) -> &str {
     label.words(lang)
 }
 
+/// What a special cause is, in words: "au-dessus de la limite supérieure".
+pub fn special_cause(lang: Lang, cause: crate::spc::SpecialCause) -> &'static str {
+    use crate::spc::SpecialCause as C;
+    let text = match cause {
+        C::AboveUpl => T::CauseAboveUpl,
+        C::BelowLpl => T::CauseBelowLpl,
+        C::TrendIncreasing => T::CauseTrendIncreasing,
+        C::TrendDecreasing => T::CauseTrendDecreasing,
+        C::TwoInThreeAbove => T::CauseTwoInThreeAbove,
+        C::TwoInThreeBelow => T::CauseTwoInThreeBelow,
+        C::RunAbove => T::CauseRunAbove,
+        C::RunBelow => T::CauseRunBelow,
+        C::CommonCause => T::CauseCommon,
+    };
+    text.words(lang)
+}
+
+/// What the latest point says, the variation icon's name: "amélioration (valeurs hautes)".
+pub fn variation(lang: Lang, point_type: crate::spc::PointType, high: bool) -> &'static str {
+    use crate::spc::PointType as P;
+    let text = match (point_type, high) {
+        (P::CommonCause, _) => T::VarCommon,
+        (P::Improvement, true) => T::VarImprovementHigh,
+        (P::Improvement, false) => T::VarImprovementLow,
+        (P::Concern, true) => T::VarConcernHigh,
+        (P::Concern, false) => T::VarConcernLow,
+        (P::NeutralHigh, _) => T::VarNeutralHigh,
+        (P::NeutralLow, _) => T::VarNeutralLow,
+    };
+    text.words(lang)
+}
+
+/// Whether the target will be met, the assurance icon's name.
+pub fn assurance(lang: Lang, assurance: crate::spc::Assurance) -> &'static str {
+    use crate::spc::Assurance as A;
+    let text = match assurance {
+        A::Pass => T::AssurancePass,
+        A::Fail => T::AssuranceFail,
+        A::Inconsistent => T::AssuranceInconsistent,
+    };
+    text.words(lang)
+}
+
 /// Who made a change, as the screen says it: changes made with nobody chosen are the kiosk's.
 pub fn author(lang: Lang, by: &str) -> &str {
     match by {

@@ -380,6 +380,35 @@ texts! {
     LevelManager: "Gestion", "Manager";
     LevelDirector: "Direction", "Director";
     LevelSteering: "Comité directeur", "Steering committee";
+    // XmR charts.
+    Variation: "Variation", "Variation";
+    Assurance: "Atteinte de la cible", "Assurance";
+    VarCommon: "variation ordinaire", "common cause variation";
+    VarImprovementHigh: "amélioration (valeurs hautes)", "improvement (high values)";
+    VarImprovementLow: "amélioration (valeurs basses)", "improvement (low values)";
+    VarConcernHigh: "préoccupation (valeurs hautes)", "concern (high values)";
+    VarConcernLow: "préoccupation (valeurs basses)", "concern (low values)";
+    VarNeutralHigh: "cause spéciale (valeurs hautes)", "special cause (high values)";
+    VarNeutralLow: "cause spéciale (valeurs basses)", "special cause (low values)";
+    AssurancePass: "la cible sera atteinte", "the target will be met";
+    AssuranceFail: "la cible ne sera pas atteinte sans changement", "the target will not be met without a change";
+    AssuranceInconsistent: "la cible sera tantôt atteinte, tantôt manquée", "the target will be met and missed at random";
+    CauseAboveUpl: "au-dessus de la limite supérieure", "above the upper limit";
+    CauseBelowLpl: "sous la limite inférieure", "below the lower limit";
+    CauseTrendIncreasing: "7 points de suite en hausse", "7 points in a row going up";
+    CauseTrendDecreasing: "7 points de suite en baisse", "7 points in a row going down";
+    CauseTwoInThreeAbove: "2 points sur 3 près de la limite supérieure", "2 of 3 points near the upper limit";
+    CauseTwoInThreeBelow: "2 points sur 3 près de la limite inférieure", "2 of 3 points near the lower limit";
+    CauseRunAbove: "7 points ou plus au-dessus de la moyenne", "7 or more points above the mean";
+    CauseRunBelow: "7 points ou plus sous la moyenne", "7 or more points below the mean";
+    CauseCommon: "aucune cause spéciale : la variation ordinaire du processus", "no special cause: the process's usual variation";
+    LatestPoint: "Dernier point", "Latest point";
+    HowToReadXmr: "Cause spéciale = un point hors des limites, 7 points de suite en hausse ou en baisse, 2 points sur 3 près d'une limite, ou 7 points d'un même côté de la moyenne. Bleu = amélioration, orange = préoccupation, gris = variation ordinaire. Un changement noté sur le graphique recommence le calcul des limites.", "Special cause = a point outside the limits, 7 points in a row going up or down, 2 of 3 points near a limit, or 7 points on one side of the mean. Blue = improvement, orange = concern, grey = common cause. A change marked on the chart starts the limits again.";
+    Mean: "Moyenne", "Mean";
+    ProcessLimits: "Limites du processus", "Process limits";
+    NearLimits: "Zone proche des limites", "Near the limits";
+    ChangeTested: "Changement", "Change";
+    LimitsNotReliable: "Moins de 12 valeurs depuis le début de cette phase : ses limites ne sont pas encore fiables", "Fewer than 12 values since this phase began: its limits are not reliable yet";
     // Problems in board files and in the config file, as `huddle check` and the banner say them.
     // config/read.rs
     PinHashInConfig: "`pin_hash` est l'empreinte argon2 du NIP (elle commence par \"$argon2\"), jamais le NIP lui-même", "`pin_hash` is the PIN's argon2 hash (it starts with \"$argon2\"), never the PIN itself";

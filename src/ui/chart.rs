@@ -12,7 +12,7 @@ use crate::model::{Direction, IndicatorSpec, Lang};
 use crate::view::{self, IndicatorView, Status};
 
 /// Days since the common era: the chart's x axis.
-fn x(date: NaiveDate) -> f64 {
+pub(super) fn x(date: NaiveDate) -> f64 {
     f64::from(date.num_days_from_ce())
 }
 
@@ -24,7 +24,7 @@ fn date_of(x: f64) -> Option<NaiveDate> {
     NaiveDate::from_num_days_from_ce_opt(x as i32)
 }
 
-fn faint(c: Color32, alpha: u8) -> Color32 {
+pub(super) fn faint(c: Color32, alpha: u8) -> Color32 {
     Color32::from_rgba_unmultiplied(c.r(), c.g(), c.b(), alpha)
 }
 
@@ -49,32 +49,18 @@ fn date_marks((from, to): (f64, f64), step: f64, margin: f64) -> Vec<egui_plot::
     marks
 }
 
-/// Draws the chart in `height` points.
-pub(super) fn show(
-    ui: &mut egui::Ui,
+/// The plot every indicator chart is drawn in: still under a finger (no zoom, drag or
+/// ruler), dates far enough apart to be read, numbers in the board's language, and a label
+/// only next to a value.
+pub(super) fn frame(
+    ui: &egui::Ui,
     lang: Lang,
     id: &str,
-    spec: &IndicatorSpec,
-    data: &IndicatorView,
+    unit: &str,
+    (lo, hi): (f64, f64),
+    (first, last): (f64, f64),
     height: f32,
-    legend: bool,
-) {
-    let values = data.chart_values();
-    let unit = spec.unit.clone();
-    let number = move |v: f64| i18n::number(lang, v);
-    let (lo, hi) = values
-        .iter()
-        .map(|(_, v)| *v)
-        .chain(spec.target)
-        .chain(spec.warning)
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
-            (lo.min(v), hi.max(v))
-        });
-    let pad = ((hi - lo).abs() * 0.15).max(1.0);
-    let (lo, hi) = (lo - pad, hi + pad);
-    let first = values.first().map_or(0.0, |(d, _)| x(*d));
-    let last = values.last().map_or(1.0, |(d, _)| x(*d));
-
+) -> Plot<'static> {
     // Dates far enough apart to be read: a day, two, a week (on Mondays), two weeks…
     let px_per_day = ui.available_width() as f64 / (last - first + 2.0).max(1.0);
     let step = [1.0, 2.0, 7.0, 14.0, 28.0, 56.0, 91.0, 182.0, 364.0]
@@ -83,10 +69,9 @@ pub(super) fn show(
         .unwrap_or(364.0);
     // Half a date label ("24 nov.", about 80 points) from each edge.
     let margin = 45.0 / px_per_day.max(1e-6);
-    let unit_for_labels = unit.clone();
-    let legend_height = if legend { LEGEND_HEIGHT } else { 0.0 };
-    let plot = Plot::new(("indicator-chart", id))
-        .height((height - legend_height).max(120.0))
+    let unit_for_labels = unit.to_owned();
+    Plot::new(("indicator-chart", id))
+        .height(height.max(120.0))
         // A finger lifted leaves the pointer where it was: no ruler stays drawn there.
         .show_crosshair(false)
         .allow_zoom(false)
@@ -120,8 +105,44 @@ pub(super) fn show(
                 i18n::number(lang, position.y),
                 unit_for_labels
             ))
-        });
+        })
+}
 
+/// Draws the chart in `height` points.
+pub(super) fn show(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    id: &str,
+    spec: &IndicatorSpec,
+    data: &IndicatorView,
+    height: f32,
+    legend: bool,
+) {
+    let values = data.chart_values();
+    let unit = spec.unit.clone();
+    let number = move |v: f64| i18n::number(lang, v);
+    let (lo, hi) = values
+        .iter()
+        .map(|(_, v)| *v)
+        .chain(spec.target)
+        .chain(spec.warning)
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+            (lo.min(v), hi.max(v))
+        });
+    let pad = ((hi - lo).abs() * 0.15).max(1.0);
+    let (lo, hi) = (lo - pad, hi + pad);
+    let first = values.first().map_or(0.0, |(d, _)| x(*d));
+    let last = values.last().map_or(1.0, |(d, _)| x(*d));
+    let legend_height = if legend { LEGEND_HEIGHT } else { 0.0 };
+    let plot = frame(
+        ui,
+        lang,
+        id,
+        &unit,
+        (lo, hi),
+        (first, last),
+        height - legend_height,
+    );
     plot.show(ui, |plot_ui| {
         let band = |name: String, (from, to): (f64, f64), fill: Color32| {
             Polygon::new(
@@ -250,10 +271,16 @@ pub(super) fn show(
 }
 
 /// The legend's height under a chart.
-const LEGEND_HEIGHT: f32 = 40.0;
+pub(super) const LEGEND_HEIGHT: f32 = 40.0;
 
 /// How a series is drawn, for its swatch in the legend.
-enum Swatch {
+pub(super) enum Swatch {
+    /// A solid line.
+    Line(Color32),
+    /// A dashed line.
+    Dashed(Color32),
+    /// A point.
+    Dot(Color32),
     /// A band of this fill, with a dashed line of this colour across it.
     Band(Color32, Option<Color32>),
     /// A dotted line.
@@ -306,6 +333,11 @@ fn show_legend(
             format!("◆ {}", tr(lang, T::Signal)),
         ));
     }
+    legend_row(ui, items);
+}
+
+/// A legend: each series with a swatch drawn as the series is.
+pub(super) fn legend_row(ui: &mut egui::Ui, items: Vec<(Swatch, String)>) {
     ui.horizontal_wrapped(|ui| {
         ui.set_min_height(LEGEND_HEIGHT);
         for (swatch, label) in items {
@@ -327,9 +359,23 @@ fn show_legend(
                 Swatch::Dotted(c) => {
                     painter.extend(egui::Shape::dotted_line(&[left, right], c, 4.0, 1.5));
                 }
+                Swatch::Line(c) => {
+                    painter.line_segment([left, right], egui::Stroke::new(2.5, c));
+                }
+                Swatch::Dashed(c) => {
+                    painter.extend(egui::Shape::dashed_line(
+                        &[left, right],
+                        egui::Stroke::new(2.0, c),
+                        5.0,
+                        4.0,
+                    ));
+                }
                 Swatch::Values => {
                     painter.line_segment([left, right], egui::Stroke::new(3.0, colour::INK));
                     painter.circle_filled(rect.center(), 6.0, colour::GOOD);
+                }
+                Swatch::Dot(c) => {
+                    painter.circle_filled(rect.center(), 7.0, c);
                 }
                 Swatch::Ring(c) => {
                     painter.circle_stroke(rect.center(), 10.0, egui::Stroke::new(2.0, c));

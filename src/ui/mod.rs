@@ -15,6 +15,7 @@ mod switcher;
 pub mod theme;
 mod top_bar;
 mod units;
+mod xmr;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -484,40 +485,51 @@ fn chart_dialog(
         });
         ui.separator();
         let height = (screen_rect.height() - 330.0).max(240.0);
-        chart::show(ui, lang, id, spec, data, height, true);
+        match &data.xmr {
+            Some(x) => xmr::show(ui, lang, id, spec, x, height, true),
+            None => chart::show(ui, lang, id, spec, data, height, true),
+        }
         ui.add_space(8.0);
-        let signals = &data.shown.chart_signals;
-        if let Some(chart) = &data.run_chart {
-            ui.label(format!(
-                "{} : {} {} · {} {}",
-                tr(lang, T::Median),
-                crate::i18n::number(lang, chart.median),
-                spec.unit,
-                data.values.len(),
-                tr(lang, T::Values).to_lowercase()
-            ));
-        }
-        if signals.is_empty() {
-            ui.label(egui::RichText::new(tr(lang, T::NoSignal)).color(theme::colour::MUTED));
-        }
-        for (signal, began) in signals {
+        if data.xmr.is_some() {
             ui.label(
-                egui::RichText::new(format!(
-                    "◆ {}",
-                    crate::runchart::describe(signal, *began, lang)
-                ))
-                .color(theme::colour::ACCENT)
-                .strong(),
+                egui::RichText::new(tr(lang, T::HowToReadXmr))
+                    .size(theme::DETAIL_TEXT)
+                    .color(theme::colour::MUTED),
+            );
+        } else {
+            let signals = &data.shown.chart_signals;
+            if let Some(chart) = &data.run_chart {
+                ui.label(format!(
+                    "{} : {} {} · {} {}",
+                    tr(lang, T::Median),
+                    crate::i18n::number(lang, chart.median),
+                    spec.unit,
+                    data.values.len(),
+                    tr(lang, T::Values).to_lowercase()
+                ));
+            }
+            if signals.is_empty() {
+                ui.label(egui::RichText::new(tr(lang, T::NoSignal)).color(theme::colour::MUTED));
+            }
+            for (signal, began) in signals {
+                ui.label(
+                    egui::RichText::new(format!(
+                        "◆ {}",
+                        crate::runchart::describe(signal, *began, lang)
+                    ))
+                    .color(theme::colour::ACCENT)
+                    .strong(),
+                );
+            }
+            if data.values.len() < 10 {
+                ui.label(egui::RichText::new(tr(lang, T::FewPoints)).color(theme::colour::MUTED));
+            }
+            ui.label(
+                egui::RichText::new(tr(lang, T::HowToRead))
+                    .size(theme::DETAIL_TEXT)
+                    .color(theme::colour::MUTED),
             );
         }
-        if data.values.len() < 10 {
-            ui.label(egui::RichText::new(tr(lang, T::FewPoints)).color(theme::colour::MUTED));
-        }
-        ui.label(
-            egui::RichText::new(tr(lang, T::HowToRead))
-                .size(theme::DETAIL_TEXT)
-                .color(theme::colour::MUTED),
-        );
     });
     if modal.should_close() {
         state.chart_open = None;

@@ -77,6 +77,14 @@ pub mod colour {
     pub const EMPTY_DAY: Color32 = Color32::from_rgb(0xE3, 0xE6, 0xEA);
     /// Accent for buttons.
     pub const ACCENT: Color32 = Color32::from_rgb(0x1F, 0x5F, 0x99);
+    /// A special cause that is an improvement (the "Making Data Count" blue).
+    pub const IMPROVEMENT: Color32 = Color32::from_rgb(0x1B, 0x6F, 0xB5);
+    /// A special cause that is a concern (its orange, darkened to read on white).
+    pub const CONCERN: Color32 = Color32::from_rgb(0xD9, 0x7A, 0x00);
+    /// Common cause variation (its grey).
+    pub const COMMON: Color32 = Color32::from_rgb(0x6E, 0x74, 0x7A);
+    /// A special cause of an indicator with no good side (its purple).
+    pub const NEUTRAL: Color32 = Color32::from_rgb(0x5B, 0x2A, 0x86);
 }
 
 /// Sets fonts, sizes, colours and touch behaviour on a context. Called once, before the first

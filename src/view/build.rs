@@ -22,7 +22,7 @@ pub fn build(board: &Board, records: &[Record], today: NaiveDate) -> BoardView {
         let of = |kind: EntryKind| mine.clone().filter(move |r| r.kind == kind);
         let days_since = |r: &Record| (today - r.updated_at.date_naive()).num_days();
         let section_view = match &section.kind {
-            SectionKind::Indicator(_) => {
+            SectionKind::Indicator(spec) => {
                 let mut values: Vec<(NaiveDate, f64, &Record)> = of(EntryKind::Value)
                     .filter_map(|r| {
                         let v = ValueEntry::from_fields(&r.fields);
@@ -31,9 +31,10 @@ pub fn build(board: &Board, records: &[Record], today: NaiveDate) -> BoardView {
                     .collect();
                 values.sort_by_key(|(d, _, _)| *d);
                 let latest_stamp = values.last().map(|(_, _, r)| stamp(r));
-                SectionView::Indicator(IndicatorView::new(
+                SectionView::Indicator(IndicatorView::of(
                     values.into_iter().map(|(d, v, _)| (d, v)).collect(),
                     latest_stamp,
+                    spec,
                 ))
             }
             SectionKind::Actions { stale_after_days } => {

@@ -52,6 +52,44 @@ pub struct IndicatorView {
     pub run_chart: Option<crate::runchart::RunChart>,
     /// What the screen reads of the values, derived once with the view.
     pub shown: IndicatorShown,
+    /// The XmR chart of the values, for an indicator read with one (`chart = "xmr"`).
+    pub xmr: Option<Box<XmrView>>,
+}
+
+/// An indicator's XmR chart, computed once per change: its points and phases, the changes
+/// that began its phases, and the two summary readings.
+#[derive(Clone, Debug, PartialEq)]
+pub struct XmrView {
+    /// Points and phases.
+    pub chart: crate::spc::Xmr,
+    /// The changes tested, by date: each began a phase.
+    pub changes: Vec<crate::model::ChangeMark>,
+    /// The reading of the latest point.
+    pub variation: Option<crate::spc::PointType>,
+    /// Whether the latest phase will meet the target.
+    pub assurance: Option<crate::spc::Assurance>,
+}
+
+impl XmrView {
+    /// The XmR chart of `values` for the indicator `spec`, with a phase from each change.
+    pub fn new(values: &[(NaiveDate, f64)], spec: &crate::model::IndicatorSpec) -> Self {
+        let changes = spec.changes.clone();
+        let rebases: Vec<NaiveDate> = changes.iter().map(|c| c.date).collect();
+        let baseline = spec.baseline.map(|b| b as usize);
+        let chart = crate::spc::Xmr::new(values, &rebases, baseline, spec.direction);
+        XmrView {
+            variation: chart.variation(),
+            assurance: chart.assurance(spec.target, spec.direction),
+            chart,
+            changes,
+        }
+    }
+
+    /// The special cause of the latest point and the phase it belongs to.
+    pub fn latest(&self) -> Option<(&crate::spc::XmrPoint, &crate::spc::Phase)> {
+        let point = self.chart.points.last()?;
+        Some((point, self.chart.phases.get(point.phase)?))
+    }
 }
 
 /// What a frame reads of an indicator, derived from its values when the view is built: its size
@@ -101,7 +139,22 @@ impl IndicatorView {
                 chart_from,
                 chart_signals,
             },
+            xmr: None,
         }
+    }
+
+    /// The view of an indicator's values as its board file reads them: with its XmR chart
+    /// when it asks for one.
+    pub fn of(
+        values: Vec<(NaiveDate, f64)>,
+        latest_stamp: Option<Stamp>,
+        spec: &crate::model::IndicatorSpec,
+    ) -> Self {
+        let mut view = IndicatorView::new(values, latest_stamp);
+        if spec.chart == crate::model::ChartKind::Xmr {
+            view.xmr = Some(Box::new(XmrView::new(&view.values, spec)));
+        }
+        view
     }
 
     /// The most recent value.

@@ -175,3 +175,31 @@ pub fn mkfifo(path: &Path) {
     let made = std::process::Command::new("mkfifo").arg(path).status();
     assert!(made.is_ok_and(|s| s.success()), "mkfifo {}", path.display());
 }
+
+/// Twenty-two weeks of the intake board's delay before evaluation (an XmR indicator): about 17
+/// days until the change of 5 October, then falling to 9 days on Monday 23 November.
+pub fn delay_values(store: &mut huddle::store::Store) {
+    let before = [17, 18, 16, 17, 19, 17, 16, 18, 17, 18, 16, 17, 18, 17];
+    let after = [13, 12, 12, 11, 11, 10, 10, 9];
+    let first = NaiveDate::from_ymd_opt(2026, 6, 29).expect("a Monday");
+    let csv: String = before
+        .iter()
+        .chain(&after)
+        .enumerate()
+        .map(|(i, v)| format!("{};{v}\n", first + chrono::Days::new(7 * i as u64)))
+        .collect();
+    let (rows, bad) = huddle::feed::parse_csv(&csv);
+    assert!(bad.is_empty(), "{bad:?}");
+    let at = chrono::DateTime::parse_from_rfc3339("2026-11-23T07:00:00Z")
+        .expect("a time")
+        .with_timezone(&chrono::Utc);
+    huddle::feed::import(
+        store,
+        "accueil-jeunesse",
+        "delai-evaluation",
+        &rows,
+        "test",
+        at,
+    )
+    .expect("imported");
+}

@@ -56,7 +56,16 @@ pub(super) fn indicator(
                 .size(theme::DETAIL_TEXT)
                 .color(colour::MUTED);
             let number_width = width_of(ui, &number);
-            let beside = width_of(ui, &unit).max(width_of(ui, &day)) + ui.spacing().item_spacing.x;
+            // An XmR indicator's two icons go beside the number, as large as a line of it.
+            let icon = number_line * 0.8;
+            let icons = values.xmr.as_ref().filter(|x| x.variation.is_some());
+            let icons_width = icons.map_or(0.0, |x| {
+                let n = if x.assurance.is_some() { 2.2 } else { 1.0 };
+                icon * n + ui.spacing().item_spacing.x
+            });
+            let beside = width_of(ui, &unit).max(width_of(ui, &day))
+                + ui.spacing().item_spacing.x
+                + icons_width;
             let room = ui.available_width();
             // A long number (a regional list of 12 345) is drawn smaller rather than cut: first
             // down to half (still the largest text of the card), keeping the unit and day
@@ -75,6 +84,9 @@ pub(super) fn indicator(
                         ui.label(unit);
                         ui.label(day);
                     });
+                    if let Some(x) = icons {
+                        crate::ui::xmr::icons(ui, lang, x, icon);
+                    }
                 });
             } else {
                 let scale = (room / number_width).min(1.0);
@@ -82,6 +94,11 @@ pub(super) fn indicator(
                     egui::Label::new(number.size((size * scale).max(theme::DETAIL_TEXT)))
                         .truncate(),
                 );
+                if let Some(x) = icons
+                    && ui.available_height() >= icon + gap + target_line
+                {
+                    crate::ui::xmr::icons(ui, lang, x, icon.min(ui.available_width() / 2.4));
+                }
                 // The target comes next and matters more: the day goes only where both fit.
                 if ui.available_height() >= theme::DETAIL_TEXT * 1.25 + gap + target_line {
                     let under = if spec.unit.is_empty() {
@@ -132,7 +149,21 @@ pub(super) fn indicator(
     let room = |ui: &egui::Ui, needed: f32| ui.available_height() >= needed;
     // A line of detail text is drawn whole or not at all; in a card, on one line.
     let detail_line = theme::DETAIL_TEXT * 1.25;
-    if let Some((signal, began)) = &values.shown.ongoing
+    if let Some((point, _)) = values.xmr.as_ref().and_then(|x| x.latest())
+        && point.cause != crate::spc::SpecialCause::CommonCause
+        && room(ui, detail_line)
+    {
+        let text = format!("◆ {}", i18n::special_cause(lang, point.cause));
+        let text = RichText::new(text)
+            .size(theme::DETAIL_TEXT)
+            .color(crate::ui::xmr::point_colour(point.point_type))
+            .strong();
+        line(ui, text);
+    } else if let Some((signal, began)) = values
+        .shown
+        .ongoing
+        .as_ref()
+        .filter(|_| values.xmr.is_none())
         && room(ui, detail_line)
     {
         let text = format!("◆ {}", crate::runchart::describe(signal, *began, lang));
@@ -157,7 +188,10 @@ pub(super) fn indicator(
     }
     if large && values.values.len() >= 2 && room(ui, 200.0) {
         let height = ui.available_height() - 8.0;
-        crate::ui::chart::show(ui, lang, id, spec, values, height, false);
+        match &values.xmr {
+            Some(x) => crate::ui::xmr::show(ui, lang, id, spec, x, height, false),
+            None => crate::ui::chart::show(ui, lang, id, spec, values, height, false),
+        }
         return;
     }
     if values.values.len() >= 2 && room(ui, 44.0) {
