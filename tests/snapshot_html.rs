@@ -445,3 +445,48 @@ fn a_client_name_stored_before_names_were_refused_never_goes_up() {
     assert_eq!(named, ["J-0412"], "never named");
     assert!(!snapshot::html::render(&s).contains("Tremblay"));
 }
+
+/// The programme's two readings travel in the snapshot: in the JSON for a script and the
+/// units table, and on the page as icons named in words and a summary table.
+#[test]
+fn an_xmr_indicator_carries_its_variation_and_assurance() {
+    let s = realistic();
+    let delay = s
+        .indicators
+        .iter()
+        .find(|i| i.section == "delai-evaluation")
+        .expect("the delay");
+    // Four weeks (12, 14, 13, 11) after the change of 5 October: one phase, mean 12.5; the
+    // latest week is common cause, and the target of 12 lies between the limits.
+    assert_eq!(delay.variation, Some(huddle::spc::PointType::CommonCause));
+    assert_eq!(delay.assurance, Some(huddle::spc::Assurance::Inconsistent));
+    let x = delay.xmr.as_ref().expect("its chart");
+    assert_eq!(x.phases.len(), 1);
+    assert!((x.phases[0].mean - 12.5).abs() < 1e-9);
+    assert!(!x.phases[0].reliable);
+    assert_eq!(x.points.len(), 4);
+    // A run-chart indicator has neither.
+    let waiting = &s.indicators[0];
+    assert_eq!((waiting.variation, waiting.assurance), (None, None));
+    let dir = tempfile::tempdir().expect("a folder");
+    let written = snapshot::write(&s, dir.path()).expect("written");
+    let json = json_of(&written.json);
+    let delay = json["indicators"]
+        .as_array()
+        .and_then(|all| all.iter().find(|i| i["section"] == "delai-evaluation"))
+        .expect("in the JSON");
+    assert_eq!(delay["variation"], "common_cause");
+    assert_eq!(delay["assurance"], "inconsistent");
+    assert!(json["indicators"][0].get("variation").is_none());
+    let page = snapshot::html::render(&s);
+    assert!(
+        page.contains("<table class=\"summary\">"),
+        "the summary table"
+    );
+    assert!(page.contains("aria-label=\"Variation\u{a0}: variation ordinaire\""));
+    assert!(page.contains(
+        "aria-label=\"Atteinte de la cible\u{a0}: la cible sera tantôt atteinte, tantôt manquée\""
+    ));
+    assert!(page.contains("Dernier point"));
+    assert!(page.contains("ses limites ne sont pas encore fiables"));
+}

@@ -99,6 +99,18 @@ pub fn variation(lang: Lang, point_type: crate::spc::PointType, high: bool) -> &
     text.words(lang)
 }
 
+/// A reading in one word, for legends: "amélioration".
+pub fn reading(lang: Lang, point_type: crate::spc::PointType) -> &'static str {
+    use crate::spc::PointType as P;
+    let text = match point_type {
+        P::CommonCause => T::VarCommon,
+        P::Improvement => T::ReadImprovement,
+        P::Concern => T::ReadConcern,
+        P::NeutralHigh | P::NeutralLow => T::ReadNeutral,
+    };
+    text.words(lang)
+}
+
 /// Whether the target will be met, the assurance icon's name.
 pub fn assurance(lang: Lang, assurance: crate::spc::Assurance) -> &'static str {
     use crate::spc::Assurance as A;

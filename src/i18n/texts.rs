@@ -384,6 +384,9 @@ texts! {
     Variation: "Variation", "Variation";
     Assurance: "Atteinte de la cible", "Assurance";
     VarCommon: "variation ordinaire", "common cause variation";
+    ReadImprovement: "amélioration", "improvement";
+    ReadConcern: "préoccupation", "concern";
+    ReadNeutral: "cause spéciale", "special cause";
     VarImprovementHigh: "amélioration (valeurs hautes)", "improvement (high values)";
     VarImprovementLow: "amélioration (valeurs basses)", "improvement (low values)";
     VarConcernHigh: "préoccupation (valeurs hautes)", "concern (high values)";

@@ -121,6 +121,66 @@ pub struct IndicatorSnapshot {
     pub median: Option<f64>,
     /// Run-chart signals among the recent values.
     pub signals: Vec<SignalSnapshot>,
+    /// For an XmR indicator, the reading of its latest value: `common_cause`, `improvement`,
+    /// `concern`, `neutral_high` or `neutral_low` (the programme's variation icon).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variation: Option<crate::spc::PointType>,
+    /// For an XmR indicator with a target: `pass`, `fail` or `inconsistent` (the programme's
+    /// assurance icon).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assurance: Option<crate::spc::Assurance>,
+    /// For an XmR indicator, its chart among the recent values.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub xmr: Option<XmrSnapshot>,
+}
+
+/// An indicator's XmR chart among its recent values.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct XmrSnapshot {
+    /// The special cause of the latest value (`above_upl`, `trend_decreasing`…, or
+    /// `common_cause`).
+    pub cause: crate::spc::SpecialCause,
+    /// The phases the recent values belong to, oldest first.
+    pub phases: Vec<PhaseSnapshot>,
+    /// The special cause and reading of each recent value, by date (as `values`).
+    pub points: Vec<ReadingSnapshot>,
+    /// The changes tested that began a phase, oldest first.
+    pub changes: Vec<ChangeSnapshot>,
+}
+
+/// One phase of an XmR chart.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct PhaseSnapshot {
+    /// Its first day.
+    pub from: NaiveDate,
+    /// Its mean (the centre line).
+    pub mean: f64,
+    /// Its lower process limit; none with a single value.
+    pub lower_limit: Option<f64>,
+    /// Its upper process limit; none with a single value.
+    pub upper_limit: Option<f64>,
+    /// Whether it has enough values (12) for its limits to be trusted.
+    pub reliable: bool,
+}
+
+/// The reading of one value of an XmR chart.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ReadingSnapshot {
+    /// The value's day.
+    pub date: NaiveDate,
+    /// Why it stands out, or `common_cause`.
+    pub special_cause: crate::spc::SpecialCause,
+    /// What that means for the team.
+    pub point_type: crate::spc::PointType,
+}
+
+/// A change the team tested.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ChangeSnapshot {
+    /// The day it began.
+    pub date: NaiveDate,
+    /// What was changed.
+    pub label: String,
 }
 
 /// A run-chart signal.

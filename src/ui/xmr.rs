@@ -338,31 +338,19 @@ pub(super) fn show(
         for kind in [
             PointType::Improvement,
             PointType::Concern,
+            PointType::NeutralHigh,
             PointType::CommonCause,
         ] {
-            if points.iter().any(|p| p.point_type == kind) || kind == PointType::CommonCause {
+            let seen = points.iter().any(|p| {
+                p.point_type == kind
+                    || (kind == PointType::NeutralHigh && p.point_type == PointType::NeutralLow)
+            });
+            if seen || kind == PointType::CommonCause {
                 items.push((
                     Swatch::Dot(point_colour(kind)),
-                    i18n::variation(lang, kind, true)
-                        .split(" (")
-                        .next()
-                        .unwrap_or_default()
-                        .to_owned(),
+                    i18n::reading(lang, kind).to_owned(),
                 ));
             }
-        }
-        if points
-            .iter()
-            .any(|p| matches!(p.point_type, PointType::NeutralHigh | PointType::NeutralLow))
-        {
-            items.push((
-                Swatch::Dot(colour::NEUTRAL),
-                i18n::variation(lang, PointType::NeutralHigh, true)
-                    .split(" (")
-                    .next()
-                    .unwrap_or_default()
-                    .to_owned(),
-            ));
         }
         legend_row(ui, items);
     }

@@ -7,9 +7,10 @@ use super::{BoardView, SectionView};
 use crate::model::{Board, SectionKind};
 use crate::runchart::Signal;
 use crate::snapshot::{
-    ActionSnapshot, ActionsSnapshot, BoardInfo, EscalationSnapshot, FORMAT, Flow, HeldSnapshot,
-    HuddleSnapshot, IndicatorSnapshot, LONGEST_WAITS, MoodSnapshot, MoodWeek, Point, RECENT_VALUES,
-    SignalSnapshot, Snapshot, StageCount, TrajectorySnapshot, VERSION, Wait,
+    ActionSnapshot, ActionsSnapshot, BoardInfo, ChangeSnapshot, EscalationSnapshot, FORMAT, Flow,
+    HeldSnapshot, HuddleSnapshot, IndicatorSnapshot, LONGEST_WAITS, MoodSnapshot, MoodWeek,
+    PhaseSnapshot, Point, RECENT_VALUES, ReadingSnapshot, SignalSnapshot, Snapshot, StageCount,
+    TrajectorySnapshot, VERSION, Wait, XmrSnapshot,
 };
 
 /// Takes the snapshot of `board` from its view, as of `today`.
@@ -199,7 +200,47 @@ fn indicator(
         latest,
         median: values.run_chart.as_ref().map(|rc| rc.median),
         signals,
+        variation: values.xmr.as_ref().and_then(|x| x.variation),
+        assurance: values.xmr.as_ref().and_then(|x| x.assurance),
+        xmr: values.xmr.as_deref().and_then(xmr),
     }
+}
+
+/// An XmR chart among the recent values.
+fn xmr(x: &super::XmrView) -> Option<XmrSnapshot> {
+    let (latest, _) = x.latest()?;
+    let points = &x.chart.points[x.chart.points.len().saturating_sub(RECENT_VALUES)..];
+    let first = points.first()?;
+    let phases = x.chart.phases[first.phase..]
+        .iter()
+        .map(|p| PhaseSnapshot {
+            from: p.from,
+            mean: p.mean,
+            lower_limit: p.limits().map(|(lo, _)| lo),
+            upper_limit: p.limits().map(|(_, hi)| hi),
+            reliable: p.reliable(),
+        })
+        .collect();
+    Some(XmrSnapshot {
+        cause: latest.cause,
+        phases,
+        points: points
+            .iter()
+            .map(|p| ReadingSnapshot {
+                date: p.date,
+                special_cause: p.cause,
+                point_type: p.point_type,
+            })
+            .collect(),
+        changes: x
+            .changes
+            .iter()
+            .map(|c| ChangeSnapshot {
+                date: c.date,
+                label: c.label.clone(),
+            })
+            .collect(),
+    })
 }
 
 /// The view of `board` as of the end of `date`: the values and entries made up to that day

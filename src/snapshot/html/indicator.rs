@@ -13,6 +13,7 @@ impl Page<'_> {
             @if self.s.indicators.is_empty() {
                 (self.empty(T::NoIndicator))
             } @else {
+                (self.summary())
                 div.grid {
                     @for indicator in &self.s.indicators { (self.indicator(indicator)) }
                 }
@@ -29,7 +30,10 @@ impl Page<'_> {
             kicker.push(self.category(category));
         }
         kicker.push(capital(self.frequency(ind.frequency)));
-        let chart = self.chart(ind);
+        let chart = match &ind.xmr {
+            Some(x) => self.xmr_chart(ind, x),
+            None => self.chart(ind),
+        };
         html! {
             article class={ "card st-" (class) } {
                 div.card-head {
@@ -45,13 +49,15 @@ impl Page<'_> {
                         span class={ "big " (class) } { (self.num(latest.value)) } " "
                         span.unit { (ind.unit) } " "
                         span.on { (self.t(T::OnDay)) " " (self.date(latest.date)) }
+                        @if ind.variation.is_some() { span.icons { (self.icons(ind)) } }
                     },
                     None => p.latest { span.big.none { "—" } " " span.unit { (ind.unit) } },
                 }
                 p.target { (self.target(ind)) }
-                @match chart {
-                    Some(chart) => { (chart) (self.signals(ind)) },
-                    None => (self.empty(T::NoValue)),
+                @match (chart, &ind.xmr) {
+                    (Some(chart), Some(x)) => { (chart) (self.reading(ind, x)) },
+                    (Some(chart), None) => { (chart) (self.signals(ind)) },
+                    (None, _) => (self.empty(T::NoValue)),
                 }
             }
         }

@@ -24,6 +24,7 @@ mod entries;
 mod indicator;
 mod style;
 mod svg;
+mod xmr;
 
 /// Colour of a value on target.
 const GOOD: &str = "#1B7A3A";
@@ -361,6 +362,9 @@ mod tests {
                 to: day(11, 23),
                 ongoing: true,
             }],
+            variation: None,
+            assurance: None,
+            xmr: None,
         }
     }
 

@@ -45,6 +45,14 @@ svg .tick{font-size:10.5px;fill:#5B6573}svg .goal{fill:#1B7A3A;font-weight:700}
 .key{margin-right:1.1em;white-space:nowrap}
 .key i{display:inline-block;width:16px;height:0;vertical-align:middle;margin-right:.35em}
 .k-target{border-top:2px solid #1B7A3A}.k-median{border-top:2px dashed #555}
+.k-mean{border-top:2px solid #1A1D21}.k-limits{border-top:2px dashed #555}
+.key i.k-dot{width:9px;height:9px;border-radius:50%}
+.icon{width:26px;height:26px;vertical-align:middle;flex:none}
+.icons{display:inline-flex;gap:4px;vertical-align:middle;margin-left:.4em}
+.reading{display:inline-flex;align-items:center;gap:.35em}
+.summary .icon{width:22px;height:22px}
+.rule{font-size:.85em;margin:1mm 0}
+.change{fill:#1F3A5F;font-weight:700;paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}
 .key i.k-signal{width:9px;height:9px;border:1.6px solid #6B3FA0;border-radius:50%}
 .signals{font-size:.82em;margin:0;padding-left:1.1em}
 .signals li{margin-bottom:.4mm}
