@@ -91,6 +91,50 @@ fn a_snapshot_sent_by_a_team_shows_on_its_managers_units_and_opens_read_only() {
     assert!(!common::shows(&manager, "Photo en lecture seule"));
 }
 
+/// The programme's summary for all teams at a glance: a team's XmR indicator shows on its
+/// manager's units matrix with its variation and assurance icons, and in the unit opened.
+#[test]
+fn the_units_matrix_shows_each_teams_xmr_icons() {
+    let shared = tempfile::tempdir().unwrap();
+    let app = common::app_with(
+        &common::examples(),
+        Some("accueil-jeunesse"),
+        common::delay_values,
+    );
+    let mut team = common::builder().build_ui_state(common::frame, app);
+    team.state_mut().snapshots_with(
+        vec![shared.path().to_owned()],
+        shared.path().to_owned(),
+        || {},
+    );
+    team.run();
+    team.get_by_label("⬆ Envoyer la photo").click();
+    until(&mut team, "the snapshot sent", |h| {
+        common::shows(h, "✓ Photo envoyée à")
+    });
+    let mut manager = common::builder().build_ui_state(
+        common::frame,
+        common::app(&common::examples(), Some("gestion-jeunesse")),
+    );
+    manager.state_mut().snapshots_with(
+        vec![shared.path().to_owned()],
+        shared.path().to_owned(),
+        || {},
+    );
+    let variation = "Accueil jeunesse — AAOR · Délai moyen avant évaluation — Variation : \
+                     amélioration (valeurs basses)";
+    until(&mut manager, "the team's XmR icons", |h| {
+        common::shows(h, variation)
+    });
+    manager.get_by_label(
+        "Accueil jeunesse — AAOR · Délai moyen avant évaluation — Atteinte de la cible : la \
+         cible sera tantôt atteinte, tantôt manquée",
+    );
+    manager.get_by_label("Accueil jeunesse — AAOR  ›").click();
+    manager.run();
+    manager.get_by_label("Variation : amélioration (valeurs basses)");
+}
+
 #[test]
 fn the_end_of_a_huddle_sends_a_snapshot() {
     let shared = tempfile::tempdir().unwrap();

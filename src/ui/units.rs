@@ -67,10 +67,24 @@ fn age_text(lang: Lang, unit: &UnitView) -> String {
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Column {
     Family(usize),
+    /// The variation and assurance icons of each XmR indicator.
+    Xmr,
     Signals,
     Overdue,
     Escalations,
     Age,
+}
+
+/// The size of the XmR icons in the units table.
+const ICON: f32 = 26.0;
+
+/// How many XmR indicators a unit's snapshot holds.
+fn xmr_count(unit: &UnitView) -> usize {
+    unit.snapshot
+        .iter()
+        .flat_map(|s| &s.indicators)
+        .filter(|i| i.variation.is_some())
+        .count()
 }
 
 /// The escalations cell's words: how many are open, and how many of them are late.
@@ -124,9 +138,13 @@ pub(super) fn section(
             .filter(|&i| units.iter().any(|u| u.categories[i].is_some()))
             .map(Column::Family),
     );
+    if units.iter().any(|u| xmr_count(u) > 0) {
+        columns.push(Column::Xmr);
+    }
     columns.extend([Column::Signals, Column::Overdue, Column::Escalations]);
     let header = |c: Column| match c {
         Column::Family(i) => category_name(lang, IndicatorCategory::ALL[i]),
+        Column::Xmr => tr(lang, T::Variation),
         Column::Signals => tr(lang, T::Signals),
         Column::Overdue => tr(lang, T::OverdueShort),
         Column::Escalations => tr(lang, T::OpenEscalations),
@@ -161,6 +179,7 @@ pub(super) fn section(
             .iter()
             .map(|u| match c {
                 Column::Family(_) => 44.0,
+                Column::Xmr => xmr_count(u) as f32 * (ICON * 2.2 + 10.0),
                 Column::Signals => width_of(ui, &format!("◆ {}", u.signals), &body),
                 Column::Overdue => width_of(ui, &format!("✕ {}", u.overdue_actions), &body),
                 Column::Escalations => width_of(ui, &escalations_text(lang, u), &body),
@@ -275,6 +294,22 @@ fn unit_row(
             Column::Family(i) => chip(ui, unit.categories[i]),
             _ if unit.snapshot.is_none() && c != Column::Age => {
                 ui.label(RichText::new("—").color(colour::MUTED));
+            }
+            Column::Xmr => {
+                ui.horizontal(|ui| {
+                    for i in unit.snapshot.iter().flat_map(|s| &s.indicators) {
+                        if let Some(variation) = i.variation {
+                            let high = i.xmr.as_ref().is_some_and(|x| x.cause.sign() > 0);
+                            super::xmr::draw_icons(
+                                ui,
+                                lang,
+                                (variation, high, i.assurance),
+                                ICON,
+                                Some(&format!("{} · {}", unit.title, i.title)),
+                            );
+                        }
+                    }
+                });
             }
             Column::Signals => {
                 let signals = RichText::new(format!("◆ {}", unit.signals));
@@ -420,6 +455,20 @@ fn body(ui: &mut egui::Ui, lang: Lang, snapshot: &Snapshot) {
                         i18n::number(lang, target),
                         indicator.unit
                     )));
+                } else {
+                    ui.label("");
+                }
+                if let Some(variation) = indicator.variation {
+                    let high = indicator.xmr.as_ref().is_some_and(|x| x.cause.sign() > 0);
+                    super::xmr::draw_icons(
+                        ui,
+                        lang,
+                        (variation, high, indicator.assurance),
+                        34.0,
+                        None,
+                    );
+                } else {
+                    ui.label("");
                 }
                 let ongoing: Vec<String> = indicator
                     .signals

@@ -45,19 +45,35 @@ fn variation_letter(xmr: &XmrView) -> (&'static str, bool) {
     }
 }
 
+/// The two icons of an XmR indicator on its card, `size` points across each.
+pub(super) fn icons(ui: &mut egui::Ui, lang: Lang, xmr: &XmrView, size: f32) {
+    let (_, high) = variation_letter(xmr);
+    if let Some(variation) = xmr.variation {
+        draw_icons(ui, lang, (variation, high, xmr.assurance), size, None);
+    }
+}
+
 /// The two icons, `size` points across each, named for a screen reader and the tests:
 /// "Variation : amélioration (valeurs hautes)", "Atteinte de la cible : la cible sera
-/// atteinte". The variation icon is a filled disc with H or L (a flat line for common cause);
-/// the assurance icon a ring with P, F or ?.
-pub(super) fn icons(ui: &mut egui::Ui, lang: Lang, xmr: &XmrView, size: f32) {
-    let Some(variation) = xmr.variation else {
-        return;
-    };
+/// atteinte", after `subject` ("Délai — ") when given. The variation icon is a filled disc
+/// with H or L (a flat line for common cause); the assurance icon a ring with P, F or ?.
+pub(super) fn draw_icons(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    (variation, high, assurance): (PointType, bool, Option<Assurance>),
+    size: f32,
+    subject: Option<&str>,
+) {
+    let subject = subject.map(|s| format!("{s} — ")).unwrap_or_default();
     ui.horizontal(|ui| {
         ui.spacing_mut().item_spacing.x = size * 0.2;
-        let (letter, high) = variation_letter(xmr);
+        let letter = match variation {
+            PointType::CommonCause => "",
+            _ if high => "H",
+            _ => "L",
+        };
         let name = format!(
-            "{} : {}",
+            "{subject}{} : {}",
             tr(lang, T::Variation),
             i18n::variation(lang, variation, high)
         );
@@ -85,14 +101,14 @@ pub(super) fn icons(ui: &mut egui::Ui, lang: Lang, xmr: &XmrView, size: f32) {
                 Color32::WHITE,
             );
         }
-        if let Some(assurance) = xmr.assurance {
+        if let Some(assurance) = assurance {
             let (letter, ink) = match assurance {
                 Assurance::Pass => ("P", colour::IMPROVEMENT),
                 Assurance::Fail => ("F", colour::CONCERN),
                 Assurance::Inconsistent => ("?", colour::COMMON),
             };
             let name = format!(
-                "{} : {}",
+                "{subject}{} : {}",
                 tr(lang, T::Assurance),
                 i18n::assurance(lang, assurance)
             );
