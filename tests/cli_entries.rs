@@ -420,3 +420,173 @@ fn huddles_are_listed_newest_first_with_their_record() {
     assert!(!bad.status.success());
     assert!(stderr(&bad).contains("did you mean `accueil-jeunesse`"));
 }
+
+/// `set.seed(123); rnorm(20)` in R, the series of NHSRplotthedots' own tests, one a day from
+/// 2020-01-02, as a CSV with French decimal commas.
+fn rnorm_csv(dir: &std::path::Path, fifteenth: Option<&str>) -> std::path::PathBuf {
+    let values = [
+        "-0,56047565",
+        "-0,23017749",
+        "1,55870831",
+        "0,07050839",
+        "0,12928774",
+        "1,71506499",
+        "0,46091621",
+        "-1,26506123",
+        "-0,68685285",
+        "-0,44566197",
+        "1,22408180",
+        "0,35981383",
+        "0,40077145",
+        "0,11068272",
+        "-0,55584113",
+        "1,78691314",
+        "0,49785048",
+        "-1,96661716",
+        "0,70135590",
+        "-0,47279141",
+    ];
+    let mut csv = String::from("date;value\n");
+    for (i, v) in values.iter().enumerate() {
+        let date =
+            chrono::NaiveDate::from_ymd_opt(2020, 1, 2).unwrap() + chrono::Days::new(i as u64);
+        let v = if i == 14 { fifteenth.unwrap_or(v) } else { v };
+        csv.push_str(&format!("{date};{v}\n"));
+    }
+    let path = dir.join("series.csv");
+    std::fs::write(&path, csv).unwrap();
+    path
+}
+
+#[test]
+fn spc_reads_a_csv_as_the_reference_implementation_does() {
+    let k = Kiosk::new();
+    let dir = tempfile::tempdir().unwrap();
+    let csv = rnorm_csv(dir.path(), None);
+    let csv = csv.to_str().unwrap();
+    let j = k.json(&["spc", "--csv", csv, "--format", "json"]);
+    let points = j["points"].as_array().unwrap();
+    assert_eq!(points.len(), 20);
+    let near = |v: &serde_json::Value, x: f64, digits: i32| {
+        (v.as_f64().unwrap() - x).abs() < 0.5 * 10f64.powi(-digits)
+    };
+    // NHSRplotthedots' snapshot of this series: mean 0.1416238, limits -3.01138 and 3.294627.
+    assert!(near(&points[0]["mean"], 0.1416238, 7), "{}", points[0]);
+    assert!(near(&points[0]["lpl"], -3.01138, 5));
+    assert!(near(&points[0]["upl"], 3.294627, 6));
+    assert_eq!(points[0]["date"], "2020-01-02");
+    assert_eq!(points[19]["special_cause"], "common_cause");
+    assert_eq!(j["variation"], "common_cause");
+    assert_eq!(j["assurance"], serde_json::Value::Null);
+    // With the 15th value at 10: screened limits, the point above them, an improvement when
+    // higher is better and a concern when lower is; a target above the limits fails.
+    let csv = rnorm_csv(dir.path(), Some("10"));
+    let csv = csv.to_str().unwrap();
+    let j = k.json(&["spc", "--csv", csv, "--format", "json", "--target", "5"]);
+    assert!(near(&j["points"][0]["upl"], 3.722497, 6));
+    assert_eq!(j["points"][14]["special_cause"], "above_upl");
+    assert_eq!(j["points"][14]["point_type"], "improvement");
+    assert_eq!(j["assurance"], "fail");
+    let j = k.json(&[
+        "spc",
+        "--csv",
+        csv,
+        "--format",
+        "json",
+        "--direction",
+        "lower",
+    ]);
+    assert_eq!(j["points"][14]["point_type"], "concern");
+    // A rebase at the 11th day: two phases, each with its own limits.
+    let j = k.json(&[
+        "spc",
+        "--csv",
+        csv,
+        "--format",
+        "json",
+        "--rebase",
+        "2020-01-12",
+    ]);
+    assert_ne!(j["points"][9]["mean"], j["points"][10]["mean"]);
+    // CSV and text forms say the same.
+    let o = k.run(&["spc", "--csv", csv, "--format", "csv"]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some("date,value,mean,lpl,upl,special_cause,point_type")
+    );
+    assert!(text.contains(",above_upl,improvement"), "{text}");
+    let o = k.run(&["spc", "--csv", csv]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        text.contains("phase 1 from 2020-01-02: 20 values"),
+        "{text}"
+    );
+    assert!(text.contains("variation: common_cause"), "{text}");
+}
+
+#[test]
+fn spc_reads_a_boards_indicator_with_its_changes() {
+    let k = Kiosk::new();
+    let values = [
+        17, 18, 16, 17, 19, 17, 16, 18, 17, 18, 16, 17, 18, 17, 13, 12, 12, 11, 11, 10, 10, 9,
+    ];
+    let first = chrono::NaiveDate::from_ymd_opt(2026, 6, 29).unwrap();
+    for (i, v) in values.iter().enumerate() {
+        let date = (first + chrono::Days::new(7 * i as u64)).to_string();
+        let v = v.to_string();
+        let o = k.run(&[
+            "value",
+            "set",
+            "--board",
+            "accueil-jeunesse",
+            "--indicator",
+            "delai-evaluation",
+            "--date",
+            &date,
+            &v,
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    let args = [
+        "spc",
+        "--board",
+        "accueil-jeunesse",
+        "--indicator",
+        "delai-evaluation",
+    ];
+    let j = k.json(&[&args[..], &["--format", "json"]].concat());
+    // The board file's change of 5 October starts a second phase; lower is better there, and
+    // its target of 12 lies between that phase's limits.
+    assert_eq!(
+        j["points"][13]["mean"].as_f64().map(|m| m > 16.0),
+        Some(true)
+    );
+    assert_eq!(j["points"][14]["mean"], 11.0);
+    assert_eq!(j["points"][21]["special_cause"], "below_lpl");
+    assert_eq!(j["variation"], "improvement");
+    assert_eq!(j["assurance"], "inconsistent");
+    // With a rebase before every value instead of the change: one phase.
+    let j = k.json(&[&args[..], &["--format", "json", "--rebase", "2026-01-01"]].concat());
+    assert_eq!(j["points"][14]["mean"], j["points"][0]["mean"]);
+    // A wrong indicator says which exist.
+    let o = k.run(&[
+        "spc",
+        "--board",
+        "accueil-jeunesse",
+        "--indicator",
+        "delai-evalution",
+        "--format",
+        "json",
+    ]);
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("did you mean `delai-evaluation`?"),
+        "{}",
+        stderr(&o)
+    );
+    // Neither a board nor a file: a usage error.
+    let o = k.run(&["spc"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+}

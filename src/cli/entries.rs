@@ -41,7 +41,7 @@ pub fn find_board(boards_dir: &Path, id: &str) -> anyhow::Result<Board> {
 }
 
 /// The section with this id and kind, or a clear error listing the sections of that kind.
-fn find_section<'b>(
+pub(super) fn find_section<'b>(
     board: &'b Board,
     id: &str,
     kind: &'static str,
@@ -73,7 +73,7 @@ fn find_section<'b>(
     }
 }
 
-fn open_store(data: &Path) -> anyhow::Result<Store> {
+pub(super) fn open_store(data: &Path) -> anyhow::Result<Store> {
     Ok(Store::open(data)?)
 }
 

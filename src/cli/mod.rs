@@ -16,6 +16,7 @@ mod doctor;
 mod entries;
 mod escalation;
 mod pin;
+mod spc;
 mod sync;
 
 /// Huddle: the kiosk for a team's visual management board and its daily huddle.
@@ -141,6 +142,33 @@ pub enum Command {
     /// alone go up to the parent board, answers come back down.
     #[command(subcommand)]
     Escalation(EscalationCommand),
+    /// An indicator's XmR chart as NHSRplotthedots computes it: each value's mean, process
+    /// limits, special cause and reading, then the variation of the latest value and the
+    /// assurance of the target. From a board's values, or from any CSV file `import` reads.
+    Spc {
+        /// Board id (with --indicator).
+        #[arg(long, requires = "indicator", conflicts_with = "csv")]
+        board: Option<String>,
+        /// Indicator section id (with --board).
+        #[arg(long, requires = "board")]
+        indicator: Option<String>,
+        /// A CSV file of date,value rows, as `huddle import` reads them.
+        #[arg(long, value_name = "FILE", required_unless_present = "board")]
+        csv: Option<PathBuf>,
+        /// Which way is better. Default: the board's; higher for a CSV.
+        #[arg(long, value_enum)]
+        direction: Option<spc::DirectionArg>,
+        /// The target. Default: the board's; none for a CSV.
+        #[arg(long, allow_hyphen_values = true)]
+        target: Option<String>,
+        /// Dates that start a new phase, YYYY-MM-DD, comma-separated. Default: the changes
+        /// written in the board file.
+        #[arg(long, value_delimiter = ',', value_name = "DATE[,DATE…]")]
+        rebase: Vec<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: spc::SpcFormat,
+    },
     /// The configuration in effect: each setting, its value, and where it came from (an
     /// option, the config file and its line, or the default). Exit 1 if the file has mistakes.
     Config {
@@ -473,6 +501,25 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             file,
         }) => entries::import(&places, &board, &indicator, &file),
         Some(Command::Huddles { board, format }) => entries::huddles(&places, &board, format),
+        Some(Command::Spc {
+            board,
+            indicator,
+            csv,
+            direction,
+            target,
+            rebase,
+            format,
+        }) => spc::spc(
+            &places,
+            &spc::Request {
+                indicator: board.as_deref().zip(indicator.as_deref()),
+                csv: csv.as_deref(),
+                direction,
+                target: target.as_deref(),
+                rebase: &rebase,
+                format,
+            },
+        ),
         Some(Command::Sync {
             once,
             republish,
