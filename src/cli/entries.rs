@@ -539,19 +539,7 @@ pub fn import(
         &format!("feed ({name})"),
         Utc::now(),
     )?;
-    // The first bad rows, and how many more: a broken export of a million rows must not
-    // print a million lines.
-    const SHOWN: usize = 20;
-    for b in bad.iter().take(SHOWN) {
-        eprintln!("{}:{}: {}", file.display(), b.line, b.message);
-    }
-    if bad.len() > SHOWN {
-        eprintln!(
-            "{}: and {} more bad rows",
-            file.display(),
-            bad.len() - SHOWN
-        );
-    }
+    print_bad_rows(file, &bad);
     println!(
         "{} value(s) imported, {} unchanged, {} bad row(s)",
         summary.imported,
@@ -606,4 +594,20 @@ pub fn export(
     println!("{}", written.json.display());
     println!("{}", written.html.display());
     Ok(ExitCode::SUCCESS)
+}
+
+/// The first bad rows of a CSV file as `FILE:line: message`, and how many more: a broken
+/// export of a million rows must not print a million lines.
+pub(super) fn print_bad_rows(file: &Path, bad: &[crate::feed::BadRow]) {
+    const SHOWN: usize = 20;
+    for b in bad.iter().take(SHOWN) {
+        eprintln!("{}:{}: {}", file.display(), b.line, b.message);
+    }
+    if bad.len() > SHOWN {
+        eprintln!(
+            "{}: and {} more bad rows",
+            file.display(),
+            bad.len() - SHOWN
+        );
+    }
 }

@@ -90,17 +90,7 @@ pub fn spc(places: &Places<'_>, request: &Request<'_>) -> anyhow::Result<ExitCod
             )
             .with_context(|| format!("cannot read {}", file.display()))?;
             let (rows, bad) = crate::feed::parse_csv(&crate::feed::decode(bytes));
-            const SHOWN: usize = 20;
-            for b in bad.iter().take(SHOWN) {
-                eprintln!("{}:{}: {}", file.display(), b.line, b.message);
-            }
-            if bad.len() > SHOWN {
-                eprintln!(
-                    "{}: and {} more bad rows",
-                    file.display(),
-                    bad.len() - SHOWN
-                );
-            }
+            super::entries::print_bad_rows(file, &bad);
             // The last row of a date is its value, as `huddle import` keeps it.
             let series = crate::feed::last_per_date(&rows)
                 .into_iter()

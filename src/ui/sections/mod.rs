@@ -275,73 +275,31 @@ pub(super) fn show(
         ui.label(RichText::new(count).color(colour::MUTED));
     }
     ui.add_space(2.0);
+    let cx = Cx {
+        board,
+        section,
+        screen,
+        state,
+        commands,
+        mode,
+        lang,
+        today,
+    };
     match (&section.kind, data) {
         (SectionKind::Indicator(spec), Some(SectionView::Indicator(values))) => {
             indicator(ui, lang, &section.id, spec, values, mode)
         }
         (SectionKind::Actions { .. }, Some(SectionView::Actions(actions))) => {
-            let cx = Cx {
-                board,
-                section,
-                screen,
-                state,
-                commands,
-                mode,
-                lang,
-                today,
-            };
             actions::body(ui, cx, actions)
         }
         (SectionKind::Ideas { columns, .. }, Some(SectionView::Ideas(ideas))) => {
-            let cx = Cx {
-                board,
-                section,
-                screen,
-                state,
-                commands,
-                mode,
-                lang,
-                today,
-            };
             ideas::body(ui, cx, columns, ideas)
         }
         (SectionKind::Escalations { .. }, Some(SectionView::Escalations(list))) => {
-            let cx = Cx {
-                board,
-                section,
-                screen,
-                state,
-                commands,
-                mode,
-                lang,
-                today,
-            };
             escalations::body(ui, cx, list)
         }
-        (SectionKind::Mood, Some(SectionView::Mood(mood))) => {
-            let cx = Cx {
-                board,
-                section,
-                screen,
-                state,
-                commands,
-                mode,
-                lang,
-                today,
-            };
-            mood::body(ui, cx, mood)
-        }
+        (SectionKind::Mood, Some(SectionView::Mood(mood))) => mood::body(ui, cx, mood),
         (SectionKind::Attendance, Some(SectionView::Attendance(present))) => {
-            let cx = Cx {
-                board,
-                section,
-                screen,
-                state,
-                commands,
-                mode,
-                lang,
-                today,
-            };
             attendance::body(ui, cx, present)
         }
         (
@@ -352,45 +310,9 @@ pub(super) fn show(
                 ..
             },
             Some(SectionView::Trajectory(all)),
-        ) => {
-            let cx = Cx {
-                board,
-                section,
-                screen,
-                state,
-                commands,
-                mode,
-                lang,
-                today,
-            };
-            trajectory::body(ui, cx, (stages, wait_warning_days, private), all)
-        }
-        (SectionKind::Notes, Some(SectionView::Notes(notes))) => {
-            let cx = Cx {
-                board,
-                section,
-                screen,
-                state,
-                commands,
-                mode,
-                lang,
-                today,
-            };
-            notes::body(ui, cx, notes)
-        }
-        (SectionKind::Safety, Some(SectionView::Safety(days))) => {
-            let cx = Cx {
-                board,
-                section,
-                screen,
-                state,
-                commands,
-                mode,
-                lang,
-                today,
-            };
-            safety::body(ui, cx, days)
-        }
+        ) => trajectory::body(ui, cx, (stages, wait_warning_days, private), all),
+        (SectionKind::Notes, Some(SectionView::Notes(notes))) => notes::body(ui, cx, notes),
+        (SectionKind::Safety, Some(SectionView::Safety(days))) => safety::body(ui, cx, days),
         (SectionKind::Units { .. }, Some(SectionView::Units(units))) => {
             crate::ui::units::section(ui, board, section, units, state, mode);
         }
