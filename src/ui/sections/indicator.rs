@@ -70,16 +70,20 @@ pub(super) fn indicator(
             // A long number (a regional list of 12 345) is drawn smaller rather than cut: first
             // down to half (still the largest text of the card), keeping the unit and day
             // beside it; past that, as large as the card's width allows, with the unit and day
-            // under it when there is room.
+            // under it when there is room. An XmR indicator's icons stay beside the number:
+            // where the unit and day do not fit with them, those go under it.
             let scale = (room - beside) / number_width;
-            if scale >= 0.5 {
-                let number = if scale < 1.0 {
-                    number.size(size * scale)
+            let with_icons = icons.map(|_| (room - icons_width) / number_width);
+            let scaled = |scale: f32| {
+                if scale < 1.0 {
+                    number.clone().size(size * scale)
                 } else {
-                    number
-                };
+                    number.clone()
+                }
+            };
+            if scale >= 0.5 {
                 ui.horizontal(|ui| {
-                    ui.label(number);
+                    ui.label(scaled(scale));
                     ui.vertical(|ui| {
                         ui.label(unit);
                         ui.label(day);
@@ -89,15 +93,26 @@ pub(super) fn indicator(
                     }
                 });
             } else {
-                let scale = (room / number_width).min(1.0);
-                ui.add(
-                    egui::Label::new(number.size((size * scale).max(theme::DETAIL_TEXT)))
-                        .truncate(),
-                );
-                if let Some(x) = icons
-                    && ui.available_height() >= icon + gap + target_line
-                {
-                    crate::ui::xmr::icons(ui, lang, x, icon.min(ui.available_width() / 2.4));
+                match (icons, with_icons) {
+                    (Some(x), Some(scale)) if scale >= 0.5 => {
+                        ui.horizontal(|ui| {
+                            ui.label(scaled(scale));
+                            crate::ui::xmr::icons(ui, lang, x, icon);
+                        });
+                    }
+                    _ => {
+                        let scale = (room / number_width).min(1.0);
+                        ui.add(
+                            egui::Label::new(number.size((size * scale).max(theme::DETAIL_TEXT)))
+                                .truncate(),
+                        );
+                        if let Some(x) = icons
+                            && ui.available_height() >= icon + gap + target_line
+                        {
+                            let icon = icon.min(ui.available_width() / 2.4);
+                            crate::ui::xmr::icons(ui, lang, x, icon);
+                        }
+                    }
                 }
                 // The target comes next and matters more: the day goes only where both fit.
                 if ui.available_height() >= theme::DETAIL_TEXT * 1.25 + gap + target_line {
