@@ -755,3 +755,39 @@ fn an_id_too_long_to_name_a_file_is_refused_with_a_shorter_one() {
             .is_empty()
     );
 }
+
+#[test]
+fn a_percent_in_a_number_says_where_the_percent_goes() {
+    let text = VALID.replace("target = 20", "target = \"90 %\"");
+    let (_, _, message) = one_problem(&text);
+    assert_eq!(
+        message,
+        "write `target = 90` without % or quotes, and put the % in the unit: unit = \"%\""
+    );
+}
+
+#[test]
+fn a_decimal_comma_says_to_write_a_point() {
+    let text = VALID.replace("warning = 30", "warning = 30,5");
+    let (line, column, message) = one_problem(&text);
+    assert_eq!(message, "board files use a decimal point: write 30.5");
+    assert_eq!(line, 28, "the line of `warning`");
+    assert!(column > 1);
+    let text = VALID.replace("warning = 30", "warning = -7,25");
+    assert!(one_problem(&text).2.ends_with("write -7.25"));
+    // A comma that is not a decimal mark keeps the parser's own words.
+    let text = VALID.replace("warning = 30", "warning = 30, 5");
+    assert!(!one_problem(&text).2.contains("decimal point"));
+}
+
+#[test]
+fn a_board_file_in_capitals_is_a_board_file_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("IPO.TOML");
+    std::fs::write(&path, VALID.replace("warning = 30", "warning = 10")).unwrap();
+    let reports = load_dir(dir.path()).unwrap();
+    assert_eq!(reports.len(), 1, "the .TOML file is read");
+    assert!(reports[0].has_errors(), "and its problem reported");
+    let reports = load_paths(&[path]).unwrap();
+    assert!(reports[0].has_errors());
+}

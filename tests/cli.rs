@@ -171,6 +171,12 @@ fn check_speaks_french_in_a_french_locale() {
         out.contains(&format!("{}:45:1 : clé inconnue `targte` dans la section `attente-totale` ; vouliez-vous dire `target` ?", file.display())),
         "{out}"
     );
+    // Every line, the summary too.
+    assert!(
+        out.contains("fichier(s) de tableau vérifié(s) : 1 avec des erreurs"),
+        "{out}"
+    );
+    assert!(!out.contains("checked"), "{out}");
     // JSON carries both languages.
     let o = huddle(&["check", "--format", "json", dir.path().to_str().unwrap()]);
     let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();

@@ -691,36 +691,39 @@ fn print_check(reports: &[FileReport], format: Format) -> anyhow::Result<()> {
             writeln!(out, "{}", serde_json::to_string_pretty(&json)?)?;
         }
         Format::Text => {
-            let french = speaks_french();
+            let lang = if speaks_french() {
+                crate::model::Lang::Fr
+            } else {
+                crate::model::Lang::En
+            };
             for p in &problems {
-                if french {
-                    writeln!(out, "{}", p.to_string_fr())?;
-                } else {
-                    writeln!(out, "{p}")?;
-                }
+                writeln!(out, "{}", p.in_lang(lang))?;
             }
             let errors = problems.iter().filter(|p| p.is_error()).count();
             let warnings = problems.len() - errors;
             let bad = reports.iter().filter(|r| r.has_errors()).count();
-            if errors == 0 {
-                writeln!(
-                    out,
-                    "{} board file(s) checked: all valid{}",
-                    reports.len(),
-                    plural_warnings(warnings)
-                )?;
-            } else {
-                writeln!(
-                    out,
-                    "{} board file(s) checked: {bad} with errors ({errors} error(s){})",
-                    reports.len(),
-                    if warnings > 0 {
-                        format!(", {warnings} warning(s)")
-                    } else {
-                        String::new()
-                    }
-                )?;
-            }
+            let checked = reports.len();
+            use crate::i18n::T;
+            let summary = match (errors, warnings) {
+                (0, 0) => T::CheckAllValid.with(lang, &[("checked", &checked)]),
+                (0, w) => {
+                    T::CheckValidWithWarnings.with(lang, &[("checked", &checked), ("warnings", &w)])
+                }
+                (e, 0) => T::CheckErrors.with(
+                    lang,
+                    &[("checked", &checked), ("bad", &bad), ("errors", &e)],
+                ),
+                (e, w) => T::CheckErrorsAndWarnings.with(
+                    lang,
+                    &[
+                        ("checked", &checked),
+                        ("bad", &bad),
+                        ("errors", &e),
+                        ("warnings", &w),
+                    ],
+                ),
+            };
+            writeln!(out, "{summary}")?;
         }
     }
     Ok(())
@@ -733,13 +736,6 @@ fn speaks_french() -> bool {
         .iter()
         .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
         .is_some_and(|locale| locale.starts_with("fr"))
-}
-
-fn plural_warnings(n: usize) -> String {
-    match n {
-        0 => String::new(),
-        n => format!(", {n} warning(s)"),
-    }
 }
 
 /// Prints what `huddle boards` found.

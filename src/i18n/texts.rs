@@ -412,6 +412,11 @@ texts! {
     NearLimits: "Zone proche des limites", "Near the limits";
     ChangeTested: "Changement", "Change";
     LimitsNotReliable: "Moins de 12 valeurs depuis le début de cette phase : ses limites ne sont pas encore fiables", "Fewer than 12 values since this phase began: its limits are not reliable yet";
+    // huddle check's summary.
+    CheckAllValid: "{checked} fichier(s) de tableau vérifié(s) : tous valides", "{checked} board file(s) checked: all valid";
+    CheckValidWithWarnings: "{checked} fichier(s) de tableau vérifié(s) : tous valides, {warnings} avertissement(s)", "{checked} board file(s) checked: all valid, {warnings} warning(s)";
+    CheckErrors: "{checked} fichier(s) de tableau vérifié(s) : {bad} avec des erreurs ({errors} erreur(s))", "{checked} board file(s) checked: {bad} with errors ({errors} error(s))";
+    CheckErrorsAndWarnings: "{checked} fichier(s) de tableau vérifié(s) : {bad} avec des erreurs ({errors} erreur(s), {warnings} avertissement(s))", "{checked} board file(s) checked: {bad} with errors ({errors} error(s), {warnings} warning(s))";
     // Problems in board files and in the config file, as `huddle check` and the banner say them.
     // config/read.rs
     PinHashInConfig: "`pin_hash` est l'empreinte argon2 du NIP (elle commence par \"$argon2\"), jamais le NIP lui-même", "`pin_hash` is the PIN's argon2 hash (it starts with \"$argon2\"), never the PIN itself";
@@ -495,7 +500,9 @@ texts! {
     ParentsGoRoundInACircle: "les parents tournent en rond ({cycle}) ; le tableau du sommet ne doit pas avoir de parent", "parents go round in a circle ({cycle}); the top board must have no parent";
     ParentNotABoard: "le parent `{value}` n'est pas un tableau connu{hint}", "a board's parent `{value}` is not a known board{hint}";
     UnitNotABoard: "l'unité `{value}` n'est pas un tableau connu{hint}", "unit `{value}` is not a known board{hint}";
-    NotANumberInFile: "`{key}` doit être un nombre sans guillemets, avec un point décimal", "`{key}` should be a number without quotes, with a decimal point";
+    NotANumberInFile: "`{key}` doit être un nombre sans guillemets, comme {key} = 12 ou {key} = 92.5", "`{key}` should be a number without quotes, such as {key} = 12 or {key} = 92.5";
+    PercentInNumber: "`{key}` s'écrit sans % ni guillemets : écrivez {key} = {value}, et mettez le % dans l'unité : unit = \"%\"", "write `{key} = {value}` without % or quotes, and put the % in the unit: unit = \"%\"";
+    DecimalComma: "les fichiers de tableau prennent un point décimal : écrivez {number}", "board files use a decimal point: write {number}";
     DidYouMean: " ; vouliez-vous dire `{c}` ?", ", did you mean `{c}`?";
     KeyOfAnotherKind: "{context} ne peut pas avoir `{key}` : cette clé va aux sections de genre {owners} (celle-ci est \"{kind}\")", "{context} cannot have `{key}`: it belongs to sections of kind {owners} (this one is \"{kind}\")";
 }
@@ -560,6 +567,7 @@ mod tests {
             .filter(|name| is_name(name))
             .collect();
         names.sort_unstable();
+        names.dedup();
         names
     }
 

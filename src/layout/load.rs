@@ -13,7 +13,8 @@ pub fn is_board_file(path: &Path) -> bool {
     let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
         return false;
     };
-    name.ends_with(".toml") && !crate::paths::is_litter(name)
+    // Any case: a file saved as `IPO.TOML` by an editor on another system is a board file too.
+    name.to_ascii_lowercase().ends_with(".toml") && !crate::paths::is_litter(name)
 }
 
 /// The largest board file read, in bytes: a board of a hundred sections with long comments

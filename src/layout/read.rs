@@ -254,10 +254,17 @@ impl<'de> TableReader<'de> {
                 });
             }
             ValueInner::Float(f) if f.is_finite() => return Some(At { value: f, offset }),
-            ValueInner::String(s) => match s.trim().replace(',', ".").parse::<f64>() {
-                Ok(n) => Msg::text(T::NumberInQuotes, &[("key", &key), ("value", &n)]),
-                Err(_) => Msg::text(T::NotANumberInFile, &[("key", &key)]),
-            },
+            ValueInner::String(s) => {
+                let number = |t: &str| t.trim().replace(',', ".").parse::<f64>().ok();
+                let percent = s.trim().strip_suffix('%').and_then(number);
+                match (number(&s), percent) {
+                    (Some(n), _) => Msg::text(T::NumberInQuotes, &[("key", &key), ("value", &n)]),
+                    (None, Some(n)) => {
+                        Msg::text(T::PercentInNumber, &[("key", &key), ("value", &n)])
+                    }
+                    (None, None) => Msg::text(T::NotANumberInFile, &[("key", &key)]),
+                }
+            }
             other => {
                 let (en, fr) = type_name(&other);
                 Msg::text_both(

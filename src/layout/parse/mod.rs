@@ -136,6 +136,12 @@ pub(crate) fn syntax_message(err: &toml_span::Error, text: &str) -> Msg {
         K::InvalidNumber => Msg::text(T::ThisNumberCannotBeReadWrite, &[]),
         K::Unexpected(_) if looks_like_time_or_date(at) => quote_dates(),
         K::Unexpected(c) => Msg::text(T::UnexpectedCharacter, &[("c", &c)]),
+        K::Wanted { found, .. }
+            if *found == "a comma" && decimal_comma(text, err.span.start).is_some() =>
+        {
+            let number = decimal_comma(text, err.span.start).unwrap_or_default();
+            Msg::text(T::DecimalComma, &[("number", &number)])
+        }
         K::Wanted { expected, found } => {
             let value_start = at.trim_start().chars().next();
             if *expected == "a value" || value_start.is_some_and(|c| c.is_alphabetic()) {
@@ -151,6 +157,28 @@ pub(crate) fn syntax_message(err: &toml_span::Error, text: &str) -> Msg {
         K::InvalidEscape(c) => Msg::text(T::EscapeNotAllowed, &[("c", &c)]),
         other => Msg::text(T::TomlUnreadable, &[("other", &other)]),
     }
+}
+
+/// The number a decimal comma at `offset` cuts in two, written with a point ("7.5" for
+/// `warning = 7,5`); none when the comma is not between digits.
+fn decimal_comma(text: &str, offset: usize) -> Option<String> {
+    let before = text.get(..offset)?;
+    let after = text.get(offset..)?.strip_prefix(',')?;
+    let whole: String = before
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_digit)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let fraction: String = after.chars().take_while(char::is_ascii_digit).collect();
+    let sign = if before[..before.len() - whole.len()].ends_with('-') {
+        "-"
+    } else {
+        ""
+    };
+    (!whole.is_empty() && !fraction.is_empty()).then(|| format!("{sign}{whole}.{fraction}"))
 }
 
 /// Where a syntax error is best shown: the opening quote of an unterminated text, the start
