@@ -791,3 +791,43 @@ fn a_board_file_in_capitals_is_a_board_file_too() {
     let reports = load_paths(&[path]).unwrap();
     assert!(reports[0].has_errors());
 }
+
+/// A team's file broken beyond reading its id: its parent board does not guess another board
+/// for the unit it names, it says that unit's file has errors, as a warning (the parent board
+/// itself still loads); the broken file's own problem is the only error.
+#[test]
+fn a_unit_whose_file_is_broken_is_named_as_such() {
+    let dir = tempfile::tempdir().unwrap();
+    let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("boards");
+    for entry in std::fs::read_dir(&examples).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+    }
+    // A syntax error: nothing of the file can be read.
+    std::fs::write(
+        dir.path().join("accueil-jeunesse.toml"),
+        "[board\nid = \"x\"\n",
+    )
+    .unwrap();
+    let reports = load_dir(dir.path()).unwrap();
+    let problems: Vec<_> = reports.iter().flat_map(|r| &r.problems).collect();
+    let errors: Vec<_> = problems.iter().filter(|p| p.is_error()).collect();
+    assert_eq!(errors.len(), 1, "{problems:#?}");
+    assert!(errors[0].file.ends_with("accueil-jeunesse.toml"));
+    let manager = reports
+        .iter()
+        .find(|r| r.path.ends_with("gestion-jeunesse.toml"))
+        .unwrap();
+    assert!(manager.board.is_some(), "the manager's board still loads");
+    let about: Vec<_> = manager
+        .problems
+        .iter()
+        .map(|p| p.message.as_str())
+        .collect();
+    assert_eq!(about.len(), 1, "{about:?}");
+    assert!(
+        about[0].starts_with("unit `accueil-jeunesse`: its file has errors ("),
+        "{about:?}"
+    );
+    assert!(!about[0].contains("did you mean"), "{about:?}");
+}

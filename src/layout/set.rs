@@ -42,6 +42,16 @@ pub(crate) fn check_set(reports: &mut [FileReport], only: Option<&[usize]>) {
     }
 
     let ids: Vec<String> = first_file.keys().cloned().collect();
+    // Files too broken to say their id, by their name, which is the id by convention: a board
+    // naming one is told its file has errors rather than offered another board's id.
+    let broken: BTreeMap<String, String> = reports
+        .iter()
+        .filter(|r| r.refs.id.is_none() && r.has_errors())
+        .filter_map(|r| {
+            let stem = r.path.file_stem()?.to_str()?.to_owned();
+            Some((stem, r.path.display().to_string()))
+        })
+        .collect();
     let parent_of: BTreeMap<String, String> = reports
         .iter()
         .filter_map(|r| {
@@ -58,7 +68,16 @@ pub(crate) fn check_set(reports: &mut [FileReport], only: Option<&[usize]>) {
         }
         let refs = report.refs.clone();
         if let Some(parent) = &refs.parent {
-            if !first_file.contains_key(&parent.value) {
+            if let Some(file) = broken.get(&parent.value) {
+                report.add(
+                    parent.offset,
+                    Severity::Warning,
+                    Msg::text(
+                        T::ParentFileBroken,
+                        &[("value", &parent.value), ("file", file)],
+                    ),
+                );
+            } else if !first_file.contains_key(&parent.value) {
                 let hint = suggestion(&parent.value, ids.iter().map(String::as_str));
                 report.add(
                     parent.offset,
@@ -82,7 +101,13 @@ pub(crate) fn check_set(reports: &mut [FileReport], only: Option<&[usize]>) {
             }
         }
         for unit in &refs.units {
-            if !first_file.contains_key(&unit.value) {
+            if let Some(file) = broken.get(&unit.value) {
+                report.add(
+                    unit.offset,
+                    Severity::Warning,
+                    Msg::text(T::UnitFileBroken, &[("value", &unit.value), ("file", file)]),
+                );
+            } else if !first_file.contains_key(&unit.value) {
                 let hint = suggestion(&unit.value, ids.iter().map(String::as_str));
                 report.add(
                     unit.offset,
