@@ -102,6 +102,9 @@ pub struct Decoded {
     /// Complete lines longer than [`LINE_BYTES_MAX`], by line number with their length:
     /// refused whole, never parsed.
     pub long_lines: Vec<(usize, usize)>,
+    /// Intact lines (their CRC matches) holding a kind of entry this version does not know:
+    /// written by a newer Huddle. Skipped, by line number, and the file still counts as read.
+    pub newer: Vec<usize>,
 }
 
 impl Decoded {
@@ -130,23 +133,51 @@ pub fn decode(bytes: &[u8]) -> Decoded {
             continue;
         }
         match decode_line(line) {
-            Some(change) => out.changes.push(change),
-            None => out.bad_lines.push(number),
+            Line::Change(change) => out.changes.push(*change),
+            Line::Newer => out.newer.push(number),
+            Line::Bad => out.bad_lines.push(number),
         }
     }
     out
 }
 
-fn decode_line(line: &[u8]) -> Option<Stamped> {
-    let (crc, json) = (line.get(..8)?, line.get(9..)?);
-    if line.get(8) != Some(&b' ') {
-        return None;
+/// What one line holds.
+enum Line {
+    /// A change.
+    Change(Box<Stamped>),
+    /// An intact change of a kind of entry this version does not know.
+    Newer,
+    /// Damaged: a bad CRC, or not a change.
+    Bad,
+}
+
+fn decode_line(line: &[u8]) -> Line {
+    let intact = || {
+        let (crc, json) = (line.get(..8)?, line.get(9..)?);
+        if line.get(8) != Some(&b' ') {
+            return None;
+        }
+        let crc = u32::from_str_radix(std::str::from_utf8(crc).ok()?, 16).ok()?;
+        (crc32fast::hash(json) == crc).then_some(json)
+    };
+    let Some(json) = intact() else {
+        return Line::Bad;
+    };
+    match serde_json::from_slice::<Stamped>(json) {
+        Ok(change) => Line::Change(Box::new(change)),
+        Err(_) => {
+            // A change whose kind this version does not know (a newer Huddle's), intact
+            // otherwise, is skipped rather than read again forever as damage.
+            let value: serde_json::Value = serde_json::from_slice(json).unwrap_or_default();
+            let kind = value
+                .pointer("/change/kind")
+                .and_then(serde_json::Value::as_str);
+            match kind {
+                Some(kind) if crate::model::EntryKind::from_name(kind).is_none() => Line::Newer,
+                _ => Line::Bad,
+            }
+        }
     }
-    let crc = u32::from_str_radix(std::str::from_utf8(crc).ok()?, 16).ok()?;
-    if crc32fast::hash(json) != crc {
-        return None;
-    }
-    serde_json::from_slice(json).ok()
 }
 
 /// Publishes `bytes` at `path` whole (see [`crate::disk::write_atomic`]): a new temp file
@@ -159,6 +190,29 @@ pub fn publish(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_change_of_a_kind_from_a_newer_version_is_skipped_not_damage() {
+        let newer = r#"{"seq":3,"stamp":"x","change":{"kind":"hologram","id":"c"}}"#;
+        let line = |json: &str| format!("{:08x} {json}\n", crc32fast::hash(json.as_bytes()));
+        let damaged = r#"{"seq":3,"stamp":"x","change":{"kind":"value","id":"c"}}"#;
+        let bytes = format!("{}{}", line(newer), line(damaged));
+        let decoded = decode(bytes.as_bytes());
+        assert_eq!(decoded.newer, vec![1]);
+        assert_eq!(
+            decoded.bad_lines,
+            vec![2],
+            "a known kind that does not read is damage"
+        );
+        // A bad CRC is damage whatever the kind says.
+        let bytes = format!("00000000 {newer}\n");
+        assert_eq!(decode(bytes.as_bytes()).bad_lines, vec![1]);
+        let decoded = decode(line(newer).as_bytes());
+        assert!(
+            decoded.complete(),
+            "a file of newer changes is read through"
+        );
+    }
 
     #[test]
     fn names_are_read_strictly() {

@@ -570,8 +570,24 @@ impl Shared {
                     tracing::warn!("{problem}");
                     problems.push(problem);
                 }
+                if !decoded.newer.is_empty() {
+                    let problem = format!(
+                        "{}: {} change(s) of a kind this version of Huddle does not know (line {}) were skipped: another kiosk runs a newer version; install it here too",
+                        path.display(),
+                        decoded.newer.len(),
+                        decoded
+                            .newer
+                            .iter()
+                            .take(5)
+                            .map(ToString::to_string)
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    );
+                    tracing::warn!("{problem}");
+                    problems.push(problem);
+                }
                 let complete = decoded.complete();
-                let lines = decoded.changes.len() as u64;
+                let lines = (decoded.changes.len() + decoded.newer.len()) as u64;
                 if let (Some(read), Some((first, last))) = (&mut read, range)
                     && complete
                     && lines == last - first + 1
