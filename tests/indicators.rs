@@ -131,3 +131,67 @@ fn an_xmr_indicator_shows_its_two_icons_and_its_chart_with_the_change() {
     assert!(h.query_by_label_contains("Variation : ").is_some());
     assert_eq!(h.query_all_by_label_contains("Variation : ").count(), 1);
 }
+
+/// The changes of an XmR indicator in its view: their labels, oldest first.
+fn changes(h: &egui_kittest::Harness<'_, huddle::app::KioskApp>) -> Vec<String> {
+    match h.state().view().sections.get("delai-evaluation") {
+        Some(SectionView::Indicator(i)) => i
+            .xmr
+            .as_ref()
+            .map(|x| x.changes.iter().map(|c| c.label.clone()).collect())
+            .unwrap_or_default(),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_change_marked_on_the_chart_starts_a_new_phase_and_undo_takes_it_back() {
+    let app = common::app_with(
+        &common::examples(),
+        Some("accueil-jeunesse"),
+        common::delay_values,
+    );
+    let mut h = common::builder().build_ui_state(common::frame, app);
+    h.run();
+    assert_eq!(changes(&h), ["Nouveau triage au téléphone"]);
+    h.get_by_label("Voir en grand : Délai moyen avant évaluation")
+        .click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "▶  Noter un changement")
+        .click();
+    h.run();
+    // The form: what changed, and since when (today unless told otherwise).
+    let form = h.state().ui_state().form.as_ref().expect("the change form");
+    assert_eq!(form.section, "delai-evaluation");
+    h.get_all_by_role(Role::TextInput)
+        .next()
+        .expect("a text field")
+        .focus();
+    h.run();
+    h.get_all_by_role(Role::TextInput)
+        .next()
+        .expect("a text field")
+        .type_text("Rappel des familles");
+    h.run();
+    h.get_by_role_and_label(Role::Button, "✓  Enregistrer")
+        .click();
+    h.run();
+    assert!(h.state().ui_state().form.is_none(), "saved and closed");
+    assert_eq!(
+        changes(&h),
+        ["Nouveau triage au téléphone", "Rappel des familles"]
+    );
+    // Marked today (Monday 23 November), the latest week begins a phase of its own.
+    match h.state().view().sections.get("delai-evaluation") {
+        Some(SectionView::Indicator(i)) => {
+            let x = i.xmr.as_ref().unwrap();
+            assert_eq!(x.chart.phases.len(), 3);
+            assert_eq!(x.chart.phases[2].from.to_string(), "2026-11-23");
+        }
+        other => panic!("{other:?}"),
+    }
+    // Like any change: undone from the bar.
+    h.get_by_role_and_label(Role::Button, "↶ Défaire").click();
+    h.run();
+    assert_eq!(changes(&h), ["Nouveau triage au téléphone"]);
+}

@@ -62,6 +62,7 @@ fn field(lang: Lang, what: &str) -> &str {
         "client code" => T::ClientCode,
         "note" => T::Text,
         "date" => T::Date,
+        "change" => T::WhatChanged,
         other => return other,
     };
     label.words(lang)

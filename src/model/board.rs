@@ -356,6 +356,8 @@ pub struct ChangeMark {
     pub date: NaiveDate,
     /// What was changed ("Nouveau triage au téléphone").
     pub label: String,
+    /// The entry that marked it on the screen; none for a change written in the board file.
+    pub record: Option<String>,
 }
 
 /// Which way is better for an indicator.

@@ -33,6 +33,9 @@ pub enum EntryKind {
     Safety,
     /// The record of one huddle.
     Huddle,
+    /// A change the team tested, from the day it began: it starts a new phase of an
+    /// indicator's XmR chart.
+    Tested,
 }
 
 impl EntryKind {
@@ -49,6 +52,7 @@ impl EntryKind {
             EntryKind::Note => "note",
             EntryKind::Safety => "safety",
             EntryKind::Huddle => "huddle",
+            EntryKind::Tested => "tested",
         }
     }
 
@@ -65,6 +69,7 @@ impl EntryKind {
             "note" => EntryKind::Note,
             "safety" => EntryKind::Safety,
             "huddle" => EntryKind::Huddle,
+            "tested" => EntryKind::Tested,
             _ => return None,
         })
     }

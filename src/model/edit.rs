@@ -7,7 +7,7 @@
 use super::change::{Change, EntryKind, Op, Origin, new_id};
 use super::entry::{
     ActionEntry, AttendanceEntry, ClientEntry, Entry, EscalationEntry, IdeaEntry, MoodEntry,
-    NoteEntry, SafetyEntry, ValueEntry,
+    NoteEntry, SafetyEntry, TestedEntry, ValueEntry,
 };
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -307,6 +307,12 @@ pub enum Edit {
         recognition: bool,
         expires: Option<NaiveDate>,
     },
+    /// A change the team tested on an indicator, from the day it began.
+    MarkChange {
+        date: NaiveDate,
+        label: String,
+        idea: Option<String>,
+    },
     /// A day of the safety cross.
     SetSafety {
         date: NaiveDate,
@@ -338,6 +344,7 @@ impl Edit {
             Edit::SetPresent { .. } => EntryKind::Attendance,
             Edit::AddClient { .. } | Edit::MoveClient { .. } => EntryKind::Client,
             Edit::AddNote { .. } => EntryKind::Note,
+            Edit::MarkChange { .. } => EntryKind::Tested,
             Edit::SetSafety { .. } => EntryKind::Safety,
             Edit::SaveHuddle { .. } => EntryKind::Huddle,
             Edit::Remove { kind, .. } => *kind,
@@ -527,6 +534,14 @@ impl Edit {
                     text: Some(non_empty(&text, "note")?),
                     recognition: Some(recognition),
                     expires,
+                }),
+            ),
+            Edit::MarkChange { date, label, idea } => (
+                fresh(),
+                put(TestedEntry {
+                    date: Some(date),
+                    label: Some(non_empty(&label, "change")?),
+                    idea,
                 }),
             ),
             Edit::SetSafety { date, level, note } => (

@@ -215,6 +215,18 @@ entry!(
 );
 
 entry!(
+    /// A change the team tested on an indicator, marked on its chart.
+    TestedEntry(Tested) {
+        /// The day the change began.
+        date: NaiveDate,
+        /// What was changed.
+        label: String,
+        /// The improvement idea it came from.
+        idea: String,
+    }
+);
+
+entry!(
     /// A day of the safety cross.
     SafetyEntry(Safety) {
         /// The day.

@@ -27,6 +27,6 @@ pub use edit::{
 };
 pub use entry::{
     ActionEntry, AttendanceEntry, ClientEntry, Entry, EscalationEntry, IdeaEntry, MoodEntry,
-    NoteEntry, SafetyEntry, ValueEntry, day_of,
+    NoteEntry, SafetyEntry, TestedEntry, ValueEntry, day_of,
 };
 pub use stamp::{Stamp, is_device_id};

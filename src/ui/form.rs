@@ -26,6 +26,8 @@ pub enum FormKind {
     Note,
     /// The answer to an escalation sent to this board.
     Answer,
+    /// A change tested, marked on an indicator's chart.
+    Change,
 }
 
 /// The input of one field.
@@ -233,6 +235,18 @@ impl Form {
         Self::new(FormKind::Note, section, title, today, fields)
     }
 
+    /// A change the team tested on an indicator, from the day it began (today by default, or
+    /// a past day: never a future one).
+    pub fn change(section: &str, title: &str, today: NaiveDate) -> Self {
+        let mut date = Field::new("date", T::Since, Input::Date(Some(today)));
+        date.max_date = Some(today);
+        let fields = vec![
+            Field::new("label", T::WhatChanged, Input::Text(String::new())),
+            date,
+        ];
+        Self::new(FormKind::Change, section, title, today, fields)
+    }
+
     fn text(&self, key: &str) -> &str {
         self.fields
             .iter()
@@ -318,6 +332,11 @@ impl Form {
                 since: self.date("since").ok_or(InputError::Empty("date"))?,
                 next_step: self.text("next_step").to_owned(),
                 owner: self.member("owner"),
+            },
+            FormKind::Change => Edit::MarkChange {
+                label: non_empty(self.text("label"), "change")?,
+                date: self.date("date").ok_or(InputError::Empty("date"))?,
+                idea: None,
             },
             FormKind::Note => Edit::AddNote {
                 text: non_empty(self.text("text"), "note")?,

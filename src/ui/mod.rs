@@ -338,7 +338,7 @@ pub fn show(ui: &mut egui::Ui, screen: &Screen<'_>, state: &mut UiState) -> Vec<
         section_dialog(ui, screen, board, &id, state, &mut commands);
     }
     if let (Some(id), Some(board)) = (state.chart_open.clone(), screen.board) {
-        chart_dialog(ui, screen, board, &id, state);
+        chart_dialog(ui, screen, board, &id, state, &mut commands);
     }
     if let (Some(id), Some(board)) = (state.unit_open.clone(), screen.board) {
         units::dialog(ui, screen, board, &id, state, &mut commands);
@@ -453,6 +453,7 @@ fn chart_dialog(
     board: &Board,
     id: &str,
     state: &mut UiState,
+    commands: &mut Vec<UiCommand>,
 ) {
     use crate::model::SectionKind;
     let lang = screen.lang();
@@ -481,6 +482,16 @@ fn chart_dialog(
                     state.chart_open = None;
                     state.form = Some(Form::value(&section.id, &section.title, screen.today()));
                 }
+                // On an XmR chart, a change the team tests starts a new phase.
+                if data.xmr.is_some() {
+                    let mark = egui::Button::new(format!("▶  {}", tr(lang, T::MarkChange)))
+                        .min_size(egui::vec2(theme::TOUCH * 4.0, theme::TOUCH));
+                    if theme::tapped(&ui.add(mark)) {
+                        state.chart_open = None;
+                        state.form =
+                            Some(Form::change(&section.id, &section.title, screen.today()));
+                    }
+                }
             });
         });
         ui.separator();
@@ -490,7 +501,32 @@ fn chart_dialog(
             None => chart::show(ui, lang, id, spec, data, height, true),
         }
         ui.add_space(8.0);
-        if data.xmr.is_some() {
+        if let Some(x) = &data.xmr {
+            // In facilitator mode, a change marked by mistake can be taken off the chart.
+            if facilitator::deleting(screen, state) {
+                ui.horizontal_wrapped(|ui| {
+                    for change in &x.changes {
+                        let Some(record) = &change.record else {
+                            continue;
+                        };
+                        facilitator::delete_button(
+                            ui,
+                            screen,
+                            state,
+                            &section.id,
+                            record,
+                            crate::model::EntryKind::Tested,
+                            commands,
+                        );
+                        ui.label(format!(
+                            "▶ {} — {}",
+                            crate::i18n::short_date(lang, change.date),
+                            change.label
+                        ));
+                        ui.add_space(16.0);
+                    }
+                });
+            }
             ui.label(
                 egui::RichText::new(tr(lang, T::HowToReadXmr))
                     .size(theme::DETAIL_TEXT)

@@ -9,7 +9,7 @@ use crate::layout::LiveBoards;
 use crate::model::huddle::HuddleRecord;
 use crate::model::{
     ActionEntry, AttendanceEntry, ClientEntry, Entry as _, EntryKind, EscalationEntry, Fields,
-    IdeaEntry, Lang, MoodEntry, NoteEntry, Op, SafetyEntry, ValueEntry,
+    IdeaEntry, Lang, MoodEntry, NoteEntry, Op, SafetyEntry, TestedEntry, ValueEntry,
 };
 use crate::store::HistoryEntry;
 
@@ -188,6 +188,10 @@ fn describe(kind: EntryKind, fields: &Fields) -> String {
         EntryKind::Idea => vec![IdeaEntry::from_fields(fields).title],
         EntryKind::Escalation => vec![EscalationEntry::from_fields(fields).title],
         EntryKind::Note => vec![NoteEntry::from_fields(fields).text],
+        EntryKind::Tested => {
+            let t = TestedEntry::from_fields(fields);
+            vec![day(t.date), t.label]
+        }
     };
     let parts: Vec<String> = parts.into_iter().flatten().map(|p| cut(&p)).collect();
     parts.join(" · ")
@@ -212,6 +216,7 @@ fn kind_word(lang: Lang, kind: &str) -> &str {
         "safety" => T::KindSafety,
         "huddle" => T::KindHuddle,
         "escalation" => T::KindEscalation,
+        "tested" => T::KindTested,
         other => return other,
     };
     word.words(lang)
@@ -321,6 +326,22 @@ mod tests {
             &LiveBoards::default(),
         );
         assert_eq!(line.entry, "2026-11-20 · minor");
+        // A change tested, marked on a chart: its day and what changed, in the history too.
+        let tested = made(Edit::MarkChange {
+            date: day,
+            label: "Nouveau triage".to_owned(),
+            idea: None,
+        });
+        let line = AuditLine::from_history(
+            &entry(tested, None, EntryKind::Tested),
+            &LiveBoards::default(),
+        );
+        assert_eq!(line.entry, "2026-11-20 · Nouveau triage");
+        assert!(
+            line.sentence(Lang::Fr).contains("changement testé"),
+            "{}",
+            line.sentence(Lang::Fr)
+        );
     }
 
     #[test]

@@ -31,10 +31,22 @@ pub fn build(board: &Board, records: &[Record], today: NaiveDate) -> BoardView {
                     .collect();
                 values.sort_by_key(|(d, _, _)| *d);
                 let latest_stamp = values.last().map(|(_, _, r)| stamp(r));
+                // The changes the team marked on the chart.
+                let marked = of(EntryKind::Tested)
+                    .filter_map(|r| {
+                        let t = crate::model::TestedEntry::from_fields(&r.fields);
+                        Some(crate::model::ChangeMark {
+                            date: t.date?,
+                            label: t.label.unwrap_or_default(),
+                            record: Some(r.id.clone()),
+                        })
+                    })
+                    .collect();
                 SectionView::Indicator(IndicatorView::of(
                     values.into_iter().map(|(d, v, _)| (d, v)).collect(),
                     latest_stamp,
                     spec,
+                    marked,
                 ))
             }
             SectionKind::Actions { stale_after_days } => {

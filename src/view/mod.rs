@@ -71,9 +71,16 @@ pub struct XmrView {
 }
 
 impl XmrView {
-    /// The XmR chart of `values` for the indicator `spec`, with a phase from each change.
-    pub fn new(values: &[(NaiveDate, f64)], spec: &crate::model::IndicatorSpec) -> Self {
-        let changes = spec.changes.clone();
+    /// The XmR chart of `values` for the indicator `spec`, with a phase from each change: those
+    /// of the board file and those `marked` on the screen.
+    pub fn new(
+        values: &[(NaiveDate, f64)],
+        spec: &crate::model::IndicatorSpec,
+        marked: Vec<crate::model::ChangeMark>,
+    ) -> Self {
+        let mut changes = spec.changes.clone();
+        changes.extend(marked);
+        changes.sort_by_key(|c| c.date);
         let rebases: Vec<NaiveDate> = changes.iter().map(|c| c.date).collect();
         let baseline = spec.baseline.map(|b| b as usize);
         let chart = crate::spc::Xmr::new(values, &rebases, baseline, spec.direction);
@@ -149,10 +156,11 @@ impl IndicatorView {
         values: Vec<(NaiveDate, f64)>,
         latest_stamp: Option<Stamp>,
         spec: &crate::model::IndicatorSpec,
+        marked: Vec<crate::model::ChangeMark>,
     ) -> Self {
         let mut view = IndicatorView::new(values, latest_stamp);
         if spec.chart == crate::model::ChartKind::Xmr {
-            view.xmr = Some(Box::new(XmrView::new(&view.values, spec)));
+            view.xmr = Some(Box::new(XmrView::new(&view.values, spec, marked)));
         }
         view
     }

@@ -306,7 +306,11 @@ fn read_changes(s: &mut TableReader<'_>, diags: &mut Diags) -> Vec<ChangeMark> {
             continue;
         };
         match crate::model::parse_date(&text) {
-            Ok(date) => changes.push(ChangeMark { date, label }),
+            Ok(date) => changes.push(ChangeMark {
+                date,
+                label,
+                record: None,
+            }),
             Err(_) => diags.error(offset, Msg::text(T::ChangeDate, &[("value", &text)])),
         }
     }
