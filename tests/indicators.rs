@@ -6,7 +6,7 @@
 mod common;
 
 use egui::accesskit::Role;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use huddle::view::SectionView;
 
 /// The intake board with twelve days of its waiting list, on a 1080p screen.
@@ -194,4 +194,58 @@ fn a_change_marked_on_the_chart_starts_a_new_phase_and_undo_takes_it_back() {
     h.get_by_role_and_label(Role::Button, "↶ Défaire").click();
     h.run();
     assert_eq!(changes(&h), ["Nouveau triage au téléphone"]);
+}
+
+#[test]
+fn an_idea_put_to_the_test_is_one_tap_from_a_change_on_the_chart() {
+    use huddle::model::{Edit, Origin};
+    let app = common::app_with(&common::examples(), Some("accueil-jeunesse"), |store| {
+        common::delay_values(store);
+        for i in 0..5 {
+            let change = Edit::AddIdea {
+                title: format!("Idée {i} : rappeler les familles la veille"),
+                by: None,
+                column: "À l'essai".to_owned(),
+            }
+            .into_change(
+                "accueil-jeunesse",
+                "idees",
+                "Benoît T.",
+                Origin::Screen,
+                chrono::Utc::now(),
+            )
+            .expect("an idea");
+            store.apply(&change).expect("stored");
+        }
+    });
+    let mut h = common::builder().build_ui_state(common::frame, app);
+    h.run();
+    // The ideas opened whole, from the cue of those the card leaves out.
+    h.get_all_by_label_contains(": Idées d'amélioration")
+        .find(|n| {
+            n.accesskit_node()
+                .label()
+                .is_some_and(|l| l.starts_with('+'))
+        })
+        .expect("the cue of the ideas left out")
+        .click();
+    h.run();
+    h.get_all_by_role_and_label(Role::Button, "▶ Noter sur un graphique")
+        .next()
+        .expect("an idea being tested can be marked")
+        .click();
+    h.run();
+    let form = h.state().ui_state().form.as_ref().expect("the change form");
+    assert_eq!(form.target_section(), "delai-evaluation");
+    assert!(form.idea.is_some(), "linked to its idea");
+    h.get_by_role_and_label(Role::Button, "✓  Enregistrer")
+        .click();
+    h.run();
+    assert!(h.state().ui_state().form.is_none(), "saved");
+    let labels = changes(&h);
+    assert_eq!(labels.len(), 2, "{labels:?}");
+    assert!(
+        labels[1].ends_with("rappeler les familles la veille"),
+        "{labels:?}"
+    );
 }

@@ -414,6 +414,8 @@ texts! {
     ChangeTested: "Changement", "Change";
     MarkChange: "Noter un changement", "Mark a change";
     WhatChanged: "Ce qui a changé", "What changed";
+    MarkOnChart: "Noter sur un graphique", "Mark on a chart";
+    OnIndicator: "Sur l'indicateur", "On the indicator";
     LimitsNotReliable: "Moins de 12 valeurs depuis le début de cette phase : ses limites ne sont pas encore fiables", "Fewer than 12 values since this phase began: its limits are not reliable yet";
     ParentFileBroken: "le parent `{value}` est dans un fichier qui a des erreurs ({file}) : voyez ses problèmes ; ce tableau se relie à lui une fois le fichier corrigé", "parent `{value}`: its file has errors ({file}), see its problems; this board links to it once that file is fixed";
     UnitFileBroken: "l'unité `{value}` est dans un fichier qui a des erreurs ({file}) : voyez ses problèmes ; elle s'affiche une fois le fichier corrigé", "unit `{value}`: its file has errors ({file}), see its problems; it shows once that file is fixed";

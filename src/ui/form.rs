@@ -101,6 +101,8 @@ pub struct Form {
     pub focus_pending: bool,
     /// For an answer: the escalation answered, and the board answering.
     pub answers: Option<(crate::model::EscalationRef, String)>,
+    /// For a change tested: the improvement idea it comes from.
+    pub idea: Option<String>,
 }
 
 impl Form {
@@ -115,6 +117,7 @@ impl Form {
             today,
             focus_pending: true,
             answers: None,
+            idea: None,
             kind,
             section: section.to_owned(),
             title: title.to_owned(),
@@ -247,6 +250,35 @@ impl Form {
         Self::new(FormKind::Change, section, title, today, fields)
     }
 
+    /// The change an improvement idea puts to the test, marked on one of the board's XmR
+    /// `indicators` (id, title; chosen in the form when there are several): what changed is
+    /// the idea's title, from today.
+    pub fn change_from_idea(
+        idea: (&str, &str),
+        indicators: &[(String, String)],
+        today: NaiveDate,
+    ) -> Option<Self> {
+        let (first, title) = indicators.first()?;
+        let mut form = Self::change(first, title, today);
+        if let Some(Field { input, .. }) = form.fields.iter_mut().find(|f| f.key == "label") {
+            *input = Input::Text(idea.1.to_owned());
+        }
+        if indicators.len() > 1 {
+            let mut on = Field::new("indicator", T::OnIndicator, Input::Choice(0));
+            on.choices = indicators.iter().map(|(_, t)| t.clone()).collect();
+            on.values = indicators.iter().map(|(id, _)| id.clone()).collect();
+            form.fields.insert(0, on);
+        }
+        form.idea = Some(idea.0.to_owned());
+        Some(form)
+    }
+
+    /// The section the form writes to: the indicator chosen, for a change from an idea.
+    pub fn target_section(&self) -> String {
+        self.choice("indicator")
+            .unwrap_or_else(|| self.section.clone())
+    }
+
     fn text(&self, key: &str) -> &str {
         self.fields
             .iter()
@@ -336,7 +368,7 @@ impl Form {
             FormKind::Change => Edit::MarkChange {
                 label: non_empty(self.text("label"), "change")?,
                 date: self.date("date").ok_or(InputError::Empty("date"))?,
-                idea: None,
+                idea: self.idea.clone(),
             },
             FormKind::Note => Edit::AddNote {
                 text: non_empty(self.text("text"), "note")?,

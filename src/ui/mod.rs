@@ -364,7 +364,7 @@ pub fn show(ui: &mut egui::Ui, screen: &Screen<'_>, state: &mut UiState) -> Vec<
                     });
                 match form.to_edit(first_column.as_deref()) {
                     Ok(edit) => commands.push(UiCommand::Edit {
-                        section: form.section.clone(),
+                        section: form.target_section(),
                         edit,
                     }),
                     Err(e) => form.error = Some(crate::i18n::input_error(lang, &e)),

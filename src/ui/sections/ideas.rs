@@ -26,6 +26,21 @@ pub(super) fn idea_columns(
         },
     };
     let deleting = crate::ui::facilitator::deleting(screen, state);
+    // The board's XmR indicators, where an idea put to the test can be marked as a change.
+    let charts: Vec<(String, String)> = screen
+        .board
+        .map(|b| {
+            b.sections
+                .iter()
+                .filter(|s| {
+                    matches!(&s.kind, crate::model::SectionKind::Indicator(spec)
+                        if spec.chart == crate::model::ChartKind::Xmr)
+                })
+                .map(|s| (s.id.clone(), s.title.clone()))
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut marked: Option<Form> = None;
     side_by_side(ui, columns.len(), |i, col| {
         let Some(column) = columns.get(i) else {
             return;
@@ -131,7 +146,25 @@ pub(super) fn idea_columns(
                         };
                         if mode == Mode::Full {
                             text(ui);
-                            ui.horizontal_wrapped(|ui| buttons(ui, commands, false));
+                            ui.horizontal_wrapped(|ui| {
+                                buttons(ui, commands, false);
+                                // An idea put to the test (past the first column) is one tap
+                                // from a change marked on the board's XmR charts.
+                                if i > 0 && !charts.is_empty() {
+                                    let mark = egui::Button::new(format!(
+                                        "▶ {}",
+                                        tr(lang, T::MarkOnChart)
+                                    ))
+                                    .min_size(vec2(theme::TOUCH, theme::TOUCH));
+                                    if theme::tapped(&ui.add(mark)) {
+                                        marked = Form::change_from_idea(
+                                            (&idea.id, &idea.title),
+                                            &charts,
+                                            screen.today(),
+                                        );
+                                    }
+                                }
+                            });
                         } else {
                             ui.set_height(theme::TOUCH);
                             ui.with_layout(
@@ -164,6 +197,11 @@ pub(super) fn idea_columns(
         }
         more_cue(col, lang, hidden, section, state);
     });
+    if let Some(form) = marked {
+        state.chart_open = None;
+        state.section_open = None;
+        state.form = Some(form);
+    }
 }
 
 /// The ideas, in their columns.
