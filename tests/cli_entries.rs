@@ -590,3 +590,43 @@ fn spc_reads_a_boards_indicator_with_its_changes() {
     let o = k.run(&["spc"]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
 }
+
+/// A cron job or a bare service has no `$USER`: the change is still signed by its account.
+#[test]
+fn a_change_made_without_user_in_the_environment_is_signed_by_the_account() {
+    let k = Kiosk::new();
+    let o = Command::new(env!("CARGO_BIN_EXE_huddle"))
+        .args([
+            "--boards",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/boards"),
+            "--data-dir",
+        ])
+        .arg(k.data.path())
+        .args([
+            "action",
+            "add",
+            "--board",
+            "accueil-jeunesse",
+            "--title",
+            "Rappeler",
+        ])
+        .env_remove("USER")
+        .env_remove("LOGNAME")
+        .env_remove("USERNAME")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let list = k.json(&[
+        "action",
+        "list",
+        "--board",
+        "accueil-jeunesse",
+        "--format",
+        "json",
+    ]);
+    let by = list[0]["changed_by"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(by.ends_with(" (cli)") && by != " (cli)", "signed {by:?}");
+}

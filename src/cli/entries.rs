@@ -77,12 +77,42 @@ pub(super) fn open_store(data: &Path) -> anyhow::Result<Store> {
     Ok(Store::open(data)?)
 }
 
-/// The command line's user, as recorded in the history.
+/// The command line's user, as recorded in the history: `$USER`, `$LOGNAME` or `$USERNAME`,
+/// else (a cron job, a service with a bare environment) the account the process runs as.
 pub fn cli_user() -> String {
-    std::env::var("USER")
-        .or_else(|_| std::env::var("USERNAME"))
-        .map(|u| format!("{u} (cli)"))
-        .unwrap_or_else(|_| "cli".to_owned())
+    let name = ["USER", "LOGNAME", "USERNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|u| !u.trim().is_empty()))
+        .or_else(account_name);
+    match name {
+        Some(u) => format!("{} (cli)", crate::disk::excerpt(u.trim(), 60)),
+        None => "cli".to_owned(),
+    }
+}
+
+/// The name of the account this process runs as, from `/etc/passwd`; `uid N` when it has none.
+fn account_name() -> Option<String> {
+    use std::os::unix::fs::MetadataExt as _;
+    let uid = std::fs::metadata("/proc/self").ok()?.uid();
+    let passwd = crate::disk::read_bounded(
+        Path::new("/etc/passwd"),
+        4 << 20,
+        crate::disk::Links::Follow,
+    )
+    .ok()
+    .map(|b| String::from_utf8_lossy(&b).into_owned())
+    .unwrap_or_default();
+    Some(passwd_name(&passwd, uid).unwrap_or_else(|| format!("uid {uid}")))
+}
+
+/// The account name of `uid` in the text of a passwd file.
+fn passwd_name(passwd: &str, uid: u32) -> Option<String> {
+    passwd.lines().find_map(|line| {
+        let mut parts = line.split(':');
+        let name = parts.next()?;
+        let id: u32 = parts.nth(1)?.parse().ok()?;
+        (id == uid && !name.is_empty()).then(|| name.to_owned())
+    })
 }
 
 /// Applies a command-line edit to a section of a board, as `$USER (cli)`.
@@ -609,5 +639,19 @@ pub(super) fn print_bad_rows(file: &Path, bad: &[crate::feed::BadRow]) {
             file.display(),
             bad.len() - SHOWN
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_account_is_read_from_passwd() {
+        let passwd = "root:x:0:0:root:/root:/bin/bash\nkiosk:x:1000:1000::/home/kiosk:/bin/sh\n";
+        assert_eq!(passwd_name(passwd, 1000).as_deref(), Some("kiosk"));
+        assert_eq!(passwd_name(passwd, 0).as_deref(), Some("root"));
+        assert_eq!(passwd_name(passwd, 7), None);
+        assert_eq!(passwd_name("garbage\n::\n", 0), None);
     }
 }
