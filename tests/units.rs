@@ -360,3 +360,32 @@ fn a_trajectory_shows_the_other_teams_clients_read_only_and_a_hand_over_on_both_
         );
     }
 }
+
+/// An escalation raised straight to a board above the parent says where it went on the team's
+/// board, under the line saying that escalations go to the parent.
+#[test]
+fn an_escalation_sent_past_the_parent_says_where_it_went() {
+    let app = common::app_with(&common::examples(), Some("accueil-jeunesse"), |store| {
+        let change = Edit::RaiseEscalation {
+            title: "Pas de local".to_owned(),
+            why: "Salle prise".to_owned(),
+            to: Some("direction-jeunesse".to_owned()),
+            due: None,
+        }
+        .into_change(
+            "accueil-jeunesse",
+            "escalades",
+            "Amélie R.",
+            Origin::Screen,
+            Utc::now(),
+        )
+        .unwrap();
+        store.apply(&change).unwrap();
+    });
+    let mut h = common::builder().build_ui_state(common::frame, app);
+    h.run();
+    assert!(
+        common::shows(&h, "montée à Direction du programme jeunesse"),
+        "the escalation names the board it went to"
+    );
+}

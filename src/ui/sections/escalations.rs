@@ -104,9 +104,10 @@ pub(super) fn escalation(
             i18n::short_date(lang, e.raised.at.date_naive())
         ),
     ];
-    // Where it went, when it went past the board it was first sent to.
-    if e.route.len() > 1
-        && let Some(to) = &e.to
+    // Where it went, when that is not the parent every escalation of the board goes to: sent
+    // further up from there, or raised straight to a board higher up.
+    if let Some(to) = &e.to
+        && (e.route.len() > 1 || (!e.received && board.parent.as_deref() != Some(to.as_str())))
     {
         meta.push(format!(
             "{} {}",
