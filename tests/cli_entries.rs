@@ -120,10 +120,14 @@ fn bad_values_are_refused_with_exit_1_and_nothing_stored() {
     );
     let o = value_set(
         &k,
-        &["--indicator", "liste-attente", "--date", "23/11/2026", "3"],
+        &["--indicator", "liste-attente", "--date", "2026-11-31", "3"],
     );
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("is not a date; write it as YYYY-MM-DD"));
+    assert!(
+        stderr(&o).contains("is not a date; write it as 2026-11-23 or 23/11/2026"),
+        "{}",
+        stderr(&o)
+    );
     let o = value_set(&k, &["--indicator", "liste-atente", "3"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
@@ -245,9 +249,9 @@ fn history_of_every_board_exports_to_csv_with_the_words_of_the_screen() {
     let tomorrow = (chrono::Local::now().date_naive() + chrono::Duration::days(1)).to_string();
     let later = k.json(&["history", "--since", &tomorrow, "--format", "json"]);
     assert_eq!(later.as_array().unwrap().len(), 0);
-    let bad = k.run(&["history", "--since", "23/11/2026"]);
+    let bad = k.run(&["history", "--since", "hier"]);
     assert!(!bad.status.success());
-    assert!(stderr(&bad).contains("YYYY-MM-DD"), "{}", stderr(&bad));
+    assert!(stderr(&bad).contains("is not a date"), "{}", stderr(&bad));
 }
 
 #[test]
@@ -629,4 +633,64 @@ fn a_change_made_without_user_in_the_environment_is_signed_by_the_account() {
         .unwrap_or_default()
         .to_owned();
     assert!(by.ends_with(" (cli)") && by != " (cli)", "signed {by:?}");
+}
+
+/// Every command reads dates as `import` does, and a weekly value is kept for its week's Monday,
+/// a monthly one for the 1st, from the command line and from a CSV file alike.
+#[test]
+fn dates_read_as_import_reads_them_and_values_are_dated_on_their_period() {
+    let k = Kiosk::new();
+    // A daily value, with the date written as in Québec.
+    let o = value_set(
+        &k,
+        &["--indicator", "liste-attente", "--date", "30/11/2026", "14"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    // A weekly value entered on Wednesday 25 November is the week of Monday the 23rd.
+    let o = value_set(
+        &k,
+        &[
+            "--indicator",
+            "delai-evaluation",
+            "--date",
+            "25/11/2026",
+            "11",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("2026-11-23: 11"));
+    // The same week again from a file, on its Friday: the same value, changed.
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("delai.csv");
+    std::fs::write(&csv, "date;valeur\n27/11/2026;10,5\n02/12/2026;9\n").unwrap();
+    let o = k.run(&[
+        "import",
+        "--board",
+        "accueil-jeunesse",
+        "--indicator",
+        "delai-evaluation",
+        csv.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let list = k.json(&[
+        "value",
+        "list",
+        "--board",
+        "accueil-jeunesse",
+        "--indicator",
+        "delai-evaluation",
+        "--format",
+        "json",
+    ]);
+    let dates: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["date"].as_str().unwrap())
+        .collect();
+    assert_eq!(dates, ["2026-11-23", "2026-11-30"]);
+    assert_eq!(list[0]["value"], 10.5);
+    // Four changes: two values set, then the file's two rows.
+    let list = k.json(&["history", "--format", "json"]);
+    assert_eq!(list.as_array().unwrap().len(), 4);
 }

@@ -107,7 +107,8 @@ fn a_value_for_a_past_day() {
     tap_button(&mut h, "◀");
     tap(&mut h, "✓  Enregistrer");
     let values = records(&h, EntryKind::Value);
-    assert_eq!(values[0].fields["date"], json!("2026-11-21"));
+    // Saturday 21 November, for a weekly indicator: the week of Monday the 16th.
+    assert_eq!(values[0].fields["date"], json!("2026-11-16"));
     // 16 days, lower is better, target 12, warning 15: off target.
     h.get_by_label("✕ 16");
 }

@@ -203,6 +203,11 @@ impl KioskApp {
 
     pub(super) fn apply_edit(&mut self, section: &str, edit: Edit) -> Result<Change, String> {
         let lang = self.lang();
+        // A weekly or monthly value is dated on the first day of its period.
+        let edit = match self.current.as_deref().and_then(|id| self.live.board(id)) {
+            Some(board) => edit.in_period_of(board, section),
+            None => edit,
+        };
         let (Some(store), Some(board)) = (&mut self.store, &self.current) else {
             return Err(self.store_error.clone().unwrap_or_default());
         };

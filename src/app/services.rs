@@ -253,7 +253,7 @@ impl KioskApp {
         path: &Path,
         board: &str,
         indicator: &str,
-        rows: Vec<crate::feed::Row>,
+        mut rows: Vec<crate::feed::Row>,
         bad: &[crate::feed::BadRow],
     ) -> Option<String> {
         let Some(known) = self.live.board(board) else {
@@ -278,6 +278,9 @@ impl KioskApp {
             return Some(format!(
                 "board `{board}` has no indicator `{indicator}`{hint}"
             ));
+        }
+        if let Some(SectionKind::Indicator(spec)) = known.section(indicator).map(|s| &s.kind) {
+            crate::feed::in_periods(&mut rows, spec.frequency);
         }
         let name = path
             .file_name()

@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Context as _, anyhow, bail};
-use chrono::{Local, NaiveDate, Utc};
+use chrono::{Local, Utc};
 
 use super::Format;
 use crate::layout::{self, did_you_mean};
@@ -124,7 +124,7 @@ pub(super) fn apply(
 ) -> anyhow::Result<crate::model::Change> {
     store
         .apply_edit(
-            edit,
+            edit.in_period_of(board, section),
             (&board.id, section),
             (&cli_user(), Origin::Cli),
             Utc::now(),
@@ -151,12 +151,17 @@ pub fn value_set(
         None => Local::now().date_naive(),
     };
     let mut store = open_store(places.data)?;
-    apply(
+    let change = apply(
         &mut store,
         &board,
         indicator,
         Edit::SetValue { date, value },
     )?;
+    // The date the value is kept for: a weekly value's Monday, a monthly one's first.
+    let date = match &change.op {
+        crate::model::Op::Put(fields) => ValueEntry::from_fields(fields).date.unwrap_or(date),
+        crate::model::Op::Delete => date,
+    };
     println!("{} {indicator} {date}: {value}", board.id);
     Ok(ExitCode::SUCCESS)
 }
@@ -328,10 +333,7 @@ pub fn history(
 ) -> anyhow::Result<ExitCode> {
     let board = board.map(|b| find_board(places.boards, b)).transpose()?;
     let since = since
-        .map(|d| {
-            NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d")
-                .with_context(|| format!("--since {d}: write a date as YYYY-MM-DD"))
-        })
+        .map(|d| parse_date(d).map_err(|e| anyhow!("--since: {e}")))
         .transpose()?;
     let live = crate::layout::LiveBoards::new(layout::load_dir(places.boards).unwrap_or_default());
     let store = open_store(places.data)?;
@@ -551,11 +553,14 @@ pub fn import(
     file: &Path,
 ) -> anyhow::Result<ExitCode> {
     let board = find_board(places.boards, board)?;
-    find_section(&board, indicator, "indicator")?;
+    let section = find_section(&board, indicator, "indicator")?;
     let bytes =
         crate::disk::read_bounded(file, crate::feed::FEED_FILE_MAX, crate::disk::Links::Follow)
             .with_context(|| format!("cannot read {}", file.display()))?;
-    let (rows, bad) = crate::feed::parse_csv(&crate::feed::decode(bytes));
+    let (mut rows, bad) = crate::feed::parse_csv(&crate::feed::decode(bytes));
+    if let SectionKind::Indicator(spec) = &section.kind {
+        crate::feed::in_periods(&mut rows, spec.frequency);
+    }
     let name = file.file_name().map_or_else(
         || file.display().to_string(),
         |n| n.to_string_lossy().into_owned(),

@@ -35,16 +35,7 @@ pub struct Row {
 
 /// Reads a date as spreadsheets write it.
 pub fn parse_feed_date(text: &str) -> Option<NaiveDate> {
-    let t = text.trim();
-    // "2026-11-21 00:00:00" and "2026-11-21T00:00": the date is the first ten characters.
-    let head = match (t.get(..10), t.get(10..11)) {
-        (Some(head), Some(" " | "T")) => head,
-        _ => t,
-    };
-    NaiveDate::parse_from_str(head, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(head, "%d/%m/%Y"))
-        .or_else(|_| NaiveDate::parse_from_str(t, "%Y/%m/%d"))
-        .ok()
+    crate::model::parse_date(text).ok()
 }
 
 /// The largest feed file read, in bytes: ten years of daily values for a hundred indicators
@@ -281,6 +272,15 @@ pub fn last_per_date(rows: &[Row]) -> Vec<&Row> {
 }
 
 /// Applies the rows through the store's one write path, as changes made `at` that time: the
+/// Dates each row on the first day of its period for an indicator of `frequency` (a weekly
+/// value on its Monday, a monthly one on the 1st), as every value is dated; the last row of a
+/// period is then its value.
+pub fn in_periods(rows: &mut [Row], frequency: crate::model::Frequency) {
+    for row in rows {
+        row.date = crate::model::calendar::period_start(frequency, row.date);
+    }
+}
+
 /// last row of each date (see [`last_per_date`]), in batches of one transaction each.
 pub fn import(
     store: &mut Store,

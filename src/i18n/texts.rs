@@ -356,7 +356,7 @@ texts! {
     DatabaseReplaced: "{path} n'est plus la base de données ouverte par ce kiosque (un autre fichier a été mis à sa place) ; rien n'y est écrit. Redémarrez le kiosque une fois le bon fichier remis", "{path} is no longer the database this kiosk opened (another file was put in its place); nothing was written to it. Restart the kiosk once the right file is back; what was typed since is refused, not lost in a foreign file.";
     ChangeTooLong: "texte trop long : {found} caractères, {max} au plus", "text too long: {found} characters, at most {max}";
     InputNotANumber: "« {text} » n'est pas un nombre : tapez des chiffres, avec une virgule pour les décimales (12,5)", "\"{text}\" is not a number; write digits, with a comma or a point for decimals (12,5)";
-    InputNotADate: "« {text} » n'est pas une date", "\"{text}\" is not a date; write it as YYYY-MM-DD (2026-11-23)";
+    InputNotADate: "« {text} » n'est pas une date : écrivez-la 2026-11-23 ou 23/11/2026", "\"{text}\" is not a date; write it as 2026-11-23 or 23/11/2026";
     InputEmpty: "Le champ « {field} » est vide : écrivez quelques mots", "the {field} is empty; write a few words";
     InputTooLong: "Texte trop long : {found} caractères, {max} au plus ; raccourcissez-le", "Text too long: {found} characters, at most {max}; shorten it";
     NoSuchSection: "Section « {section} » introuvable", "No section `{section}` here";
@@ -476,7 +476,7 @@ texts! {
     AgendaItemPointsAtSectionValue: "un point de l'ordre du jour renvoie à la section `{value}`, qui n'existe pas{hint}", "agenda item points at section `{value}` which does not exist{hint}";
     // layout/parse/section.rs
     ChangeShape: "chaque changement s'écrit { date = \"2026-10-05\", label = \"Nouveau triage\" }, ou seulement sa date entre guillemets", "each change is written { date = \"2026-10-05\", label = \"New triage\" }, or just its date in quotes";
-    ChangeDate: "« {value} » n'est pas une date : écrivez-la AAAA-MM-JJ, comme \"2026-10-05\"", "\"{value}\" is not a date: write it YYYY-MM-DD, like \"2026-10-05\"";
+    ChangeDate: "« {value} » n'est pas une date : écrivez-la comme \"2026-10-05\" ou \"05/10/2026\"", "\"{value}\" is not a date: write it like \"2026-10-05\" or \"05/10/2026\"";
     TheTitleIsEmptyWriteWhat: "le titre est vide ; écrivez ce que l'équipe doit lire sur la section", "the title is empty; write what the team should read on the section";
     AStageHasNoNameWrite: "une étape n'a pas de nom ; écrivez-en un ou retirez l'élément", "a stage has no name; write one or remove the item";
     StageNameIsListedTwice: "l'étape \"{name}\" figure deux fois", "stage \"{name}\" is listed twice";

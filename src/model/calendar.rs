@@ -40,6 +40,20 @@ pub fn working_days_in(from: NaiveDate, days: usize) -> usize {
 /// The period a date falls in, as a number that grows by one from one period to the next:
 /// days for a daily indicator (working days: a weekend is not a missing day), weeks for a
 /// weekly one, months for a monthly one.
+/// The day a value of `frequency` is dated on: the day itself for a daily value, the Monday of
+/// its ISO week for a weekly one, the first of its month for a monthly one. Every value is
+/// dated so, whoever enters it (the screen, the command line, a CSV feed): a week's value
+/// entered on a Wednesday is the same value as one entered on the Monday.
+pub fn period_start(frequency: Frequency, date: NaiveDate) -> NaiveDate {
+    match frequency {
+        Frequency::Daily => date,
+        Frequency::Weekly => {
+            date - chrono::Days::new(u64::from(date.weekday().num_days_from_monday()))
+        }
+        Frequency::Monthly => date.with_day(1).unwrap_or(date),
+    }
+}
+
 pub fn period(frequency: Frequency, date: NaiveDate) -> i64 {
     match frequency {
         Frequency::Daily => {
@@ -57,6 +71,20 @@ pub fn period(frequency: Frequency, date: NaiveDate) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn values_are_dated_on_the_first_day_of_their_period() {
+        let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap_or_default();
+        // Wednesday 25 November 2026 is in the ISO week of Monday the 23rd.
+        assert_eq!(period_start(Frequency::Weekly, d(11, 25)), d(11, 23));
+        assert_eq!(period_start(Frequency::Weekly, d(11, 29)), d(11, 23));
+        assert_eq!(period_start(Frequency::Weekly, d(11, 23)), d(11, 23));
+        // Across a year: Friday 1 January 2027 is in the week of Monday 28 December 2026.
+        let jan1 = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap_or_default();
+        assert_eq!(period_start(Frequency::Weekly, jan1), d(12, 28));
+        assert_eq!(period_start(Frequency::Monthly, d(11, 25)), d(11, 1));
+        assert_eq!(period_start(Frequency::Daily, d(11, 25)), d(11, 25));
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()

@@ -18,7 +18,7 @@ pub enum InputError {
     #[error("\"{0}\" is not a number; write digits, with a comma or a point for decimals (12,5)")]
     NotANumber(String),
     /// Not a date.
-    #[error("\"{0}\" is not a date; write it as YYYY-MM-DD (2026-11-23)")]
+    #[error("\"{0}\" is not a date; write it as 2026-11-23 or 23/11/2026")]
     NotADate(String),
     /// A title or a text that must not be empty.
     #[error("the {0} is empty; write a few words")]
@@ -62,10 +62,21 @@ pub fn parse_number(text: &str) -> Result<f64, InputError> {
     }
 }
 
-/// Reads a date written YYYY-MM-DD.
+/// Reads a date as people and spreadsheets write it: `2026-11-23`, `23/11/2026` (day first, as
+/// in Québec), `2026/11/23`, or a date and a time (`2026-11-23 00:00:00`, `2026-11-23T08:00`),
+/// of which the date is kept. The one reader of dates for board files, the command line and
+/// CSV feeds.
 pub fn parse_date(text: &str) -> Result<NaiveDate, InputError> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| InputError::NotADate(text.trim().to_owned()))
+    let t = text.trim();
+    // "2026-11-21 00:00:00" and "2026-11-21T00:00": the date is the first ten characters.
+    let head = match (t.get(..10), t.get(10..11)) {
+        (Some(head), Some(" " | "T")) => head,
+        _ => t,
+    };
+    NaiveDate::parse_from_str(head, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(head, "%d/%m/%Y"))
+        .or_else(|_| NaiveDate::parse_from_str(t, "%Y/%m/%d"))
+        .map_err(|_| InputError::NotADate(crate::disk::excerpt(t, 40)))
 }
 
 /// A text that must say something.
@@ -329,6 +340,21 @@ pub enum Edit {
 }
 
 impl Edit {
+    /// The edit with an indicator's value dated on the first day of its period (see
+    /// [`super::calendar::period_start`]) when `section` of `board` is a weekly or monthly
+    /// indicator; any other edit as it is.
+    pub fn in_period_of(self, board: &super::Board, section: &str) -> Edit {
+        match (self, board.section(section).map(|s| &s.kind)) {
+            (Edit::SetValue { date, value }, Some(super::SectionKind::Indicator(spec))) => {
+                Edit::SetValue {
+                    date: super::calendar::period_start(spec.frequency, date),
+                    value,
+                }
+            }
+            (edit, _) => edit,
+        }
+    }
+
     /// The kind of entry the edit touches.
     pub fn kind(&self) -> EntryKind {
         match self {
@@ -625,15 +651,22 @@ mod tests {
     }
 
     #[test]
-    fn dates_are_iso() {
+    fn dates_read_as_people_and_spreadsheets_write_them() {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 23);
+        for text in [
+            "2026-11-23",
+            " 23/11/2026 ",
+            "2026/11/23",
+            "2026-11-23 00:00:00",
+            "2026-11-23T08:30",
+        ] {
+            assert_eq!(parse_date(text).ok(), day, "{text}");
+        }
         assert_eq!(
-            parse_date("2026-11-23").ok(),
-            NaiveDate::from_ymd_opt(2026, 11, 23)
+            parse_date("11/23/2026"),
+            Err(InputError::NotADate("11/23/2026".into()))
         );
-        assert_eq!(
-            parse_date("23/11/2026"),
-            Err(InputError::NotADate("23/11/2026".into()))
-        );
+        assert!(parse_date("demain").is_err());
     }
 
     #[test]
