@@ -92,8 +92,8 @@ fn a_tap_on_the_number_or_the_words_of_the_card_opens_the_chart_too() {
     }
 }
 
-#[test]
-fn an_xmr_indicator_shows_its_two_icons_and_its_chart_with_the_change() {
+/// The intake board with twenty-two weeks of its delay before evaluation (an XmR indicator).
+fn with_delays() -> egui_kittest::Harness<'static, huddle::app::KioskApp> {
     let app = common::app_with(
         &common::examples(),
         Some("accueil-jeunesse"),
@@ -101,6 +101,12 @@ fn an_xmr_indicator_shows_its_two_icons_and_its_chart_with_the_change() {
     );
     let mut h = common::builder().build_ui_state(common::frame, app);
     h.run();
+    h
+}
+
+#[test]
+fn an_xmr_indicator_shows_its_two_icons_and_its_chart_with_the_change() {
+    let mut h = with_delays();
     // The card: the variation icon (the latest week is below the lower limit of the phase
     // that began with the change, and lower is better) and the assurance icon (the target of
     // 12 lies between the limits of that phase).
@@ -146,13 +152,7 @@ fn changes(h: &egui_kittest::Harness<'_, huddle::app::KioskApp>) -> Vec<String> 
 
 #[test]
 fn a_change_marked_on_the_chart_starts_a_new_phase_and_undo_takes_it_back() {
-    let app = common::app_with(
-        &common::examples(),
-        Some("accueil-jeunesse"),
-        common::delay_values,
-    );
-    let mut h = common::builder().build_ui_state(common::frame, app);
-    h.run();
+    let mut h = with_delays();
     assert_eq!(changes(&h), ["Nouveau triage au téléphone"]);
     h.get_by_label("Voir en grand : Délai moyen avant évaluation")
         .click();
