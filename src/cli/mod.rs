@@ -414,11 +414,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     // A mistake in the config file is said, and the valid settings still apply: a kiosk on the
     // wall must start even so.
     for problem in &loaded.problems {
-        if speaks_french() {
-            eprintln!("huddle: {}", problem.to_string_fr());
-        } else {
-            eprintln!("huddle: {problem}");
-        }
+        eprintln!("huddle: {}", problem.in_lang(locale_lang()));
     }
     let boards_dir = settings.boards.value.clone();
     let data_dir = settings.data_dir.value.clone();
@@ -648,11 +644,7 @@ fn print_config(
             };
             writeln!(out, "config file: {}{state}", loaded.path.display())?;
             for p in &loaded.problems {
-                if speaks_french() {
-                    writeln!(out, "{}", p.to_string_fr())?;
-                } else {
-                    writeln!(out, "{p}")?;
-                }
+                writeln!(out, "{}", p.in_lang(locale_lang()))?;
             }
             let width = rows.iter().map(|(k, _, _)| k.len()).max().unwrap_or(0);
             for (key, value, from) in rows {
@@ -691,11 +683,7 @@ fn print_check(reports: &[FileReport], format: Format) -> anyhow::Result<()> {
             writeln!(out, "{}", serde_json::to_string_pretty(&json)?)?;
         }
         Format::Text => {
-            let lang = if speaks_french() {
-                crate::model::Lang::Fr
-            } else {
-                crate::model::Lang::En
-            };
+            let lang = locale_lang();
             for p in &problems {
                 writeln!(out, "{}", p.in_lang(lang))?;
             }
@@ -729,13 +717,19 @@ fn print_check(reports: &[FileReport], format: Format) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Whether the user's locale is French (`LC_ALL`, `LC_MESSAGES` or `LANG` starting with `fr`),
-/// as for any command-line tool: then `huddle check` explains problems in French.
-fn speaks_french() -> bool {
-    ["LC_ALL", "LC_MESSAGES", "LANG"]
+/// The user's language, as for any command-line tool: French when the locale (`LC_ALL`,
+/// `LC_MESSAGES` or `LANG`) starts with `fr`, English otherwise; `huddle check` and the config
+/// file's problems speak it.
+fn locale_lang() -> crate::model::Lang {
+    let french = ["LC_ALL", "LC_MESSAGES", "LANG"]
         .iter()
         .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
-        .is_some_and(|locale| locale.starts_with("fr"))
+        .is_some_and(|locale| locale.starts_with("fr"));
+    if french {
+        crate::model::Lang::Fr
+    } else {
+        crate::model::Lang::En
+    }
 }
 
 /// Prints what `huddle boards` found.
