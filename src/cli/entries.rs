@@ -166,6 +166,23 @@ pub fn value_set(
     Ok(ExitCode::SUCCESS)
 }
 
+/// An indicator's stored values, by date, each with its record.
+pub(super) fn stored_values<'r>(
+    records: &'r [crate::store::Record],
+    section: &str,
+) -> Vec<(chrono::NaiveDate, f64, &'r crate::store::Record)> {
+    let mut values: Vec<_> = records
+        .iter()
+        .filter(|r| r.kind == EntryKind::Value && r.section == section)
+        .filter_map(|r| {
+            let v = ValueEntry::from_fields(&r.fields);
+            Some((v.date?, v.value?, r))
+        })
+        .collect();
+    values.sort_by_key(|v| v.0);
+    values
+}
+
 /// `huddle value list --board B --indicator I [--format json]`
 pub fn value_list(
     places: &Places<'_>,
@@ -177,15 +194,7 @@ pub fn value_list(
     let section = find_section(&board, indicator, "indicator")?;
     let store = open_store(places.data)?;
     let records = store.records(&board.id)?;
-    let mut values: Vec<_> = records
-        .iter()
-        .filter(|r| r.kind == EntryKind::Value && r.section == section.id)
-        .filter_map(|r| {
-            let v = ValueEntry::from_fields(&r.fields);
-            Some((v.date?, v.value?, r))
-        })
-        .collect();
-    values.sort_by_key(|v| v.0);
+    let values = stored_values(&records, &section.id);
     let spec = match &section.kind {
         SectionKind::Indicator(spec) => spec,
         _ => bail!("not an indicator"),

@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use clap::ValueEnum;
 
 use super::entries::{Places, find_board, find_section, open_store};
-use crate::model::{ChangeMark, Direction, Entry as _, EntryKind, SectionKind, ValueEntry};
+use crate::model::{ChangeMark, Direction, SectionKind};
 use crate::spc::Xmr;
 
 /// How `huddle spc` prints the chart.
@@ -63,15 +63,12 @@ pub fn spc(places: &Places<'_>, request: &Request<'_>) -> anyhow::Result<ExitCod
                 bail!("`{indicator}` is not an indicator");
             };
             let store = open_store(places.data)?;
-            let series: Vec<(NaiveDate, f64)> = store
-                .records(&board.id)?
-                .iter()
-                .filter(|r| r.kind == EntryKind::Value && r.section == section.id)
-                .filter_map(|r| {
-                    let v = ValueEntry::from_fields(&r.fields);
-                    Some((v.date?, v.value?))
-                })
-                .collect();
+            let records = store.records(&board.id)?;
+            let series: Vec<(NaiveDate, f64)> =
+                super::entries::stored_values(&records, &section.id)
+                    .into_iter()
+                    .map(|(date, value, _)| (date, value))
+                    .collect();
             let changes: Vec<NaiveDate> =
                 spec.changes.iter().map(|c: &ChangeMark| c.date).collect();
             (

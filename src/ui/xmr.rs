@@ -36,20 +36,15 @@ fn point_shape(point_type: PointType) -> MarkerShape {
     }
 }
 
-/// The variation icon's letter: H or L for a special cause high or low, none for common cause.
-fn variation_letter(xmr: &XmrView) -> (&'static str, bool) {
-    let high = xmr.latest().is_some_and(|(p, _)| p.cause.sign() > 0);
-    match xmr.variation {
-        Some(PointType::CommonCause) | None => ("", high),
-        Some(_) => (if high { "H" } else { "L" }, high),
-    }
+/// Whether the latest point stands out high (H on the variation icon) rather than low.
+fn high(xmr: &XmrView) -> bool {
+    xmr.latest().is_some_and(|(p, _)| p.cause.sign() > 0)
 }
 
 /// The two icons of an XmR indicator on its card, `size` points across each.
 pub(super) fn icons(ui: &mut egui::Ui, lang: Lang, xmr: &XmrView, size: f32) {
-    let (_, high) = variation_letter(xmr);
     if let Some(variation) = xmr.variation {
-        draw_icons(ui, lang, (variation, high, xmr.assurance), size, None);
+        draw_icons(ui, lang, (variation, high(xmr), xmr.assurance), size, None);
     }
 }
 
@@ -308,10 +303,9 @@ pub(super) fn show(
     });
     // The latest point's rule in words, and whether its limits can be trusted yet.
     if let Some((point, phase)) = xmr.latest() {
-        let (_, high) = variation_letter(xmr);
         let reading = xmr
             .variation
-            .map(|v| i18n::variation(lang, v, high))
+            .map(|v| i18n::variation(lang, v, high(xmr)))
             .unwrap_or_default();
         let text = format!(
             "{} ({}) : {} — {reading}",
