@@ -137,9 +137,8 @@ pub(crate) fn syntax_message(err: &toml_span::Error, text: &str) -> Msg {
         K::Unexpected(_) if looks_like_time_or_date(at) => quote_dates(),
         K::Unexpected(c) => Msg::text(T::UnexpectedCharacter, &[("c", &c)]),
         K::Wanted { found, .. }
-            if *found == "a comma" && decimal_comma(text, err.span.start).is_some() =>
+            if let Some(number) = decimal_comma(found, text, err.span.start) =>
         {
-            let number = decimal_comma(text, err.span.start).unwrap_or_default();
             Msg::text(T::DecimalComma, &[("number", &number)])
         }
         K::Wanted { expected, found } => {
@@ -159,9 +158,12 @@ pub(crate) fn syntax_message(err: &toml_span::Error, text: &str) -> Msg {
     }
 }
 
-/// The number a decimal comma at `offset` cuts in two, written with a point ("7.5" for
-/// `warning = 7,5`); none when the comma is not between digits.
-fn decimal_comma(text: &str, offset: usize) -> Option<String> {
+/// The number a decimal comma at `offset` (where the parser `found` a comma) cuts in two,
+/// written with a point ("7.5" for `warning = 7,5`); none when the comma is not between digits.
+fn decimal_comma(found: &str, text: &str, offset: usize) -> Option<String> {
+    if found != "a comma" {
+        return None;
+    }
     let before = text.get(..offset)?;
     let after = text.get(offset..)?.strip_prefix(',')?;
     let whole: String = before
