@@ -134,6 +134,13 @@ pub struct IndicatorSnapshot {
     pub xmr: Option<XmrSnapshot>,
 }
 
+impl IndicatorSnapshot {
+    /// Whether its latest value stands out high (H on the variation icon) rather than low.
+    pub fn stands_out_high(&self) -> bool {
+        self.xmr.as_ref().is_some_and(|x| x.cause.sign() > 0)
+    }
+}
+
 /// An indicator's XmR chart among its recent values.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct XmrSnapshot {

@@ -299,7 +299,7 @@ fn unit_row(
                 ui.horizontal(|ui| {
                     for i in unit.snapshot.iter().flat_map(|s| &s.indicators) {
                         if let Some(variation) = i.variation {
-                            let high = i.xmr.as_ref().is_some_and(|x| x.cause.sign() > 0);
+                            let high = i.stands_out_high();
                             super::xmr::draw_icons(
                                 ui,
                                 lang,
@@ -459,7 +459,7 @@ fn body(ui: &mut egui::Ui, lang: Lang, snapshot: &Snapshot) {
                     ui.label("");
                 }
                 if let Some(variation) = indicator.variation {
-                    let high = indicator.xmr.as_ref().is_some_and(|x| x.cause.sign() > 0);
+                    let high = indicator.stands_out_high();
                     super::xmr::draw_icons(
                         ui,
                         lang,

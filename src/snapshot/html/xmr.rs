@@ -62,20 +62,15 @@ fn assurance_icon(assurance: Assurance, name: &str) -> Markup {
 }
 
 impl Page<'_> {
-    /// Whether the latest value stands out high.
-    fn high(x: &XmrSnapshot) -> bool {
-        x.cause.sign() > 0
-    }
-
     /// The variation's words: "amélioration (valeurs basses)".
     fn variation_words(&self, ind: &IndicatorSnapshot) -> Option<&'static str> {
-        let high = ind.xmr.as_ref().is_some_and(Self::high);
+        let high = ind.stands_out_high();
         Some(i18n::variation(self.lang, ind.variation?, high))
     }
 
     /// An indicator's two icons, each named in words.
     pub(super) fn icons(&self, ind: &IndicatorSnapshot) -> Markup {
-        let high = ind.xmr.as_ref().is_some_and(Self::high);
+        let high = ind.stands_out_high();
         html! {
             @if let Some(variation) = ind.variation {
                 (variation_icon(
@@ -117,7 +112,7 @@ impl Page<'_> {
                     }
                     tbody {
                         @for ind in rows {
-                            @let high = ind.xmr.as_ref().is_some_and(Self::high);
+                            @let high = ind.stands_out_high();
                             tr {
                                 td { strong { (ind.title) } }
                                 td.num.nowrap {
