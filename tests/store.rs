@@ -172,6 +172,89 @@ fn undo_puts_the_record_back_and_is_itself_history() {
 }
 
 #[test]
+fn a_correction_changes_only_the_fields_corrected_and_undo_puts_them_back() {
+    use huddle::model::{ActionEntry, Entry as _};
+    let mut store = Store::open_in_memory().unwrap();
+    let add = edit(
+        &mut store,
+        "acts",
+        Edit::AddAction {
+            title: "Call the scool".into(),
+            owner: Some("Chloé D.".into()),
+            due: None,
+        },
+        "A",
+        at(8, 0),
+    );
+    edit(
+        &mut store,
+        "acts",
+        Edit::SetActionStatus {
+            id: add.record.clone(),
+            status: ActionStatus::Doing,
+        },
+        "B",
+        at(8, 1),
+    );
+    // As the form shows it: what a person types, not the status.
+    let before = ActionEntry {
+        title: Some("Call the scool".into()),
+        owner: Some("Chloé D.".into()),
+        due: None,
+        status: None,
+    };
+    let after = ActionEntry {
+        title: Some("Call the school".into()),
+        owner: None,
+        due: Some(day(30)),
+        status: None,
+    };
+    let correction = Edit::correct(&add.record, &before, &after);
+    let Edit::Correct { fields, .. } = &correction else {
+        panic!("a correction: {correction:?}");
+    };
+    let mut names: Vec<&str> = fields.keys().map(String::as_str).collect();
+    names.sort_unstable();
+    assert_eq!(names, ["due", "owner", "title"]);
+    let change = edit(&mut store, "acts", correction, "C", at(8, 2));
+    assert_eq!(change.record, add.record, "the same entry, not a new one");
+
+    let records = store.records("team").unwrap();
+    assert_eq!(records.len(), 1);
+    let now = ActionEntry::from_fields(&records[0].fields);
+    assert_eq!(now.title.as_deref(), Some("Call the school"));
+    assert_eq!(now.owner, None);
+    assert_eq!(now.due, Some(day(30)));
+    assert_eq!(now.status, Some(ActionStatus::Doing), "the status stands");
+    let history = store.history("team", 10).unwrap();
+    assert_eq!(history.len(), 3, "the entry's history goes on");
+
+    // Undo puts the three fields back as they were, the due date cleared again.
+    store
+        .undo_last("team", "C", Origin::Screen, at(8, 3))
+        .unwrap()
+        .unwrap();
+    let back = ActionEntry::from_fields(&store.records("team").unwrap()[0].fields);
+    assert_eq!(back.title.as_deref(), Some("Call the scool"));
+    assert_eq!(back.owner.as_deref(), Some("Chloé D."));
+    assert_eq!(back.due, None);
+    assert_eq!(back.status, Some(ActionStatus::Doing));
+
+    // Nothing changed: nothing to store. An emptied title is refused.
+    assert!(Edit::correct(&add.record, &before, &before).changes_nothing());
+    let emptied = ActionEntry {
+        title: Some("  ".into()),
+        ..before.clone()
+    };
+    assert_eq!(
+        Edit::correct(&add.record, &before, &emptied)
+            .into_change("team", "acts", "C", Origin::Screen, at(8, 4))
+            .err(),
+        Some(huddle::model::InputError::Empty("action"))
+    );
+}
+
+#[test]
 fn bad_input_is_refused_before_the_store() {
     let e = Edit::AddAction {
         title: " ".into(),

@@ -63,6 +63,7 @@ fn field(lang: Lang, what: &str) -> &str {
         "note" => T::Text,
         "date" => T::Date,
         "change" => T::WhatChanged,
+        "stage" => T::Stage,
         other => return other,
     };
     label.words(lang)

@@ -335,11 +335,44 @@ pub enum Edit {
         id: String,
         record: Box<super::huddle::HuddleRecord>,
     },
+    /// Corrects an entry as typed (a mistyped title, the wrong owner or due date…): the fields
+    /// that changed, with their new values, `null` clearing one (see [`Edit::correct`]).
+    Correct {
+        id: String,
+        kind: EntryKind,
+        fields: super::change::Fields,
+    },
     /// Removes an entry.
     Remove { id: String, kind: EntryKind },
 }
 
 impl Edit {
+    /// The correction that turns the entry `id` from `before` into `after`: only the fields that
+    /// differ, so that what another kiosk changed meanwhile in another field stands (merge is
+    /// per field), and the entry keeps its id, its place and its history. A field `after`
+    /// leaves out is cleared.
+    pub fn correct<E: Entry>(id: &str, before: &E, after: &E) -> Edit {
+        let (before, after) = (before.to_fields(), after.to_fields());
+        let mut fields: super::change::Fields = after
+            .iter()
+            .filter(|(name, value)| before.get(*name) != Some(*value))
+            .map(|(name, value)| (name.clone(), value.clone()))
+            .collect();
+        for name in before.keys().filter(|name| !after.contains_key(*name)) {
+            fields.insert(name.clone(), serde_json::Value::Null);
+        }
+        Edit::Correct {
+            id: id.to_owned(),
+            kind: E::KIND,
+            fields,
+        }
+    }
+
+    /// Whether the edit leaves everything as it is: a correction where nothing was changed.
+    pub fn changes_nothing(&self) -> bool {
+        matches!(self, Edit::Correct { fields, .. } if fields.is_empty())
+    }
+
     /// The edit with an indicator's value dated on the first day of its period (see
     /// [`super::calendar::period_start`]) when `section` of `board` is a weekly or monthly
     /// indicator; any other edit as it is.
@@ -373,7 +406,7 @@ impl Edit {
             Edit::MarkChange { .. } => EntryKind::Tested,
             Edit::SetSafety { .. } => EntryKind::Safety,
             Edit::SaveHuddle { .. } => EntryKind::Huddle,
-            Edit::Remove { kind, .. } => *kind,
+            Edit::Remove { kind, .. } | Edit::Correct { kind, .. } => *kind,
         }
     }
 
@@ -579,6 +612,7 @@ impl Edit {
                 }),
             ),
             Edit::SaveHuddle { id, record } => (id, Op::Put(record.to_fields())),
+            Edit::Correct { id, kind, fields } => (id, Op::Put(corrected(kind, fields)?)),
             Edit::Remove { id, .. } => (id, Op::Delete),
         };
         let change = Change {
@@ -604,6 +638,46 @@ impl Edit {
 /// A client code as typed, refused when empty (a name is refused by [`Change::check`]).
 fn client_code(code: &str) -> Result<String, InputError> {
     non_empty(code, "client code")
+}
+
+/// A correction's fields as they are stored: texts trimmed, an emptied text cleared, and
+/// refused when the entry cannot be without it (an action's title, a client's code…).
+fn corrected(
+    kind: EntryKind,
+    fields: super::change::Fields,
+) -> Result<super::change::Fields, InputError> {
+    use serde_json::Value;
+    fields
+        .into_iter()
+        .map(|(name, value)| {
+            let value = match value {
+                Value::String(text) if text.trim().is_empty() => Value::Null,
+                Value::String(text) => Value::String(text.trim().to_owned()),
+                other => other,
+            };
+            match (value.is_null(), required(kind, &name)) {
+                (true, Some(what)) => Err(InputError::Empty(what)),
+                _ => Ok((name, value)),
+            }
+        })
+        .collect()
+}
+
+/// What a field an entry cannot be without is called in messages, if `name` is one.
+fn required(kind: EntryKind, name: &str) -> Option<&'static str> {
+    Some(match (kind, name) {
+        (EntryKind::Action, "title") => "action",
+        (EntryKind::Idea, "title") => "idea",
+        (EntryKind::Note, "text") => "note",
+        (EntryKind::Client, "code") => "client code",
+        (EntryKind::Client, "stage") => "stage",
+        (EntryKind::Client, "since") => "date",
+        (EntryKind::Escalation, "title") => "escalation",
+        (EntryKind::Escalation, "why") => "reason",
+        (EntryKind::Tested, "label") => "change",
+        (EntryKind::Tested | EntryKind::Value, "date") => "date",
+        _ => return None,
+    })
 }
 
 fn put(entry: impl Entry) -> Op {

@@ -478,9 +478,19 @@ impl Store {
         let Some(last) = self.last_undoable(board)? else {
             return Ok(None);
         };
-        let op = match last.before {
-            Some(before) => Op::Put(before),
-            None => Op::Delete,
+        // Only the fields the change set go back, each to what it was (cleared when it had
+        // none): what another kiosk changed meanwhile in another field stands.
+        let op = match (last.before, &last.change.op) {
+            (None, _) => Op::Delete,
+            (Some(before), Op::Put(set)) => Op::Put(
+                set.keys()
+                    .map(|name| {
+                        let was = before.get(name).cloned();
+                        (name.clone(), was.unwrap_or(serde_json::Value::Null))
+                    })
+                    .collect(),
+            ),
+            (Some(before), Op::Delete) => Op::Put(before),
         };
         let undo = Change {
             id: new_id(),

@@ -58,9 +58,16 @@ impl AuditLine {
                 Some(before) => ("changed", changed_fields(Some(before), after)),
             },
         };
-        let described = match &change.op {
-            Op::Put(after) => describe(change.kind, after),
-            Op::Delete => entry
+        let described = match (&change.op, &entry.before) {
+            // A change of a few fields (a status, a corrected owner) is named by the entry as
+            // it then stood.
+            (Op::Put(after), Some(before)) => {
+                let mut merged = before.clone();
+                merged.extend(after.iter().map(|(k, v)| (k.clone(), v.clone())));
+                describe(change.kind, &merged)
+            }
+            (Op::Put(after), None) => describe(change.kind, after),
+            (Op::Delete, _) => entry
                 .before
                 .as_ref()
                 .map(|b| describe(change.kind, b))
