@@ -551,3 +551,140 @@ fn the_due_date_buttons_stay_where_they_are_whatever_the_date() {
     tap_button(&mut h, "Aucune date");
     assert_eq!(place(&h), before, "after the date is cleared");
 }
+
+/// Erases `n` characters of the field being typed, on the on-screen keyboard.
+fn erase(h: &mut Harness<'_, KioskApp>, n: usize) {
+    for _ in 0..n {
+        tap_button(h, "⌫");
+    }
+}
+
+#[test]
+fn correct_an_action_by_touch_keeping_its_place_and_history() {
+    let mut h = board();
+    tap_button(&mut h, "Ajouter : Plan d'action");
+    keys(&mut h, "apeler");
+    tap_in_dialog(&mut h, "Chloé D.");
+    tap(&mut h, "✓  Enregistrer");
+    tap_button(&mut h, "À faire");
+    let made = records(&h, EntryKind::Action);
+    assert_eq!(made.len(), 1);
+
+    // A tap on its words opens it in the form it was made with, filled in.
+    tap_button(&mut h, "Corriger : apeler");
+    h.get_by_label("✎ Corriger — Plan d'action");
+    erase(&mut h, "apeler".len() - 1);
+    keys(&mut h, "ppeler l'école");
+    tap_in_dialog(&mut h, "Chloé D.");
+    tap_in_dialog(&mut h, "Farid K.");
+    tap_button(&mut h, "+1 sem.");
+    tap(&mut h, "✓  Enregistrer");
+    assert!(h.state().ui_state().form.is_none(), "the form closes");
+
+    let now = records(&h, EntryKind::Action);
+    assert_eq!(now.len(), 1, "corrected, not added again");
+    assert_eq!(now[0].id, made[0].id, "the same entry, in its place");
+    assert_eq!(now[0].fields["title"], json!("appeler l'école"));
+    assert_eq!(now[0].fields["owner"], json!("Farid K."));
+    assert_eq!(now[0].fields["due"], json!("2026-11-30"));
+    assert_eq!(now[0].fields["status"], json!("doing"), "its status stands");
+    h.get_by_label("appeler l'école");
+    let history = h.state().store().unwrap().history(BOARD, 10).unwrap();
+    assert_eq!(history.len(), 3, "made, moved on, corrected");
+    assert_eq!(history[2].change.record, history[0].change.record);
+
+    // Undone like any change: the words it had come back, the due date goes.
+    tap_button(&mut h, "↶ Défaire");
+    let back = records(&h, EntryKind::Action);
+    assert_eq!(back[0].fields["title"], json!("apeler"));
+    assert_eq!(back[0].fields["owner"], json!("Chloé D."));
+    assert_eq!(back[0].fields["due"], serde_json::Value::Null);
+    assert_eq!(back[0].fields["status"], json!("doing"));
+    h.get_by_label("apeler");
+}
+
+#[test]
+fn a_correction_that_changes_nothing_stores_nothing_and_an_emptied_title_is_refused() {
+    let mut h = board();
+    tap_button(&mut h, "Ajouter : Plan d'action");
+    keys(&mut h, "ok");
+    tap(&mut h, "✓  Enregistrer");
+    let before = h.state().store().unwrap().history(BOARD, 10).unwrap().len();
+
+    tap_button(&mut h, "Corriger : ok");
+    tap(&mut h, "✓  Enregistrer");
+    assert!(h.state().ui_state().form.is_none());
+    let after = h.state().store().unwrap().history(BOARD, 10).unwrap().len();
+    assert_eq!(after, before, "nothing changed, nothing stored");
+
+    tap_button(&mut h, "Corriger : ok");
+    erase(&mut h, 2);
+    tap(&mut h, "✓  Enregistrer");
+    h.get_by_label("✕ Le champ « Quoi » est vide : écrivez quelques mots");
+    assert_eq!(
+        records(&h, EntryKind::Action)[0].fields["title"],
+        json!("ok")
+    );
+}
+
+#[test]
+fn correct_an_idea_a_note_and_a_client_by_touch() {
+    let mut h = board();
+    // An idea, once moved on: its column stays where it is.
+    tap_button(&mut h, "Ajouter : Idées d'amélioration");
+    keys(&mut h, "tablo");
+    tap(&mut h, "✓  Enregistrer");
+    tap_button(&mut h, "▶ À l'essai");
+    tap_button(&mut h, "Corriger : tablo");
+    assert!(h.state().ui_state().form.is_some(), "the idea's form opens");
+    erase(&mut h, 2);
+    keys(&mut h, "leau");
+    tap_in_dialog(&mut h, "Élise M.");
+    tap(&mut h, "✓  Enregistrer");
+    let ideas = records(&h, EntryKind::Idea);
+    assert_eq!(ideas.len(), 1);
+    assert_eq!(ideas[0].fields["title"], json!("tableau"));
+    assert_eq!(ideas[0].fields["by"], json!("Élise M."));
+    assert_eq!(ideas[0].fields["column"], json!("À l'essai"));
+
+    // A notice becomes a recognition.
+    tap_button(&mut h, "Ajouter : Babillard");
+    keys(&mut h, "bravo");
+    tap(&mut h, "✓  Enregistrer");
+    tap_button(&mut h, "Corriger : bravo");
+    tap(&mut h, "Non");
+    tap(&mut h, "✓  Enregistrer");
+    let notes = records(&h, EntryKind::Note);
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0].fields["recognition"], json!(true));
+    h.get_by_label("★ bravo");
+
+    // A client's code, with the same check as when it was made.
+    tap_button(&mut h, "Ajouter : Trajectoire des jeunes");
+    type_into(&mut h, 0, "J-2026-14");
+    tap(&mut h, "✓  Enregistrer");
+    tap_button(&mut h, "▶ Analyse");
+    tap_button(&mut h, "Corriger : J-2026-14");
+    erase(&mut h, "J-2026-14".len());
+    type_into(&mut h, 0, "Jean Tremblay");
+    tap(&mut h, "✓  Enregistrer");
+    assert!(
+        h.state().ui_state().form.is_some(),
+        "a name is refused in a correction too"
+    );
+    assert_eq!(
+        records(&h, EntryKind::Client)[0].fields["code"],
+        json!("J-2026-14")
+    );
+    erase(&mut h, "Jean Tremblay".chars().count());
+    type_into(&mut h, 0, "J-2026-145");
+    tap(&mut h, "✓  Enregistrer");
+    let clients = records(&h, EntryKind::Client);
+    assert_eq!(clients.len(), 1);
+    assert_eq!(clients[0].fields["code"], json!("J-2026-145"));
+    assert_eq!(
+        clients[0].fields["stage"],
+        json!("Analyse"),
+        "still where it was"
+    );
+}

@@ -130,10 +130,30 @@ fn a_huddle_from_start_to_end_is_kept_in_the_store() {
     tap(&mut h, "✓  Enregistrer");
     assert!(h.state().ui_state().decision.is_none());
     h.get_by_label("◆ Appeler le labo");
-    tap(&mut h, "En faire une action : Appeler le labo");
+    // A tap on its words corrects it, kept at once with the huddle's record.
+    tap(&mut h, "Corriger : Appeler le labo");
+    h.get_by_label_contains("✎ Corriger");
+    h.get_by_role(Role::TextInput).focus();
+    h.run();
+    h.get_by_role(Role::TextInput).type_text(" demain");
+    h.run();
+    tap(&mut h, "✓  Enregistrer");
+    assert!(h.state().ui_state().decision.is_none());
+    h.get_by_label("◆ Appeler le labo demain");
+    assert_eq!(
+        h.state().huddle().unwrap().record.items[1].decisions.len(),
+        1,
+        "corrected, not noted twice"
+    );
+    let kept = records(&h, EntryKind::Huddle)
+        .iter()
+        .filter_map(|r| HuddleRecord::from_fields(&r.fields))
+        .any(|r| r.decisions().any(|d| d.text == "Appeler le labo demain"));
+    assert!(kept, "the correction is kept in the store at once");
+    tap(&mut h, "En faire une action : Appeler le labo demain");
     let actions = records(&h, EntryKind::Action);
     assert_eq!(actions.len(), 1);
-    assert_eq!(actions[0].fields["title"], "Appeler le labo");
+    assert_eq!(actions[0].fields["title"], "Appeler le labo demain");
     h.get_by_label("✓ devenue une action");
 
     // Jump to the waiting list, spend two minutes there, end.

@@ -75,6 +75,18 @@ impl KioskApp {
                 self.save_huddle();
                 Outcome::DecisionNoted
             }
+            UiCommand::CorrectDecision { at, text } => {
+                let text = text.trim().to_owned();
+                if text.is_empty() {
+                    return Outcome::Nothing;
+                }
+                if let Some(session) = &mut self.huddle
+                    && session.correct_decision(at, text)
+                {
+                    self.save_huddle();
+                }
+                Outcome::DecisionNoted
+            }
             UiCommand::DecisionToAction { item, decision } => {
                 self.decision_to_action(item, decision);
                 Outcome::Nothing

@@ -415,6 +415,8 @@ texts! {
     MarkChange: "Noter un changement", "Mark a change";
     WhatChanged: "Ce qui a changé", "What changed";
     MarkOnChart: "Noter sur un graphique", "Mark on a chart";
+    Correct: "Corriger", "Correct";
+    TapToCorrect: "Touchez une entrée pour la corriger.", "Tap an entry to correct it.";
     OnIndicator: "Sur l'indicateur", "On the indicator";
     LimitsNotReliable: "Moins de 12 valeurs depuis le début de cette phase : ses limites ne sont pas encore fiables", "Fewer than 12 values since this phase began: its limits are not reliable yet";
     ParentFileBroken: "le parent `{value}` est dans un fichier qui a des erreurs ({file}) : voyez ses problèmes ; ce tableau se relie à lui une fois le fichier corrigé", "parent `{value}`: its file has errors ({file}), see its problems; this board links to it once that file is fixed";

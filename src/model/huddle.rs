@@ -289,6 +289,23 @@ impl Session {
         Some((self.current, item.decisions.len() - 1))
     }
 
+    /// Corrects the words of a decision noted (item, index); whether there was one to correct.
+    /// A decision already made an action keeps its link: the action is corrected on its own.
+    pub fn correct_decision(&mut self, (item, index): (usize, usize), text: String) -> bool {
+        match self
+            .record
+            .items
+            .get_mut(item)
+            .and_then(|i| i.decisions.get_mut(index))
+        {
+            Some(decision) => {
+                decision.text = text;
+                true
+            }
+            None => false,
+        }
+    }
+
     /// The record as it stands now, the running item's time included.
     pub fn snapshot(&self, now: NaiveDateTime) -> HuddleRecord {
         let mut copy = self.clone();

@@ -7,7 +7,11 @@ use egui::{RichText, vec2};
 use super::keyboard::{self, KeyOutcome, KeyboardState, Layout};
 use super::theme::{self, colour};
 use crate::i18n::{self, T, tr};
-use crate::model::{Edit, InputError, Lang, non_empty, parse_number};
+use crate::model::{
+    ActionEntry, ClientEntry, Edit, Entry, Fields, IdeaEntry, InputError, Lang, NoteEntry,
+    non_empty, parse_number,
+};
+use crate::view;
 
 /// What a form creates.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -103,6 +107,9 @@ pub struct Form {
     pub answers: Option<(crate::model::EscalationRef, String)>,
     /// For a change tested: the improvement idea it comes from.
     pub idea: Option<String>,
+    /// When the form corrects an entry rather than making one: the entry's id and its fields
+    /// as the form showed them.
+    pub corrects: Option<(String, Fields)>,
 }
 
 impl Form {
@@ -118,6 +125,7 @@ impl Form {
             focus_pending: true,
             answers: None,
             idea: None,
+            corrects: None,
             kind,
             section: section.to_owned(),
             title: title.to_owned(),
@@ -273,6 +281,95 @@ impl Form {
         Some(form)
     }
 
+    /// An action, in the form it was made with, to be corrected.
+    pub fn correct_action(
+        section: &str,
+        title: &str,
+        today: NaiveDate,
+        a: &view::ActionView,
+    ) -> Self {
+        let mut form = Self::action(section, title, today, a.owner.as_deref());
+        form.set("title", Input::Text(a.title.clone()));
+        form.set("due", Input::Date(a.due));
+        let before = ActionEntry {
+            title: Some(a.title.clone()),
+            owner: a.owner.clone(),
+            due: a.due,
+            status: None,
+        };
+        form.correcting(&a.id, before)
+    }
+
+    /// An idea, in the form it was made with, to be corrected.
+    pub fn correct_idea(
+        section: &str,
+        title: &str,
+        today: NaiveDate,
+        idea: &view::IdeaView,
+    ) -> Self {
+        let mut form = Self::idea(section, title, today, idea.by.as_deref());
+        form.set("title", Input::Text(idea.title.clone()));
+        let before = IdeaEntry {
+            title: Some(idea.title.clone()),
+            by: idea.by.clone(),
+            column: None,
+        };
+        form.correcting(&idea.id, before)
+    }
+
+    /// A client's status sheet, in the form it was made with, to be corrected (its stage
+    /// and since when included).
+    pub fn correct_client(
+        section: &str,
+        title: &str,
+        stages: &[String],
+        today: NaiveDate,
+        c: &view::ClientView,
+    ) -> Self {
+        let mut form = Self::client(section, title, stages, today, c.owner.as_deref());
+        form.set("code", Input::Text(c.code.clone()));
+        if let Some(i) = stages.iter().position(|s| *s == c.stage) {
+            form.set("stage", Input::Choice(i));
+        }
+        form.set("since", Input::Date(c.since));
+        form.set("next_step", Input::Text(c.next_step.clone()));
+        let before = ClientEntry {
+            code: Some(c.code.clone()),
+            stage: Some(c.stage.clone()),
+            since: c.since,
+            next_step: Some(c.next_step.clone()).filter(|s| !s.is_empty()),
+            owner: c.owner.clone(),
+        };
+        form.correcting(&c.id, before)
+    }
+
+    /// An announcement or recognition, in the form it was made with, to be corrected.
+    pub fn correct_note(section: &str, title: &str, today: NaiveDate, n: &view::NoteView) -> Self {
+        let mut form = Self::note(section, title, today);
+        form.set("text", Input::Text(n.text.clone()));
+        form.set("recognition", Input::Flag(n.recognition));
+        form.set("expires", Input::Date(n.expires));
+        let before = NoteEntry {
+            text: Some(n.text.clone()),
+            recognition: Some(n.recognition),
+            expires: n.expires,
+        };
+        form.correcting(&n.id, before)
+    }
+
+    /// Makes the form correct the entry `id`, shown as `before`: its title says so, and saving
+    /// changes the fields that were changed.
+    fn correcting(mut self, id: &str, before: impl Entry) -> Self {
+        self.corrects = Some((id.to_owned(), before.to_fields()));
+        self
+    }
+
+    fn set(&mut self, key: &str, input: Input) {
+        if let Some(field) = self.fields.iter_mut().find(|f| f.key == key) {
+            field.input = input;
+        }
+    }
+
     /// The section the form writes to: the indicator chosen, for a change from an idea.
     pub fn target_section(&self) -> String {
         self.choice("indicator")
@@ -328,6 +425,9 @@ impl Form {
     /// The edit this form asks for, or why it cannot be saved. `first_column` is where a new
     /// idea goes.
     pub fn to_edit(&self, first_column: Option<&str>) -> Result<Edit, InputError> {
+        if let Some((id, before)) = &self.corrects {
+            return self.correction(id, before);
+        }
         Ok(match self.kind {
             FormKind::Value => Edit::SetValue {
                 value: parse_number(self.text("value"))?,
@@ -379,6 +479,56 @@ impl Form {
     }
 }
 
+impl Form {
+    /// The correction of the entry `id`, shown as `before`: the fields as they now stand in the
+    /// form (an emptied title is refused where the change is made).
+    fn correction(&self, id: &str, before: &Fields) -> Result<Edit, InputError> {
+        let text = |key| Some(self.text(key).trim().to_owned());
+        Ok(match self.kind {
+            FormKind::Action => {
+                let before = ActionEntry::from_fields(before);
+                let after = ActionEntry {
+                    title: text("title"),
+                    owner: self.member("owner"),
+                    due: self.date("due"),
+                    ..before.clone()
+                };
+                Edit::correct(id, &before, &after)
+            }
+            FormKind::Idea => {
+                let before = IdeaEntry::from_fields(before);
+                let after = IdeaEntry {
+                    title: text("title"),
+                    by: self.member("by"),
+                    ..before.clone()
+                };
+                Edit::correct(id, &before, &after)
+            }
+            FormKind::Client => {
+                let before = ClientEntry::from_fields(before);
+                let after = ClientEntry {
+                    code: text("code"),
+                    stage: self.choice("stage"),
+                    since: Some(self.date("since").ok_or(InputError::Empty("date"))?),
+                    next_step: text("next_step").filter(|s| !s.trim().is_empty()),
+                    owner: self.member("owner"),
+                };
+                Edit::correct(id, &before, &after)
+            }
+            FormKind::Note => {
+                let before = NoteEntry::from_fields(before);
+                let after = NoteEntry {
+                    text: text("text"),
+                    recognition: Some(self.flag("recognition")),
+                    expires: self.date("expires"),
+                };
+                Edit::correct(id, &before, &after)
+            }
+            _ => return Err(InputError::Empty("entry")),
+        })
+    }
+}
+
 pub use crate::model::looks_like_a_name;
 
 /// What the person did with the form this frame.
@@ -399,7 +549,11 @@ pub fn show(ui: &mut egui::Ui, lang: Lang, members: &[String], form: &mut Form) 
     let before = form.fields.clone();
     let modal = egui::Modal::new(egui::Id::unique("entry-form")).show(ui.ctx(), |ui| {
         ui.set_width((screen.width() * 0.8).min(1400.0));
-        ui.heading(&form.title);
+        if form.corrects.is_some() {
+            ui.heading(format!("✎ {} — {}", tr(lang, T::Correct), form.title));
+        } else {
+            ui.heading(&form.title);
+        }
         ui.separator();
         let mut layout = None;
         let mut focused_edit = None;

@@ -75,6 +75,8 @@ pub struct DecisionDraft {
     pub text: String,
     /// The keyboard under it.
     pub keys: KeyboardState,
+    /// When it corrects a decision noted: where it is (item, index).
+    pub corrects: Option<(usize, usize)>,
 }
 
 fn role_name(lang: Lang, role: Role) -> &'static str {
@@ -171,7 +173,13 @@ pub(super) fn panel(
     ui.allocate_ui(vec2(width, list), |ui| {
         ui.set_min_height(list);
         ui.set_max_height(list);
-        decisions(ui, lang, board, session, item, commands);
+        if let Some((d, text)) = decisions(ui, lang, board, session, item, commands) {
+            state.decision = Some(DecisionDraft {
+                text,
+                corrects: Some((session.current, d)),
+                ..DecisionDraft::default()
+            });
+        }
     });
     ui.horizontal(|ui| {
         let half = (width - ui.spacing().item_spacing.x) / 2.0;
@@ -304,7 +312,8 @@ fn decisions(
     session: &Session,
     item: &crate::model::huddle::ItemRecord,
     commands: &mut Vec<UiCommand>,
-) {
+) -> Option<(usize, String)> {
+    let mut corrected = None;
     ui.label(RichText::new(tr(lang, T::Decisions)).strong());
     let has_actions = board
         .sections
@@ -319,7 +328,23 @@ fn decisions(
                 ui.label(RichText::new(tr(lang, T::NoDecisionYet)).color(colour::MUTED));
             }
             for (d, decision) in item.decisions.iter().enumerate() {
-                ui.label(RichText::new(format!("◆ {}", decision.text)).size(20.0));
+                // A tap on its words opens it to be corrected.
+                let row = ui.allocate_ui(vec2(ui.available_width(), 0.0), |ui| {
+                    ui.set_min_size(vec2(ui.available_width(), theme::TOUCH));
+                    ui.add(
+                        egui::Label::new(RichText::new(format!("◆ {}", decision.text)).size(20.0))
+                            .wrap(),
+                    );
+                });
+                let words = ui.interact(
+                    row.response.rect,
+                    ui.scope_id().with(("decision", d)),
+                    egui::Sense::click(),
+                );
+                let name = format!("{} : {}", tr(lang, T::Correct), decision.text);
+                if theme::tapped_named(&words, name, None) {
+                    corrected = Some((d, decision.text.clone()));
+                }
                 if decision.action.is_some() {
                     ui.label(
                         RichText::new(format!("✓ {}", tr(lang, T::NowAnAction)))
@@ -337,6 +362,7 @@ fn decisions(
                 }
             }
         });
+    corrected
 }
 
 /// The huddle's dialogs: start, decision, end.
@@ -500,7 +526,12 @@ fn decision_dialog(
     let mut close = false;
     let modal = egui::Modal::new(egui::Id::unique("decision")).show(ui.ctx(), |ui| {
         ui.set_width(1100.0_f32.min(ui.ctx().content_rect().width() - 40.0));
-        ui.heading(format!("{} — {title}", tr(lang, T::NoteDecision)));
+        let heading = if draft.corrects.is_some() {
+            format!("✎ {} — {title}", tr(lang, T::Correct))
+        } else {
+            format!("{} — {title}", tr(lang, T::NoteDecision))
+        };
+        ui.heading(heading);
         let label = ui.label(RichText::new(tr(lang, T::Decision)).strong());
         ui.add(
             egui::TextEdit::singleline(&mut draft.text)
@@ -520,7 +551,13 @@ fn decision_dialog(
             if theme::tapped(&ui.add_enabled(!draft.text.trim().is_empty(), save))
                 || (outcome == keyboard::KeyOutcome::Enter && !draft.text.trim().is_empty())
             {
-                commands.push(UiCommand::NoteDecision(draft.text.clone()));
+                commands.push(match draft.corrects {
+                    Some(at) => UiCommand::CorrectDecision {
+                        at,
+                        text: draft.text.clone(),
+                    },
+                    None => UiCommand::NoteDecision(draft.text.clone()),
+                });
             }
             if theme::tapped(&ui.add(big_button(
                 format!("✕  {}", tr(lang, T::Cancel)),

@@ -58,6 +58,13 @@ pub enum UiCommand {
     HuddleGoTo(usize),
     /// Note a decision on the current agenda item.
     NoteDecision(String),
+    /// Correct the words of a decision noted.
+    CorrectDecision {
+        /// Where it is: the agenda item, the decision on it.
+        at: (usize, usize),
+        /// Its words, corrected.
+        text: String,
+    },
     /// Turn a decision into an action.
     DecisionToAction {
         /// The agenda item.
@@ -363,6 +370,8 @@ pub fn show(ui: &mut egui::Ui, screen: &Screen<'_>, state: &mut UiState) -> Vec<
                         _ => None,
                     });
                 match form.to_edit(first_column.as_deref()) {
+                    // A correction where nothing was changed changes nothing.
+                    Ok(edit) if edit.changes_nothing() => state.form = None,
                     Ok(edit) => commands.push(UiCommand::Edit {
                         section: form.target_section(),
                         edit,
@@ -419,6 +428,20 @@ fn section_dialog(
         ui.set_width(size.x);
         ui.set_height(size.y);
         ui.horizontal(|ui| {
+            // Entries made by a form are corrected in it: the words say so.
+            let correctable = matches!(
+                section.kind,
+                crate::model::SectionKind::Actions { .. }
+                    | crate::model::SectionKind::Ideas { .. }
+                    | crate::model::SectionKind::Trajectory { .. }
+                    | crate::model::SectionKind::Notes
+            );
+            if correctable {
+                ui.label(
+                    egui::RichText::new(format!("✎ {}", tr(lang, T::TapToCorrect)))
+                        .color(theme::colour::MUTED),
+                );
+            }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if close_button(ui, lang) {
                     state.section_open = None;

@@ -64,6 +64,7 @@ pub(super) fn body(ui: &mut egui::Ui, cx: Cx<'_, '_>, actions: &[view::ActionVie
         commands,
         mode,
         lang,
+        today: cx_today,
         ..
     } = cx;
 
@@ -73,6 +74,7 @@ pub(super) fn body(ui: &mut egui::Ui, cx: Cx<'_, '_>, actions: &[view::ActionVie
     let row = theme::TOUCH;
     let (shown, hidden) = fitting(mode, ui.available_height(), actions.iter().map(|_| row));
     let deleting = crate::ui::facilitator::deleting(screen, state);
+    let mut corrected: Option<view::ActionView> = None;
     let mut draw = |ui: &mut egui::Ui, a: &view::ActionView| {
         ui.horizontal(|ui| {
             let (label, fill) = status_look(lang, a.status);
@@ -93,7 +95,7 @@ pub(super) fn body(ui: &mut egui::Ui, cx: Cx<'_, '_>, actions: &[view::ActionVie
                     },
                 });
             }
-            if deleting {
+            let shown = if deleting {
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     crate::ui::facilitator::delete_button(
                         ui,
@@ -106,10 +108,15 @@ pub(super) fn body(ui: &mut egui::Ui, cx: Cx<'_, '_>, actions: &[view::ActionVie
                     );
                     ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
                         action_words(ui, lang, mode, a);
-                    });
-                });
+                    })
+                    .response
+                })
+                .inner
             } else {
-                ui.vertical(|ui| action_words(ui, lang, mode, a));
+                ui.vertical(|ui| action_words(ui, lang, mode, a)).response
+            };
+            if correct_tapped(ui, lang, (&shown, &a.id), &a.title) {
+                corrected = Some(a.clone());
             }
         });
     };
@@ -128,5 +135,9 @@ pub(super) fn body(ui: &mut egui::Ui, cx: Cx<'_, '_>, actions: &[view::ActionVie
             draw(&mut child, a);
         }
         more_cue(ui, lang, hidden, section, state);
+    }
+    if let Some(a) = corrected {
+        let form = Form::correct_action(&section.id, &section.title, cx_today, &a);
+        state.form = Some(form);
     }
 }

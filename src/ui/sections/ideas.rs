@@ -41,6 +41,7 @@ pub(super) fn idea_columns(
         })
         .unwrap_or_default();
     let mut marked: Option<Form> = None;
+    let mut corrected: Option<view::IdeaView> = None;
     side_by_side(ui, columns.len(), |i, col| {
         let Some(column) = columns.get(i) else {
             return;
@@ -142,10 +143,14 @@ pub(super) fn idea_columns(
                                             .color(colour),
                                     );
                                 }
-                            });
+                            })
+                            .response
                         };
                         if mode == Mode::Full {
-                            text(ui);
+                            let shown = text(ui);
+                            if correct_tapped(ui, lang, (&shown, &idea.id), &idea.title) {
+                                corrected = Some(idea.clone());
+                            }
                             ui.horizontal_wrapped(|ui| {
                                 buttons(ui, commands, false);
                                 // An idea put to the test (past the first column) is one tap
@@ -171,7 +176,12 @@ pub(super) fn idea_columns(
                                 egui::Layout::right_to_left(egui::Align::Center),
                                 |ui| {
                                     buttons(ui, commands, true);
-                                    ui.with_layout(egui::Layout::top_down(egui::Align::Min), text);
+                                    let shown = ui
+                                        .with_layout(egui::Layout::top_down(egui::Align::Min), text)
+                                        .inner;
+                                    if correct_tapped(ui, lang, (&shown, &idea.id), &idea.title) {
+                                        corrected = Some(idea.clone());
+                                    }
                                 },
                             );
                         }
@@ -197,6 +207,14 @@ pub(super) fn idea_columns(
         }
         more_cue(col, lang, hidden, section, state);
     });
+    if let Some(idea) = corrected {
+        state.form = Some(Form::correct_idea(
+            &section.id,
+            &section.title,
+            screen.today(),
+            &idea,
+        ));
+    }
     if let Some(form) = marked {
         state.chart_open = None;
         state.section_open = None;

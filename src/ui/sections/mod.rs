@@ -148,6 +148,30 @@ fn words(ui: &mut egui::Ui, mode: Mode, text: impl Into<egui::WidgetText>) -> eg
     }
 }
 
+/// In a full section, the words of an entry are one touch target that opens the entry in the
+/// form it was made with, to be corrected, named "Corriger : <what>"; whether it was tapped.
+/// Its id is the entry's (`entry`), not the words': a press on an idea's words starts a drag
+/// that draws them elsewhere, and the tap must still land on the same target.
+fn correct_tapped(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    (shown, entry): (&egui::Response, &str),
+    what: &str,
+) -> bool {
+    let id = ui.scope_id().with(("correct", entry));
+    // A finger's size at least, however short the words ("ok", a two-letter code).
+    let rect = egui::Rect::from_min_size(
+        shown.rect.min,
+        shown.rect.size().max(vec2(theme::TOUCH, theme::TOUCH)),
+    );
+    let response = ui.interact(rect, id, Sense::click());
+    theme::tapped_named(
+        &response,
+        format!("{} : {what}", tr(lang, T::Correct)),
+        None,
+    )
+}
+
 /// Draws `n` columns side by side, each in its own top-down area of equal width, so that a
 /// column's words wrap at spaces in its width, neither stretched nor letter-spaced.
 fn side_by_side(ui: &mut egui::Ui, n: usize, mut column: impl FnMut(usize, &mut egui::Ui)) {

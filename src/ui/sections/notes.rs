@@ -11,6 +11,7 @@ pub(super) fn body(ui: &mut egui::Ui, cx: Cx<'_, '_>, notes: &[view::NoteView]) 
         commands,
         mode,
         lang,
+        today,
         ..
     } = cx;
 
@@ -21,10 +22,11 @@ pub(super) fn body(ui: &mut egui::Ui, cx: Cx<'_, '_>, notes: &[view::NoteView]) 
     let row = if deleting { theme::TOUCH } else { 28.0 };
     ui.spacing_mut().item_spacing.y = ROW_SPACING;
     let (shown, hidden) = fitting(mode, ui.available_height(), notes.iter().map(|_| row));
+    let mut corrected = None;
     for n in &notes[..shown] {
         let mark = if n.recognition { "★" } else { "•" };
         let text = RichText::new(format!("{mark} {}", n.text));
-        if deleting {
+        let shown = if deleting {
             ui.horizontal(|ui| {
                 crate::ui::facilitator::delete_button(
                     ui,
@@ -35,11 +37,18 @@ pub(super) fn body(ui: &mut egui::Ui, cx: Cx<'_, '_>, notes: &[view::NoteView]) 
                     crate::model::EntryKind::Note,
                     commands,
                 );
-                words(ui, mode, text);
-            });
+                words(ui, mode, text)
+            })
+            .inner
         } else {
-            words(ui, mode, text);
+            words(ui, mode, text)
+        };
+        if correct_tapped(ui, lang, (&shown, &n.id), &n.text) {
+            corrected = Some(n);
         }
     }
     more_cue(ui, lang, hidden, section, state);
+    if let Some(n) = corrected {
+        state.form = Some(Form::correct_note(&section.id, &section.title, today, n));
+    }
 }

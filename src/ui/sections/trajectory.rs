@@ -94,6 +94,7 @@ pub(super) fn body(
             });
         }
     };
+    let mut corrected: Option<view::ClientView> = None;
     let top = ui.cursor().min.y;
     let mut columns_ui = ui.new_child(
         egui::UiBuilder::new()
@@ -147,26 +148,34 @@ pub(super) fn body(
                 .show(col, |ui| {
                     ui.set_min_width(ui.available_width());
                     if mode == Mode::Full {
-                        ui.add(egui::Label::new(RichText::new(&code).strong()).wrap());
-                        ui.add(egui::Label::new(days).wrap());
-                        if !c.next_step.is_empty() {
-                            ui.add(
-                                egui::Label::new(
-                                    RichText::new(&c.next_step).size(theme::DETAIL_TEXT),
-                                )
-                                .wrap(),
-                            );
+                        let shown = ui.vertical(|ui| {
+                            ui.add(egui::Label::new(RichText::new(&code).strong()).wrap());
+                            ui.add(egui::Label::new(days).wrap());
+                            if !c.next_step.is_empty() {
+                                ui.add(
+                                    egui::Label::new(
+                                        RichText::new(&c.next_step).size(theme::DETAIL_TEXT),
+                                    )
+                                    .wrap(),
+                                );
+                            }
+                        });
+                        if correct_tapped(ui, lang, (&shown.response, &c.id), &c.code) {
+                            corrected = Some((*c).clone());
                         }
                         move_on(ui, c, i, true);
                     } else {
                         ui.set_height(theme::TOUCH);
                         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                             move_on(ui, c, i, false);
-                            ui.vertical(|ui| {
+                            let shown = ui.vertical(|ui| {
                                 ui.spacing_mut().item_spacing.y = 2.0;
                                 line(ui, RichText::new(&code).strong());
                                 line(ui, days);
                             });
+                            if correct_tapped(ui, lang, (&shown.response, &c.id), &c.code) {
+                                corrected = Some((*c).clone());
+                            }
                         });
                     }
                 });
@@ -181,6 +190,10 @@ pub(super) fn body(
         ),
         Sense::hover(),
     );
+    if let Some(c) = corrected {
+        let form = Form::correct_client(&section.id, &section.title, stages, today, &c);
+        state.form = Some(form);
+    }
     if mode == Mode::Full {
         other_teams(ui, lang, screen, &others, &handed_over);
     } else {
