@@ -249,14 +249,8 @@ pub fn action_add(
             .find(|s| s.kind.name() == "actions")
             .ok_or_else(|| anyhow!("board `{}` has no actions section", board.id))?,
     };
-    if let Some(owner) = owner
-        && !board.members.is_empty()
-        && !board.members.iter().any(|m| m == owner)
-    {
-        let hint = did_you_mean(owner, board.members.iter().map(String::as_str))
-            .map(|c| format!(" Did you mean \"{c}\"?"))
-            .unwrap_or_default();
-        eprintln!("note: \"{owner}\" is not a member of {}.{hint}", board.id);
+    if let Some(owner) = owner {
+        warn_if_not_member(&board, owner);
     }
     let due = due
         .map(parse_date)
@@ -275,6 +269,17 @@ pub fn action_add(
     )?;
     println!("{}", change.record);
     Ok(ExitCode::SUCCESS)
+}
+
+/// Says on stderr when `name` is not one of the board's members (it is kept all the same: a
+/// replacement, someone from another team).
+pub(super) fn warn_if_not_member(board: &Board, name: &str) {
+    if !board.members.is_empty() && !board.members.iter().any(|m| m == name) {
+        let hint = did_you_mean(name, board.members.iter().map(String::as_str))
+            .map(|c| format!(" Did you mean \"{c}\"?"))
+            .unwrap_or_default();
+        eprintln!("note: \"{name}\" is not a member of {}.{hint}", board.id);
+    }
 }
 
 /// `huddle action list --board B [--format json]`

@@ -15,6 +15,7 @@ use crate::sync::worker::WatchMode;
 mod doctor;
 mod entries;
 mod escalation;
+mod kinds;
 mod pin;
 mod spc;
 mod sync;
@@ -80,9 +81,24 @@ pub enum Command {
     /// Record or list an indicator's values.
     #[command(subcommand)]
     Value(ValueCommand),
-    /// Add or list actions of a board's action plan.
+    /// Add, move, correct or list the actions of a board's action plan.
     #[command(subcommand)]
     Action(ActionCommand),
+    /// Improvement ideas: add, list, move to another column.
+    #[command(subcommand)]
+    Idea(kinds::IdeaCommand),
+    /// Announcements and recognitions: add, list.
+    #[command(subcommand)]
+    Note(kinds::NoteCommand),
+    /// Clients along the trajectory: add, move on, list.
+    #[command(subcommand)]
+    Client(kinds::ClientCommand),
+    /// The safety cross: set a day.
+    #[command(subcommand)]
+    Safety(kinds::SafetyCommand),
+    /// The team's mood: the votes of a day.
+    #[command(subcommand)]
+    Mood(kinds::MoodCommand),
     /// Load an indicator's values from a CSV file (date,value or date;value; header optional;
     /// decimal commas accepted). Bad rows are reported by line; good rows still load; importing
     /// the same file again changes nothing. Exit 1 if any row was bad.
@@ -356,6 +372,37 @@ pub enum ActionCommand {
         #[arg(long)]
         section: Option<String>,
     },
+    /// Move an action to a status: todo, doing, done or cancelled.
+    Move {
+        /// Board id.
+        #[arg(long)]
+        board: String,
+        /// The action's id (or a unique start of it).
+        #[arg(long)]
+        id: String,
+        /// The status.
+        #[arg(long, value_enum)]
+        to: kinds::Status,
+    },
+    /// Correct an action's title, owner or due date (the others stay; `--owner ""` or
+    /// `--due ""` clears it). It keeps its place and its history.
+    Edit {
+        /// Board id.
+        #[arg(long)]
+        board: String,
+        /// The action's id (or a unique start of it).
+        #[arg(long)]
+        id: String,
+        /// What is to be done.
+        #[arg(long)]
+        title: Option<String>,
+        /// Who does it.
+        #[arg(long)]
+        owner: Option<String>,
+        /// By when.
+        #[arg(long)]
+        due: Option<String>,
+    },
     /// List a board's actions: open ones first, overdue ones first among them.
     List {
         /// Board id.
@@ -453,6 +500,102 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Action(ActionCommand::List { board, format })) => {
             entries::action_list(&places, &board, format)
         }
+        Some(Command::Action(ActionCommand::Move { board, id, to })) => {
+            kinds::action_move(&places, &board, &id, to)
+        }
+        Some(Command::Action(ActionCommand::Edit {
+            board,
+            id,
+            title,
+            owner,
+            due,
+        })) => kinds::action_edit(
+            &places,
+            &board,
+            &id,
+            (title.as_deref(), owner.as_deref(), due.as_deref()),
+        ),
+        Some(Command::Idea(command)) => match command {
+            kinds::IdeaCommand::Add {
+                board,
+                title,
+                by,
+                column,
+                section,
+            } => kinds::idea_add(
+                &places,
+                &board,
+                &title,
+                (by.as_deref(), column.as_deref(), section.as_deref()),
+            ),
+            kinds::IdeaCommand::List { board, format } => kinds::idea_list(&places, &board, format),
+            kinds::IdeaCommand::Move { board, id, to } => {
+                kinds::idea_move(&places, &board, &id, &to)
+            }
+        },
+        Some(Command::Note(command)) => match command {
+            kinds::NoteCommand::Add {
+                board,
+                text,
+                recognition,
+                until,
+                section,
+            } => kinds::note_add(
+                &places,
+                &board,
+                &text,
+                (recognition, until.as_deref(), section.as_deref()),
+            ),
+            kinds::NoteCommand::List { board, format } => kinds::note_list(&places, &board, format),
+        },
+        Some(Command::Client(command)) => match command {
+            kinds::ClientCommand::Add {
+                board,
+                code,
+                stage,
+                since,
+                next_step,
+                owner,
+                section,
+            } => kinds::client_add(
+                &places,
+                &board,
+                &code,
+                &kinds::NewClient {
+                    stage: stage.as_deref(),
+                    since: since.as_deref(),
+                    next_step: next_step.as_deref(),
+                    owner: owner.as_deref(),
+                    section: section.as_deref(),
+                },
+            ),
+            kinds::ClientCommand::Move {
+                board,
+                id,
+                to,
+                since,
+            } => kinds::client_move(&places, &board, &id, (to.as_deref(), since.as_deref())),
+            kinds::ClientCommand::List { board, format } => {
+                kinds::client_list(&places, &board, format)
+            }
+        },
+        Some(Command::Safety(kinds::SafetyCommand::Set {
+            board,
+            date,
+            level,
+            note,
+            section,
+        })) => kinds::safety_set(
+            &places,
+            &board,
+            (date.as_deref(), level),
+            (note.as_deref(), section.as_deref()),
+        ),
+        Some(Command::Mood(kinds::MoodCommand::List {
+            board,
+            date,
+            format,
+        })) => kinds::mood_list(&places, &board, date.as_deref(), format),
         Some(Command::Export { board, date, out }) => entries::export(
             &places,
             &board,
