@@ -38,6 +38,8 @@ impl KioskApp {
         if touched {
             self.lock.touched(now);
         }
+        // Boards in turn: the next one is drawn in this very frame.
+        let next_turn = self.turn(now, touched);
         let facilitator_open = self.lock.is_open(now);
         refuse_to_close(ui.ctx(), facilitator_open);
         self.read_audit(facilitator_open);
@@ -124,6 +126,9 @@ impl KioskApp {
             next = next.min(until(at));
         }
         if let Some(at) = self.awake_until {
+            next = next.min(until(at));
+        }
+        if let Some(at) = next_turn {
             next = next.min(until(at));
         }
         ui.ctx().request_repaint_after(next);
@@ -335,6 +340,7 @@ pub fn run_kiosk(options: KioskOptions) -> anyhow::Result<()> {
             app.set_language(options.language);
             app.set_facilitator_pin(options.pin_hash.clone());
             app.set_display(options.display.clone());
+            app.set_rotation(options.rotate_seconds);
             app.set_settings(options.settings.clone());
             app.set_fullscreen(!options.windowed);
             app.set_drift(true);

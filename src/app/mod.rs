@@ -11,6 +11,7 @@ mod commands;
 mod display;
 mod feeds;
 mod logic;
+mod rotation;
 mod services;
 mod watchdog;
 
@@ -68,6 +69,8 @@ pub struct KioskOptions {
     pub display: Option<crate::config::DisplaySchedule>,
     /// How large the kiosk draws (`[display] scale`).
     pub scale: crate::config::Scale,
+    /// Seconds each board shows in turn when nobody touches the screen; none: no turns.
+    pub rotate_seconds: Option<u32>,
     /// The config file (where boards chosen on screen are kept).
     pub config_path: Option<PathBuf>,
 }
@@ -147,6 +150,10 @@ pub struct KioskApp {
     release_memory_at: Option<chrono::NaiveDateTime>,
     /// How many times it was.
     memory_releases: u64,
+    /// How long each board shows when boards take turns; none: no turns.
+    rotation: Option<chrono::Duration>,
+    /// When the next turn is due.
+    next_turn: Option<chrono::NaiveDateTime>,
 }
 
 /// How long after the view last changed freed memory is given back: the work a change brings
@@ -246,6 +253,8 @@ impl KioskApp {
             drift: false,
             release_memory_at: None,
             memory_releases: 0,
+            rotation: None,
+            next_turn: None,
         };
         // The board asked for, else the one on screen when the kiosk last stopped (a crash or
         // a power cut brings it back there), else the first.

@@ -695,6 +695,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 pin_hash: loaded.file.pin_hash.as_ref().map(|p| p.value.clone()),
                 display: settings.display.value.clone(),
                 scale: settings.scale.value,
+                rotate_seconds: settings.rotate_seconds.value,
                 config_path: Some(loaded.path.clone()),
             })?;
             Ok(ExitCode::SUCCESS)

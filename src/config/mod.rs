@@ -87,6 +87,10 @@ impl std::fmt::Display for Scale {
     }
 }
 
+/// The shortest and longest turn of each board when boards are shown in turn, in seconds:
+/// long enough to read a board, short enough to come round within the hour.
+pub const ROTATE_RANGE: (u32, u32) = (10, 3_600);
+
 /// The smallest and largest fixed scale a config file may set.
 pub const SCALE_RANGE: (f32, f32) = (0.5, 4.0);
 
@@ -186,6 +190,9 @@ pub struct FileConfig {
     pub display: Option<Setting<DisplaySchedule>>,
     /// How large the kiosk draws (`[display] scale`).
     pub scale: Option<Setting<Scale>>,
+    /// Seconds each board shows in turn when nobody touches the screen (`[display]
+    /// rotate_seconds`).
+    pub rotate_seconds: Option<Setting<u32>>,
     /// The facilitator PIN's hash (argon2, PHC string); never the PIN itself.
     pub pin_hash: Option<Setting<String>>,
 }
@@ -272,6 +279,9 @@ pub struct Effective {
     pub display: Setting<Option<DisplaySchedule>>,
     /// How large the kiosk draws.
     pub scale: Setting<Scale>,
+    /// Seconds each of the boards shown stays on screen when nobody touches it (none: the
+    /// board stays until someone changes it).
+    pub rotate_seconds: Setting<Option<u32>>,
     /// Whether a facilitator PIN is set (its hash is never printed).
     pub pin_set: Setting<bool>,
 }
@@ -344,6 +354,13 @@ pub fn effective(loaded: &Loaded, flags: &Flags) -> Effective {
             None => default(None),
         },
         scale: f.scale.unwrap_or_else(|| default(Scale::Auto)),
+        rotate_seconds: match f.rotate_seconds {
+            Some(s) => Setting {
+                value: Some(s.value),
+                source: s.source,
+            },
+            None => default(None),
+        },
         pin_set: match f.pin_hash {
             Some(p) => Setting {
                 value: true,
@@ -432,6 +449,13 @@ impl Effective {
                 "display.scale",
                 self.scale.value.to_string(),
                 self.scale.source.to_string(),
+            ),
+            (
+                "display.rotate_seconds",
+                self.rotate_seconds
+                    .value
+                    .map_or_else(|| "(none: no boards in turn)".to_owned(), |s| s.to_string()),
+                self.rotate_seconds.source.to_string(),
             ),
             (
                 "facilitator.pin_hash",
@@ -569,6 +593,40 @@ mod tests {
         assert!(!night.is_on(at(28, 7, 0)));
         assert!(!night.is_on(at(28, 23, 0)), "Saturday night is off");
         assert!(night.black());
+    }
+
+    #[test]
+    fn boards_take_turns_only_when_the_file_says_how_long_each_shows() {
+        let (c, problems) = parsed("[display]\nrotate_seconds = 45\n");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert!(c.display.is_none(), "no schedule for it");
+        let settings = effective(
+            &Loaded {
+                file: c,
+                ..Loaded::default()
+            },
+            &Flags::default(),
+        );
+        assert_eq!(settings.rotate_seconds.value, Some(45));
+        let row = settings
+            .rows()
+            .into_iter()
+            .find(|r| r.0 == "display.rotate_seconds");
+        let (_, value, from) = row.unwrap_or_else(|| unreachable!());
+        assert_eq!(value, "45");
+        assert!(from.ends_with(":2"), "{from}");
+        let default = effective(&Loaded::default(), &Flags::default());
+        assert_eq!(default.rotate_seconds.value, None);
+        for (text, says) in [
+            ("[display]\nrotate_seconds = 3\n", "from 10 to 3600"),
+            ("[display]\nrotate_seconds = \"30\"\n", "without quotes"),
+            ("[display]\nrotate_seconds = 7.5\n", "whole number"),
+        ] {
+            let (c, problems) = parsed(text);
+            assert!(c.rotate_seconds.is_none(), "{text}");
+            let said = format!("{problems:?}");
+            assert!(said.contains(says), "{text}: {said}");
+        }
     }
 
     #[test]

@@ -110,6 +110,12 @@ fn read(
             value,
             source: from(offset),
         });
+        config.rotate_seconds = display
+            .whole("rotate_seconds", ROTATE_RANGE, None, diags)
+            .map(|n| Setting {
+                value: n.value,
+                source: from(n.offset),
+            });
         // A [display] table may set the scale alone; a schedule needs both hours.
         let schedule = display.has("on") || display.has("off") || display.has("mode");
         let (on, off) = if schedule {

@@ -120,10 +120,12 @@ impl UiState {
     pub fn hear(&mut self, outcome: Outcome) {
         match outcome {
             Outcome::Nothing => {}
-            // Dialogs belong to the board they were opened on; who is at the screen stays.
+            // Dialogs belong to the board they were opened on; who is at the screen, and when
+            // it was last touched, stay.
             Outcome::BoardShown => {
                 *self = UiState {
                     person: self.person.take(),
+                    last_touch: self.last_touch,
                     ..UiState::default()
                 };
             }
