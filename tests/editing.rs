@@ -688,3 +688,31 @@ fn correct_an_idea_a_note_and_a_client_by_touch() {
         "still where it was"
     );
 }
+
+#[test]
+fn the_on_screen_keys_type_where_the_cursor_is() {
+    let mut h = board();
+    tap_button(&mut h, "Ajouter : Plan d'action");
+    keys(&mut h, "apeler l'école");
+    tap(&mut h, "✓  Enregistrer");
+    tap_button(&mut h, "Corriger : apeler l'école");
+    // The cursor is put after the first letter (a finger on the text does the same).
+    let field = h
+        .get_all_by_role(Role::TextInput)
+        .next()
+        .expect("the title");
+    field.focus();
+    h.run();
+    h.key_press(egui::Key::Home);
+    h.run();
+    h.key_press(egui::Key::ArrowRight);
+    h.run();
+    keys(&mut h, "pp");
+    // ⌫ erases before the cursor, not at the end.
+    tap_button(&mut h, "⌫");
+    tap(&mut h, "✓  Enregistrer");
+    assert_eq!(
+        records(&h, EntryKind::Action)[0].fields["title"],
+        json!("appeler l'école")
+    );
+}

@@ -672,20 +672,9 @@ pub fn show(ui: &mut egui::Ui, lang: Lang, members: &[String], form: &mut Form) 
             && let Some(field) = form.fields.get_mut(form.focus)
             && let Input::Text(text) | Input::Number(text) = &mut field.input
         {
-            let typed_before = text.clone();
-            let pressed = keyboard::show(ui, lang, layout, &mut form.keyboard, text);
-            if *text != typed_before
-                && let Some(id) = focused_edit
-            {
-                // The on-screen keys type at the end: put the text cursor there too, so that a
-                // physical keyboard goes on from the same place.
-                let mut state = egui::TextEdit::load_state(ui.ctx(), id).unwrap_or_default();
-                let end = egui::text::CCursor::new(text.chars().count());
-                state
-                    .cursor
-                    .set_char_range(Some(egui::text::CCursorRange::one(end)));
-                state.store(ui.ctx(), id);
-            }
+            // Keys type at the field's cursor: a word in the middle is corrected where it is.
+            let pressed =
+                keyboard::show(ui, lang, layout, &mut form.keyboard, (text, focused_edit));
             if pressed == KeyOutcome::Enter {
                 // Enter moves to the next field to type in, or saves from the last one.
                 let next = form

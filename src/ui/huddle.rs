@@ -533,8 +533,10 @@ fn decision_dialog(
         };
         ui.heading(heading);
         let label = ui.label(RichText::new(tr(lang, T::Decision)).strong());
+        let field = ui.make_persistent_id("decision-text");
         ui.add(
             egui::TextEdit::singleline(&mut draft.text)
+                .id(field)
                 .char_limit(crate::model::TEXT_MAX)
                 .desired_width(f32::INFINITY),
         )
@@ -544,7 +546,7 @@ fn decision_dialog(
             lang,
             keyboard::Layout::Letters,
             &mut draft.keys,
-            &mut draft.text,
+            (&mut draft.text, Some(field)),
         );
         ui.horizontal(|ui| {
             let save = big_button(format!("✓  {}", tr(lang, T::Save)), theme::TOUCH * 3.0);

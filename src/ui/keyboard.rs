@@ -47,17 +47,87 @@ fn key(ui: &mut egui::Ui, label: &str, width: f32) -> bool {
     theme::tapped(&ui.add(button))
 }
 
-/// Draws the keyboard under the field it types into; returns what was pressed.
+/// Where the keys type: at the cursor of the field (`field`, its text edit's id), replacing
+/// what is selected there, so that a word in the middle of a title is corrected where it
+/// stands; at the end when the field has no cursor yet.
+struct Typing<'t> {
+    text: &'t mut String,
+    field: Option<(egui::Context, egui::Id)>,
+}
+
+impl Typing<'_> {
+    /// The characters the cursor covers (empty where it stands between two).
+    fn range(&self) -> std::ops::Range<usize> {
+        let n = self.text.chars().count();
+        self.field
+            .as_ref()
+            .and_then(|(ctx, id)| egui::text_edit::TextEditState::load(ctx, *id))
+            .and_then(|state| state.cursor.char_range())
+            .map_or(n..n, |range| {
+                let r = range.as_sorted_char_range();
+                r.start.0.min(n)..r.end.0.min(n)
+            })
+    }
+
+    fn byte(&self, char_index: usize) -> usize {
+        self.text
+            .char_indices()
+            .nth(char_index)
+            .map_or(self.text.len(), |(b, _)| b)
+    }
+
+    /// Types `s` at the cursor.
+    fn put(&mut self, s: &str) {
+        let r = self.range();
+        let bytes = self.byte(r.start)..self.byte(r.end);
+        self.text.replace_range(bytes, s);
+        self.cursor(r.start + s.chars().count());
+    }
+
+    /// Erases what is selected, else the character before the cursor.
+    fn back(&mut self) {
+        let r = self.range();
+        let start = if r.is_empty() {
+            match r.start.checked_sub(1) {
+                Some(s) => s,
+                None => return,
+            }
+        } else {
+            r.start
+        };
+        let bytes = self.byte(start)..self.byte(r.end);
+        self.text.replace_range(bytes, "");
+        self.cursor(start);
+    }
+
+    fn cursor(&self, at: usize) {
+        if let Some((ctx, id)) = &self.field {
+            let mut state = egui::text_edit::TextEditState::load(ctx, *id).unwrap_or_default();
+            let at = egui::text::CCursor::new(egui::text::CharIndex(at));
+            state
+                .cursor
+                .set_char_range(Some(egui::text::CCursorRange::one(at)));
+            state.store(ctx, *id);
+        }
+    }
+}
+
+/// Draws the keyboard under the field it types into (`field`: the id of its text edit, where
+/// the cursor is read); returns what was pressed.
 pub fn show(
     ui: &mut egui::Ui,
     lang: Lang,
     layout: Layout,
     state: &mut KeyboardState,
-    text: &mut String,
+    (text, field): (&mut String, Option<egui::Id>),
 ) -> KeyOutcome {
+    let mut typing = Typing {
+        field: field.map(|id| (ui.ctx().clone(), id)),
+        text,
+    };
     // Keys stop adding past the longest text an entry holds.
-    let full = text.chars().count() >= crate::model::TEXT_MAX;
-    let before = full.then(|| text.clone());
+    let full = typing.text.chars().count() >= crate::model::TEXT_MAX;
+    let before = full.then(|| typing.text.clone());
     let mut outcome = KeyOutcome::None;
     match layout {
         Layout::Numeric => {
@@ -73,9 +143,9 @@ pub fn show(
                     for k in row {
                         if key(ui, k, width) {
                             if k == "⌫" {
-                                text.pop();
+                                typing.back();
                             } else {
-                                text.push_str(k);
+                                typing.put(k);
                             }
                         }
                     }
@@ -83,11 +153,13 @@ pub fn show(
             }
             ui.horizontal(|ui| {
                 if key(ui, "−", width) {
-                    if text.starts_with('-') {
-                        text.remove(0);
+                    if typing.text.starts_with('-') {
+                        typing.text.remove(0);
                     } else {
-                        text.insert(0, '-');
+                        typing.text.insert(0, '-');
                     }
+                    let end = typing.text.chars().count();
+                    typing.cursor(end);
                 }
                 if key(ui, "OK", width * 2.0 + ui.spacing().item_spacing.x) {
                     outcome = KeyOutcome::Enter;
@@ -107,7 +179,7 @@ pub fn show(
                             c.to_string()
                         };
                         if key(ui, &shown, width) {
-                            text.push_str(&shown);
+                            typing.put(&shown);
                             state.shift = false;
                         }
                     }
@@ -121,10 +193,10 @@ pub fn show(
                     state.shift = !state.shift;
                 }
                 if key(ui, tr(lang, T::Space), width * 5.0) {
-                    text.push(' ');
+                    typing.put(" ");
                 }
                 if key(ui, "⌫", width * 1.5) {
-                    text.pop();
+                    typing.back();
                 }
                 if key(ui, "↵", width * 1.5) {
                     outcome = KeyOutcome::Enter;
@@ -133,9 +205,9 @@ pub fn show(
         }
     }
     if let Some(before) = before
-        && text.chars().count() > before.chars().count()
+        && typing.text.chars().count() > before.chars().count()
     {
-        *text = before;
+        *typing.text = before;
     }
     outcome
 }

@@ -683,8 +683,10 @@ fn safety_dialog(
                                 crate::i18n::short_date(lang, day)
                             );
                             let label = ui.label(egui::RichText::new(label).strong());
+                            let field = ui.make_persistent_id("safety-note");
                             ui.add(
                                 egui::TextEdit::singleline(&mut state.safety_note)
+                                    .id(field)
                                     .char_limit(crate::model::TEXT_MAX)
                                     .desired_width(ui.available_width()),
                             )
@@ -694,7 +696,7 @@ fn safety_dialog(
                                 lang,
                                 keyboard::Layout::Letters,
                                 &mut state.safety_keys,
-                                &mut state.safety_note,
+                                (&mut state.safety_note, Some(field)),
                             );
                             let save = egui::Button::new(tr(lang, T::SaveNote))
                                 .min_size(egui::vec2(theme::TOUCH * 3.0, theme::TOUCH));
