@@ -126,3 +126,31 @@ fn the_board_on_a_4k_tv_and_a_portrait_screen() {
         results.add(h.try_snapshot(format!("accueil-jeunesse-{name}")));
     }
 }
+
+#[test]
+fn an_action_opened_to_be_corrected() {
+    let app = common::app_with(&common::examples(), Some("accueil-jeunesse"), |store| {
+        use huddle::model::{Edit, Origin};
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 30);
+        store
+            .apply_edit(
+                Edit::AddAction {
+                    title: "Apeler l'école Saint-Jean pour le transport".into(),
+                    owner: Some("Chloé D.".into()),
+                    due: day,
+                },
+                ("accueil-jeunesse", "actions"),
+                ("Amélie R.", Origin::Screen),
+                chrono::DateTime::parse_from_rfc3339("2026-11-23T07:00:00Z")
+                    .unwrap()
+                    .with_timezone(&chrono::Utc),
+            )
+            .unwrap();
+    });
+    let mut h = common::builder().wgpu().build_ui_state(common::frame, app);
+    h.run();
+    h.get_by_label("Corriger : Apeler l'école Saint-Jean pour le transport")
+        .click();
+    h.run();
+    h.snapshot("correct-action");
+}
