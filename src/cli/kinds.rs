@@ -335,6 +335,30 @@ fn day_or_today(date: Option<&str>) -> anyhow::Result<NaiveDate> {
     }
 }
 
+/// Prints entries, each with its section: a JSON list of `json`, or a `line` each (`none` when
+/// there is none).
+fn print_list<T>(
+    format: Format,
+    entries: &[(&str, &T)],
+    json: impl Fn(&str, &T) -> serde_json::Value,
+    line: impl Fn(&T) -> String,
+    none: &str,
+) -> anyhow::Result<ExitCode> {
+    match format {
+        Format::Json => print_json(&entries.iter().map(|(s, e)| json(s, e)).collect::<Vec<_>>())?,
+        Format::Text => {
+            let mut out = std::io::stdout().lock();
+            for (_, e) in entries {
+                writeln!(out, "{}", line(e))?;
+            }
+            if entries.is_empty() {
+                writeln!(out, "{none}")?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 fn print_json(value: &impl serde::Serialize) -> anyhow::Result<()> {
     writeln!(
         std::io::stdout().lock(),
@@ -507,37 +531,27 @@ pub fn idea_list(places: &Places<'_>, board: &str, format: Format) -> anyhow::Re
             }
         }
     }
-    match format {
-        Format::Json => print_json(
-            &ideas
-                .iter()
-                .map(|(s, i)| {
-                    serde_json::json!({
-                        "id": i.id, "section": s, "title": i.title, "by": i.by,
-                        "column": i.column, "stale": i.stale,
-                    })
-                })
-                .collect::<Vec<_>>(),
-        )?,
-        Format::Text => {
-            let mut out = std::io::stdout().lock();
-            for (_, i) in &ideas {
-                let stale = if i.stale { "  stale" } else { "" };
-                writeln!(
-                    out,
-                    "{}  [{}]  {}  by: {}{stale}",
-                    i.id,
-                    i.column,
-                    i.title,
-                    i.by.as_deref().unwrap_or("-")
-                )?;
-            }
-            if ideas.is_empty() {
-                writeln!(out, "no idea on {}", board.id)?;
-            }
-        }
-    }
-    Ok(ExitCode::SUCCESS)
+    print_list(
+        format,
+        &ideas,
+        |s, i| {
+            serde_json::json!({
+                "id": i.id, "section": s, "title": i.title, "by": i.by,
+                "column": i.column, "stale": i.stale,
+            })
+        },
+        |i| {
+            let stale = if i.stale { "  stale" } else { "" };
+            format!(
+                "{}  [{}]  {}  by: {}{stale}",
+                i.id,
+                i.column,
+                i.title,
+                i.by.as_deref().unwrap_or("-")
+            )
+        },
+        &format!("no idea on {}", board.id),
+    )
 }
 
 /// `huddle note add --board B --text T [--recognition] [--until D] [--section S]`
@@ -578,31 +592,22 @@ pub fn note_list(places: &Places<'_>, board: &str, format: Format) -> anyhow::Re
             notes.extend(list.iter().map(|n| (section.id.as_str(), n)));
         }
     }
-    match format {
-        Format::Json => print_json(
-            &notes
-                .iter()
-                .map(|(s, n)| {
-                    serde_json::json!({
-                        "id": n.id, "section": s, "text": n.text,
-                        "recognition": n.recognition, "until": n.expires,
-                    })
-                })
-                .collect::<Vec<_>>(),
-        )?,
-        Format::Text => {
-            let mut out = std::io::stdout().lock();
-            for (_, n) in &notes {
-                let mark = if n.recognition { "★" } else { "•" };
-                let until = n.expires.map_or("-".to_owned(), |d| d.to_string());
-                writeln!(out, "{}  {mark} {}  until: {until}", n.id, n.text)?;
-            }
-            if notes.is_empty() {
-                writeln!(out, "no notice shown on {} today", board.id)?;
-            }
-        }
-    }
-    Ok(ExitCode::SUCCESS)
+    print_list(
+        format,
+        &notes,
+        |s, n| {
+            serde_json::json!({
+                "id": n.id, "section": s, "text": n.text,
+                "recognition": n.recognition, "until": n.expires,
+            })
+        },
+        |n| {
+            let mark = if n.recognition { "★" } else { "•" };
+            let until = n.expires.map_or("-".to_owned(), |d| d.to_string());
+            format!("{}  {mark} {}  until: {until}", n.id, n.text)
+        },
+        &format!("no notice shown on {} today", board.id),
+    )
 }
 
 /// What `client add` takes beyond the board and the code.
@@ -739,43 +744,33 @@ pub fn client_list(places: &Places<'_>, board: &str, format: Format) -> anyhow::
             );
         }
     }
-    match format {
-        Format::Json => print_json(
-            &clients
-                .iter()
-                .map(|(s, c)| {
-                    serde_json::json!({
-                        "id": c.id, "section": s, "code": c.code, "stage": c.stage,
-                        "since": c.since, "days_waiting": c.days_waiting,
-                        "next_step": c.next_step, "owner": c.owner,
-                    })
-                })
-                .collect::<Vec<_>>(),
-        )?,
-        Format::Text => {
-            let mut out = std::io::stdout().lock();
-            for (_, c) in &clients {
-                writeln!(
-                    out,
-                    "{}  {}  [{}]  {} days  next: {}  owner: {}",
-                    c.id,
-                    c.code,
-                    c.stage,
-                    c.days_waiting,
-                    if c.next_step.is_empty() {
-                        "-"
-                    } else {
-                        &c.next_step
-                    },
-                    c.owner.as_deref().unwrap_or("-")
-                )?;
-            }
-            if clients.is_empty() {
-                writeln!(out, "no client on {}", board.id)?;
-            }
-        }
-    }
-    Ok(ExitCode::SUCCESS)
+    print_list(
+        format,
+        &clients,
+        |s, c| {
+            serde_json::json!({
+                "id": c.id, "section": s, "code": c.code, "stage": c.stage,
+                "since": c.since, "days_waiting": c.days_waiting,
+                "next_step": c.next_step, "owner": c.owner,
+            })
+        },
+        |c| {
+            let next = if c.next_step.is_empty() {
+                "-"
+            } else {
+                &c.next_step
+            };
+            format!(
+                "{}  {}  [{}]  {} days  next: {next}  owner: {}",
+                c.id,
+                c.code,
+                c.stage,
+                c.days_waiting,
+                c.owner.as_deref().unwrap_or("-")
+            )
+        },
+        &format!("no client on {}", board.id),
+    )
 }
 
 /// `huddle safety set --board B [--date D] LEVEL [--note T] [--section S]`
