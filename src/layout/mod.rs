@@ -3,10 +3,12 @@
 //!
 //! `huddle check` and the kiosk share this code: [`load_dir`] and [`load_paths`] read files,
 //! [`LiveBoards`] keeps the last good version of every board across reloads, and [`watch`]
-//! reloads the folder when a file is saved.
+//! reloads the folder when a file is saved. [`format`] is the one table of the tables and keys
+//! a board file may hold: the reader reads through it.
 //!
 //! Architecture invariant: nothing here knows egui; problems are plain data.
 
+pub mod format;
 mod live;
 mod load;
 pub(crate) mod parse;
