@@ -499,6 +499,8 @@ texts! {
     FmtOtherTeams: "Montrer aussi, en lecture seule, les usagers des autres tableaux de la même trajectoire.", "Also show, read-only, the clients of the other boards on the same trajectory.";
     FmtPrivate: "Un écran de confidentialité : les fiches restent cachées jusqu'à un toucher, et se cachent une minute après.", "A privacy screen: the sheets stay hidden until a tap, and hide again a minute after the last touch.";
     FmtUnitsBoards: "Les ids des tableaux à montrer, dans l'ordre ; sans cette clé, chaque tableau dont le parent est celui-ci.", "The ids of the boards to show, in order; without it, every board whose parent is this one.";
+    FmtKindKeys: "Pour les sections de genre {kind}.", "For sections of kind {kind}.";
+    SchemaNotWritten: "huddle schema : impossible d'écrire {path} : {err}", "huddle schema: cannot write {path}: {err}";
     // layout/parse/grid.rs
     SameSectionId: "deux sections ont l'id `{id}` ; donnez à chaque section son propre id", "two sections have the id `{id}`; give each section its own id";
     SectionIdHasAPortraitPlace: "la section `{id}` a une place portrait mais le tableau n'a pas de grille portrait ; ajoutez portrait = { columns = 2, rows = 6 } dans [board]", "section `{id}` has a portrait place but the board has no portrait grid; add portrait = { columns = 2, rows = 6 } to [board]";
