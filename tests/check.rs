@@ -114,21 +114,32 @@ fn sample_value(key: &str) -> &'static str {
 /// the table gives it, and names the kind of a key that is another kind's.
 #[test]
 fn every_kind_reads_the_keys_of_the_table() {
-    for (kind, keys) in huddle::model::SECTION_KINDS {
+    for kind in huddle::layout::format::KINDS {
+        let (kind, keys) = (kind.name, kind.keys);
         let mut section = format!(
             "[[section]]\nid = \"s\"\nkind = \"{kind}\"\ntitle = \"S\"\ncolumn = 1\nrow = 2\n"
         );
-        for key in *keys {
-            section.push_str(&format!("{key} = {}\n", sample_value(key)));
+        for key in keys {
+            section.push_str(&format!(
+                "{key} = {}\n",
+                sample_value(key.name),
+                key = key.name
+            ));
         }
         let text = format!("{VALID}\n{section}");
         let errors = problems(&text);
         assert!(errors.is_empty(), "kind {kind}: {errors:#?}");
         // A key of another kind's is refused with the name of its kind.
-        for (other, other_keys) in huddle::model::SECTION_KINDS {
-            let Some(key) = other_keys.iter().find(|k| !keys.contains(k)) else {
+        for other in huddle::layout::format::KINDS {
+            let Some(key) = other
+                .keys
+                .iter()
+                .map(|k| k.name)
+                .find(|k| !keys.iter().any(|own| own.name == *k))
+            else {
                 continue;
             };
+            let other = other.name;
             let text = format!("{text}{key} = {}\n", sample_value(key));
             let messages: Vec<String> = problems(&text).into_iter().map(|p| p.2).collect();
             assert!(
@@ -541,7 +552,7 @@ fn every_example_board_checks_clean() {
     ] {
         assert!(boards.iter().any(|b| b.level == level), "{level:?}");
     }
-    for kind in huddle::model::SectionKind::NAMES {
+    for kind in huddle::layout::format::KIND_NAMES {
         assert!(
             boards
                 .iter()

@@ -58,10 +58,10 @@ fn check_prints_every_problem_and_exits_1() {
     let out = stdout(&o);
     let file = dir.path().join("gestion-jeunesse.toml");
     let file = file.display();
-    assert!(out.contains(&format!("{file}:9:11: a board's parent `direction-jeunese` is not a known board, did you mean `direction-jeunesse`?")), "{out}");
+    assert!(out.contains(&format!("{file}:10:11: a board's parent `direction-jeunese` is not a known board, did you mean `direction-jeunesse`?")), "{out}");
     assert!(
         out.contains(&format!(
-            "{file}:45:1: unknown key `targte` in section `attente-totale`, did you mean `target`?"
+            "{file}:46:1: unknown key `targte` in section `attente-totale`, did you mean `target`?"
         )),
         "{out}"
     );
@@ -81,7 +81,7 @@ fn check_json_lists_the_same_problems() {
             .iter()
             .all(|p| p["severity"] == "error" && p["line"].is_u64() && p["column"].is_u64())
     );
-    assert!(problems.iter().any(|p| p["line"] == 45 && p["column"] == 1));
+    assert!(problems.iter().any(|p| p["line"] == 46 && p["column"] == 1));
 }
 
 #[test]
@@ -168,7 +168,7 @@ fn check_speaks_french_in_a_french_locale() {
     let out = stdout(&o);
     let file = dir.path().join("gestion-jeunesse.toml");
     assert!(
-        out.contains(&format!("{}:45:1 : clé inconnue `targte` dans la section `attente-totale` ; vouliez-vous dire `target` ?", file.display())),
+        out.contains(&format!("{}:46:1 : clé inconnue `targte` dans la section `attente-totale` ; vouliez-vous dire `target` ?", file.display())),
         "{out}"
     );
     // Every line, the summary too.

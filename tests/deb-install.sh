@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The Debian package as IT installs it. Packs the binary given (the debug build CI already made:
-# nothing is built again) with cargo-deb, installs the .deb with apt-get, checks what it put
-# where (the units pass `systemd-analyze verify`, the desktop entries `desktop-file-validate`),
-# then starts the installed /usr/bin/huddle as an ordinary user, from a folder with no boards/,
+# nothing is built again) with cargo-deb, checks the .deb with Debian's own checker, lintian
+# (no error, no warning), installs it with apt-get, checks what it put where (the units pass
+# `systemd-analyze verify`, the desktop entries `desktop-file-validate`; the manual pages, the
+# changelog, the copyright file, and the board schema beside the boards are there), then
+# starts the installed /usr/bin/huddle as an ordinary user, from a folder with no boards/,
 # under its own X server: it must find the installed example boards and draw a frame that is
 # not blank. Started with a stand-in for systemd's notify socket, it must say READY=1 once and
 # ping the watchdog in time; the same again with the kiosk session's own command line under
@@ -85,6 +87,16 @@ ok "cargo deb packed $(basename "$deb") ($(($(stat -c %s "$deb") / 1024)) KiB) f
 echo "     Depends: $(dpkg-deb -f "$deb" Depends)"
 echo "     Recommends: $(dpkg-deb -f "$deb" Recommends)"
 
+# --- Debian's own checker: no error (E:) and no warning (W:). The few tags the package
+# overrides are in packaging/debian/lintian-overrides, each with its reason.
+if command -v lintian >/dev/null 2>&1; then
+  said=$(lintian "$deb" 2>&1 | grep -E '^[EW]: ')
+  [ -n "$said" ] && echo "$said" | sed 's/^/     /'
+  check "lintian finds no error or warning in the .deb ($(lintian --version))" test -z "$said"
+else
+  bad "lintian is not installed (apt-get install lintian): the package is not checked"
+fi
+
 # --- Install as IT would (Recommends left out: cage is not needed for this test).
 if ! apt install -y -qq --no-install-recommends "$deb" >"$tmp/apt.log" 2>&1; then
   apt update -qq >/dev/null 2>&1
@@ -101,6 +113,17 @@ installed_boards=$(ls /usr/share/huddle/boards/*.toml 2>/dev/null | wc -l)
 check "the $boards example boards are in /usr/share/huddle/boards ($installed_boards there)" test "$installed_boards" -eq "$boards"
 check "huddle check finds them valid" quiet /usr/bin/huddle check /usr/share/huddle/boards
 check "the icon is an SVG" grep -q '<svg' /usr/share/icons/hicolor/scalable/apps/huddle.svg
+check "the board schema beside the installed boards is the program's" \
+  cmp -s /usr/share/huddle/boards/huddle-board.schema.json <(/usr/bin/huddle schema)
+pages=$(ls packaging/man/*.1 | wc -l)
+installed_pages=$(ls /usr/share/man/man1/huddle*.1.gz 2>/dev/null | wc -l)
+check "the $pages manual pages are in /usr/share/man/man1 ($installed_pages there)" test "$installed_pages" -eq "$pages"
+check "man huddle is the page of huddle $(/usr/bin/huddle --version | cut -d' ' -f2)" \
+  sh -c "zcat /usr/share/man/man1/huddle.1.gz | grep -q '^.TH huddle 1 .*\"huddle $(/usr/bin/huddle --version | cut -d' ' -f2)\"'"
+check "the changelog's latest entry is this version ($version)" \
+  sh -c "zcat /usr/share/doc/huddle/changelog.Debian.gz | head -n 1 | grep -qF 'huddle ($version)'"
+check "the copyright file is machine-readable" \
+  grep -qx 'Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/' /usr/share/doc/huddle/copyright
 check "the kiosk session's unit, PAM stack and docs are in /usr/share/doc/huddle" test \
   -f /usr/share/doc/huddle/kiosk/huddle-kiosk.service -a -f /usr/share/doc/huddle/kiosk/pam.d-huddle-kiosk \
   -a -f /usr/share/doc/huddle/kiosk-session.md -a -f /usr/share/doc/huddle/README.md

@@ -178,3 +178,32 @@ fn litter_in_the_folder_is_ignored() {
         app.live().notices()
     );
 }
+
+#[test]
+fn a_schema_file_and_the_schema_line_are_left_alone() {
+    let (dir, mut app, _) = watched();
+    let version = app.live().version();
+    let schema = serde_json::to_string_pretty(&huddle::layout::board_schema()).unwrap();
+    std::fs::write(dir.path().join(huddle::layout::SCHEMA_FILE), schema).unwrap();
+    // Then a real change, with the line editors read, so that we know the watcher has had
+    // its chance.
+    std::fs::write(
+        dir.path().join("team.toml"),
+        format!(
+            "#:schema ./{}\n{}",
+            huddle::layout::SCHEMA_FILE,
+            BOARD.replace("Before", "Later")
+        ),
+    )
+    .unwrap();
+    until(&mut app, "the real change", |a| {
+        title(a).as_deref() == Some("Later")
+    });
+    assert!(app.live().version() > version);
+    assert!(
+        app.live().notices().is_empty(),
+        "{:?}",
+        app.live().notices()
+    );
+    assert_eq!(app.live().boards().len(), 1);
+}

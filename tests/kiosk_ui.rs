@@ -169,7 +169,7 @@ fn a_broken_file_shows_a_banner_over_the_last_good_board() {
     h.run();
     let file = common::save_broken_manager_board(&mut h, dir.path());
     let banner = format!(
-        "⚠ {}:45:1 : clé inconnue `targte` dans la section `attente-totale` ; vouliez-vous dire `target` ? — le tableau affiché est la dernière version valide",
+        "⚠ {}:46:1 : clé inconnue `targte` dans la section `attente-totale` ; vouliez-vous dire `target` ? — le tableau affiché est la dernière version valide",
         file.display()
     );
     h.get_by_label(&banner);

@@ -17,6 +17,7 @@ mod entries;
 mod escalation;
 mod kinds;
 mod pin;
+mod schema;
 mod spc;
 mod sync;
 
@@ -77,6 +78,14 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+    },
+    /// Print the JSON Schema of board files, made from the table the board reader checks
+    /// against: editors that read a `#:schema` first line (VS Code's Even Better TOML, Helix,
+    /// Zed) then complete keys, show what each is for and flag mistakes (docs/boards.md).
+    Schema {
+        /// Write it to this file instead of printing it.
+        #[arg(long, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Record or list an indicator's values.
     #[command(subcommand)]
@@ -444,6 +453,10 @@ pub fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    // The format alone: no configuration, boards or data are read.
+    if let Some(Command::Schema { output }) = &cli.command {
+        return schema::run(output.as_deref(), locale_lang());
+    }
     let loaded = crate::config::load(&crate::config::path(cli.config.as_deref()));
     let settings = crate::config::effective(
         &loaded,
@@ -700,7 +713,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             })?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Config { .. }) => Ok(ExitCode::SUCCESS),
+        Some(Command::Config { .. } | Command::Schema { .. }) => Ok(ExitCode::SUCCESS),
         Some(Command::Pin(PinCommand::Set)) => pin::set(&loaded.path),
         Some(Command::Pin(PinCommand::Clear)) => pin::clear(&loaded.path),
         Some(Command::Doctor) => Ok(doctor::run(&settings, &loaded)),

@@ -252,51 +252,7 @@ pub enum SectionKind {
     },
 }
 
-/// Every kind of section as board files name it, in the order the documentation gives them,
-/// with the keys of the settings of its own: the one table the board reader checks sections
-/// against (a key of another kind is named as such, an unknown kind's keys are not reported
-/// on top of it).
-pub const SECTION_KINDS: &[(&str, &[&str])] = &[
-    (
-        "indicator",
-        &[
-            "unit",
-            "target",
-            "direction",
-            "warning",
-            "frequency",
-            "category",
-            "chart",
-            "baseline",
-            "changes",
-        ],
-    ),
-    ("actions", &["stale_after_days"]),
-    ("ideas", &["columns", "stale_after_days"]),
-    ("escalations", &["answer_within_days"]),
-    ("mood", &[]),
-    ("attendance", &[]),
-    (
-        "trajectory",
-        &["stages", "wait_warning_days", "other_teams", "private"],
-    ),
-    ("notes", &[]),
-    ("safety", &[]),
-    ("units", &["boards"]),
-];
-
 impl SectionKind {
-    /// Every kind's name as written in board files, from [`SECTION_KINDS`].
-    pub const NAMES: &'static [&'static str] = &{
-        let mut names = [""; SECTION_KINDS.len()];
-        let mut i = 0;
-        while i < names.len() {
-            names[i] = SECTION_KINDS[i].0;
-            i += 1;
-        }
-        names
-    };
-
     /// The kind's name as written in board files.
     pub fn name(&self) -> &'static str {
         match self {

@@ -14,8 +14,7 @@ mod stamp;
 
 pub use board::{
     AgendaItem, Board, ChangeMark, ChartKind, Direction, Frequency, Grid, HuddleSpec, IdeaColumn,
-    IndicatorCategory, IndicatorSpec, Lang, Level, Place, SECTION_KINDS, Section, SectionKind,
-    Status,
+    IndicatorCategory, IndicatorSpec, Lang, Level, Place, Section, SectionKind, Status,
 };
 pub use change::{
     Change, EntryKind, FIELDS_MAX, Fields, LIST_MAX, NAME_MAX, Op, Origin, Refused, Stamped,

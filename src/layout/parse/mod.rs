@@ -1,6 +1,7 @@
 //! One board file: TOML text → validated [`Board`], or the list of its problems.
 
 mod grid;
+mod keyed;
 mod section;
 
 use crate::i18n::T;
@@ -9,6 +10,7 @@ use std::path::Path;
 
 use toml_span::value::ValueInner;
 
+use super::format::{self, LEVELS};
 use super::problem::{Diags, LineIndex, Msg, Problem, suggestion};
 use super::read::{At, Context, TableReader, quoted_list};
 use crate::model::{
@@ -17,6 +19,7 @@ use crate::model::{
 };
 
 use grid::{Grids, check_portrait, check_sections, check_title_length};
+use keyed::Keyed;
 use section::read_section;
 
 /// Where the cross-board references of a file were written, for checks across files.
@@ -82,10 +85,6 @@ impl FileReport {
         self.problems.iter().any(Problem::is_error)
     }
 }
-
-const TOP_LEVEL: &[&str] = &["board", "team", "huddle", "section"];
-const LEVELS: &[&str] = &["team", "manager", "director", "steering"];
-const MAX_GRID: u32 = 12;
 
 /// Reads and validates one board file's text.
 pub fn parse_board(path: &Path, text: &str) -> FileReport {
@@ -223,21 +222,27 @@ fn read_board(
         return None;
     };
     let mut top = TableReader::from_table(table, 0, Context::new("the file", "le fichier"));
+    let top_level: Vec<&str> = format::FILE.iter().map(|t| t.name).collect();
 
     // [board]
-    let Some(board_value) = top.take("board") else {
+    let Some(board_value) = top.take(format::BOARD.name) else {
         diags.error(0, Msg::text(T::TheFileHasNoBoardTable, &[]));
         return None;
     };
-    let mut b = TableReader::new(board_value, Context::new("[board]", "[board]"), diags)?;
-    let id = b.text("id", Some("\"my-team\""), diags);
+    let mut b = Keyed::new(
+        board_value,
+        Context::new("[board]", "[board]"),
+        format::BOARD.keys,
+        diags,
+    )?;
+    let id = b.text("id", diags);
     if let Some(id) = &id {
         check_id(id, ("board", " tableau"), diags);
     }
     refs.id = id.clone();
-    let title = b.text("title", Some("\"Accueil jeunesse\""), diags);
-    let team = b.text("team", None, diags);
-    let level = b.text("level", None, diags).map(|l| {
+    let title = b.text("title", diags);
+    let team = b.text("team", diags);
+    let level = b.text("level", diags).map(|l| {
         if !LEVELS.contains(&l.value.as_str())
             && let Some(close) = super::problem::did_you_mean(&l.value, LEVELS.iter().copied())
         {
@@ -256,24 +261,25 @@ fn read_board(
         }
         Level::from_code(&l.value)
     });
-    let parent = b.text("parent", None, diags);
+    let parent = b.text("parent", diags);
     refs.parent = parent.clone();
-    let trajectory = b.text("trajectory", None, diags);
+    let trajectory = b.text("trajectory", diags);
     let lang = b
-        .choice("language", &["fr", "en"], false, diags)
+        .choice("language", diags)
         .map(|l| if l.value == "en" { Lang::En } else { Lang::Fr });
-    let columns = b.whole("columns", (1, MAX_GRID), Some("4"), diags);
-    let rows = b.whole("rows", (1, MAX_GRID), Some("3"), diags);
-    let short_title = b.text("short_title", None, diags);
+    let columns = b.whole("columns", diags);
+    let rows = b.whole("rows", diags);
+    let short_title = b.text("short_title", diags);
     check_title_length(title.as_ref(), short_title.as_ref(), diags);
     let portrait = b.take("portrait").and_then(|value| {
-        let mut p = TableReader::new(
+        let mut p = Keyed::new(
             value,
             Context::new("[board] portrait", "[board] portrait"),
+            format::PORTRAIT_GRID,
             diags,
         )?;
-        let columns = p.whole("columns", (1, MAX_GRID), Some("2"), diags);
-        let rows = p.whole("rows", (1, MAX_GRID), Some("6"), diags);
+        let columns = p.whole("columns", diags);
+        let rows = p.whole("rows", diags);
         p.finish(&|_| None, diags);
         Some(Grid {
             columns: columns?.value,
@@ -282,14 +288,11 @@ fn read_board(
     });
     b.finish(
         &|key| {
-            ["members", "time", "minutes", "agenda"]
-                .contains(&key)
-                .then(|| {
-                    let table = if key == "members" {
-                        "[team]"
-                    } else {
-                        "[huddle]"
-                    };
+            [format::TEAM, format::HUDDLE]
+                .iter()
+                .find(|t| t.keys.iter().any(|k| k.name == key))
+                .map(|t| {
+                    let table = format!("[{}]", t.name);
                     Msg::text(T::KeyDoesNotGoInBoard, &[("key", &key), ("table", &table)])
                 })
         },
@@ -299,8 +302,13 @@ fn read_board(
 
     // [team]
     let mut members: Vec<String> = Vec::new();
-    if let Some(value) = top.take("team")
-        && let Some(mut t) = TableReader::new(value, Context::new("[team]", "[team]"), diags)
+    if let Some(value) = top.take(format::TEAM.name)
+        && let Some(mut t) = Keyed::new(
+            value,
+            Context::new("[team]", "[team]"),
+            format::TEAM.keys,
+            diags,
+        )
     {
         let mut seen = BTreeSet::new();
         for m in t.text_list("members", diags).unwrap_or_default() {
@@ -325,7 +333,7 @@ fn read_board(
     // Ids of every section written, valid or not, so that a broken section does not also
     // make the agenda items that name it look wrong.
     let mut declared: Vec<String> = Vec::new();
-    if let Some(mut value) = top.take("section") {
+    if let Some(mut value) = top.take(format::SECTION.name) {
         let offset = value.span.start;
         match value.take() {
             ValueInner::Array(items) => {
@@ -365,15 +373,20 @@ fn read_board(
     check_portrait(&sections, &section_offsets, portrait, diags);
 
     // [huddle]
-    let huddle = match top.take("huddle") {
-        Some(value) => TableReader::new(value, Context::new("[huddle]", "[huddle]"), diags)
-            .and_then(|h| read_huddle(h, &declared, diags)),
+    let huddle = match top.take(format::HUDDLE.name) {
+        Some(value) => Keyed::new(
+            value,
+            Context::new("[huddle]", "[huddle]"),
+            format::HUDDLE.keys,
+            diags,
+        )
+        .and_then(|h| read_huddle(h, &declared, diags)),
         None => None,
     };
 
     top.finish(
         &|key| {
-            let close = super::problem::did_you_mean(key, TOP_LEVEL.iter().copied());
+            let close = super::problem::did_you_mean(key, top_level.iter().copied());
             let table = match close {
                 Some("section") => "[[section]]".to_owned(),
                 Some(table) => format!("[{table}]"),
@@ -490,12 +503,8 @@ pub fn slugify(text: &str) -> String {
 /// The most characters of a title that the top bar shows whole on the narrowest screen.
 pub const TITLE_FITS: usize = 40;
 
-fn read_huddle(
-    mut h: TableReader<'_>,
-    sections: &[String],
-    diags: &mut Diags,
-) -> Option<HuddleSpec> {
-    let time = h.text("time", Some("\"08:30\""), diags).and_then(|t| {
+fn read_huddle(mut h: Keyed<'_>, sections: &[String], diags: &mut Diags) -> Option<HuddleSpec> {
+    let time = h.text("time", diags).and_then(|t| {
         let parsed = parse_time(&t.value);
         if parsed.is_none() {
             diags.error(
@@ -505,20 +514,21 @@ fn read_huddle(
         }
         parsed
     });
-    let minutes = h.whole("minutes", (1, 120), Some("15"), diags);
+    let minutes = h.whole("minutes", diags);
     let mut agenda = Vec::new();
     let mut total = 0;
     for item in h.list("agenda", diags).unwrap_or_default() {
-        let Some(mut a) = TableReader::new(
+        let Some(mut a) = Keyed::new(
             item,
             Context::new("an agenda item", "un point de l'ordre du jour"),
+            format::AGENDA_ITEM,
             diags,
         ) else {
             continue;
         };
-        let section = a.text("section", Some("\"waiting-list\""), diags);
-        let item_minutes = a.whole("minutes", (1, 60), Some("3"), diags);
-        let title = a.text("title", None, diags);
+        let section = a.text("section", diags);
+        let item_minutes = a.whole("minutes", diags);
+        let title = a.text("title", diags);
         a.finish(&|_| None, diags);
         if let Some(section) = &section
             && !sections.contains(&section.value)

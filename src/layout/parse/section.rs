@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::i18n::T;
-use crate::model::{ChangeMark, ChartKind, SECTION_KINDS};
+use crate::model::{ChangeMark, ChartKind};
 
 pub(super) fn read_section(
     value: toml_span::Value<'_>,
@@ -11,21 +11,22 @@ pub(super) fn read_section(
     diags: &mut Diags,
     units: &mut Vec<At<String>>,
 ) -> Option<Section> {
-    let mut s = TableReader::new(
+    let mut s = Keyed::new(
         value,
         Context::new("a [[section]]", "une [[section]]"),
+        format::SECTION.keys,
         diags,
     )?;
-    let id = s.text("id", Some("\"waiting-list\""), diags);
+    let id = s.text("id", diags);
     if let Some(id) = &id {
-        s.context = Context::new(
+        s.set_context(Context::new(
             format!("section `{}`", id.value),
             format!("la section `{}`", id.value),
-        );
+        ));
         check_id(id, ("section", "e section"), diags);
     }
-    let kind_name = s.choice("kind", SectionKind::NAMES, true, diags);
-    let title = s.text("title", Some("\"Liste d'attente\""), diags);
+    let kind_name = s.choice("kind", diags);
+    let title = s.text("title", diags);
     if let Some(t) = &title
         && t.value.trim().is_empty()
     {
@@ -33,9 +34,10 @@ pub(super) fn read_section(
     }
     let place = read_place(&mut s, diags);
     let portrait = s.take("portrait").and_then(|value| {
-        let mut p = TableReader::new(
+        let mut p = Keyed::new(
             value,
             Context::new("the section's portrait", "le portrait de la section"),
+            format::PLACE,
             diags,
         )?;
         let place = read_place(&mut p, diags);
@@ -43,32 +45,27 @@ pub(super) fn read_section(
         place
     });
 
-    let kind = match kind_name.as_ref().map(|k| k.value) {
-        Some(kind) => read_kind(kind, &mut s, lang, diags, units),
+    let kind = match kind_name.as_ref().and_then(|k| format::kind(k.value)) {
+        Some(kind) => {
+            s.with(kind.keys);
+            read_kind(kind.name, &mut s, lang, diags, units)
+        }
         None => {
             // Unknown kind: its settings are not reported as unknown keys on top of it.
-            s.know(
-                &SECTION_KINDS
-                    .iter()
-                    .flat_map(|(_, keys)| keys.iter().copied())
-                    .collect::<Vec<_>>(),
-            );
-            for (_, keys) in SECTION_KINDS {
-                for key in *keys {
-                    s.take(key);
-                }
+            for kind in format::KINDS {
+                s.skip(kind.keys);
             }
             None
         }
     };
     let this_kind = kind_name.as_ref().map(|k| k.value);
-    let context = s.context.clone();
+    let context = s.context().clone();
     s.finish(
         &|key| {
-            let owner = SECTION_KINDS
+            let owner = format::KINDS
                 .iter()
-                .filter(|(k, keys)| Some(*k) != this_kind && keys.contains(&key))
-                .map(|(k, _)| format!("\"{k}\""))
+                .filter(|k| Some(k.name) != this_kind && k.keys.iter().any(|o| o.name == key))
+                .map(|k| format!("\"{}\"", k.name))
                 .collect::<Vec<_>>();
             (!owner.is_empty()).then(|| {
                 Msg::text_both(
@@ -98,31 +95,27 @@ pub(super) fn read_section(
 
 pub(super) fn read_kind(
     kind: &str,
-    s: &mut TableReader<'_>,
+    s: &mut Keyed<'_>,
     lang: Lang,
     diags: &mut Diags,
     units: &mut Vec<At<String>>,
 ) -> Option<SectionKind> {
-    let stale = |s: &mut TableReader<'_>, diags: &mut Diags| {
-        s.whole("stale_after_days", (1, 365), None, diags)
-            .map_or(7, |d| d.value)
-    };
+    let stale =
+        |s: &mut Keyed<'_>, diags: &mut Diags| s.whole_or_default("stale_after_days", diags);
     Some(match kind {
         "indicator" => SectionKind::Indicator(read_indicator(s, diags)?),
         "actions" => SectionKind::Actions {
-            stale_after_days: stale(s, diags),
+            stale_after_days: stale(s, diags)?,
         },
         "ideas" => {
             let columns = read_idea_columns(s, lang, diags)?;
             SectionKind::Ideas {
                 columns,
-                stale_after_days: stale(s, diags),
+                stale_after_days: stale(s, diags)?,
             }
         }
         "escalations" => SectionKind::Escalations {
-            answer_within_days: s
-                .whole("answer_within_days", (1, 365), None, diags)
-                .map_or(7, |d| d.value),
+            answer_within_days: s.whole_or_default("answer_within_days", diags)?,
         },
         "mood" => SectionKind::Mood,
         "attendance" => SectionKind::Attendance,
@@ -132,11 +125,11 @@ pub(super) fn read_kind(
                 None => {
                     if !s.has("stages") {
                         diags.error(
-                            s.offset,
+                            s.offset(),
                             Msg::text_both(
                                 T::NoStages,
                                 &[],
-                                &[("context", &s.context.fr, &s.context.en)],
+                                &[("context", &s.context().fr, &s.context().en)],
                             ),
                         );
                     }
@@ -159,22 +152,20 @@ pub(super) fn read_kind(
             }
             if names.is_empty() {
                 diags.error(
-                    s.offset,
+                    s.offset(),
                     Msg::text_both(
                         T::NeedsAStage,
                         &[],
-                        &[("context", &s.context.fr, &s.context.en)],
+                        &[("context", &s.context().fr, &s.context().en)],
                     ),
                 );
                 return None;
             }
             SectionKind::Trajectory {
                 stages: names,
-                wait_warning_days: s
-                    .whole("wait_warning_days", (1, 3650), None, diags)
-                    .map(|d| d.value),
-                other_teams: s.flag("other_teams", diags).is_some_and(|f| f.value),
-                private: s.flag("private", diags).is_some_and(|f| f.value),
+                wait_warning_days: s.whole("wait_warning_days", diags).map(|d| d.value),
+                other_teams: s.flag_or_default("other_teams", diags)?,
+                private: s.flag_or_default("private", diags)?,
             }
         }
         "notes" => SectionKind::Notes,
@@ -189,42 +180,30 @@ pub(super) fn read_kind(
     })
 }
 
-pub(super) fn read_indicator(s: &mut TableReader<'_>, diags: &mut Diags) -> Option<IndicatorSpec> {
-    let unit = s
-        .text("unit", None, diags)
-        .map(|u| u.value)
-        .unwrap_or_default();
-    let direction = s.choice("direction", &["lower", "higher", "neutral"], true, diags);
+pub(super) fn read_indicator(s: &mut Keyed<'_>, diags: &mut Diags) -> Option<IndicatorSpec> {
+    let unit = s.text("unit", diags).map(|u| u.value).unwrap_or_default();
+    let direction = s.choice("direction", diags);
     let neutral = direction.as_ref().is_some_and(|d| d.value == "neutral");
-    let target = s.number("target", (!neutral).then_some("12"), diags);
-    let warning = s.number("warning", None, diags);
-    let chart = s
-        .choice("chart", &["run", "xmr"], false, diags)
-        .map_or(ChartKind::Run, |c| {
-            if c.value == "xmr" {
-                ChartKind::Xmr
-            } else {
-                ChartKind::Run
-            }
-        });
-    let baseline = s
-        .whole("baseline", (2, 10_000), None, diags)
-        .map(|b| b.value);
+    let target = s.number("target", diags);
+    let warning = s.number("warning", diags);
+    let chart = s.choice("chart", diags).map_or(ChartKind::Run, |c| {
+        if c.value == "xmr" {
+            ChartKind::Xmr
+        } else {
+            ChartKind::Run
+        }
+    });
+    let baseline = s.whole("baseline", diags).map(|b| b.value);
     let changes = read_changes(s, diags);
     let frequency = s
-        .choice("frequency", &["daily", "weekly", "monthly"], false, diags)
+        .choice("frequency", diags)
         .map_or(Frequency::Daily, |f| match f.value {
             "weekly" => Frequency::Weekly,
             "monthly" => Frequency::Monthly,
             _ => Frequency::Daily,
         });
     let category = s
-        .choice(
-            "category",
-            &IndicatorCategory::ALL.map(IndicatorCategory::code),
-            false,
-            diags,
-        )
+        .choice("category", diags)
         .and_then(|c| IndicatorCategory::from_code(c.value));
     let direction = match direction?.value {
         "higher" => Direction::Higher,
@@ -274,7 +253,7 @@ pub(super) fn read_indicator(s: &mut TableReader<'_>, diags: &mut Diags) -> Opti
 
 /// The changes an indicator's chart starts a new phase at: `changes = [{ date = "2026-10-05",
 /// label = "Nouveau triage au téléphone" }]`, or just their dates.
-fn read_changes(s: &mut TableReader<'_>, diags: &mut Diags) -> Vec<ChangeMark> {
+fn read_changes(s: &mut Keyed<'_>, diags: &mut Diags) -> Vec<ChangeMark> {
     let Some(items) = s.list("changes", diags) else {
         return Vec::new();
     };
@@ -284,13 +263,14 @@ fn read_changes(s: &mut TableReader<'_>, diags: &mut Diags) -> Vec<ChangeMark> {
         let (date, label) = match item.take() {
             ValueInner::String(date) => (Some((date.into_owned(), offset)), String::new()),
             ValueInner::Table(table) => {
-                let mut t = TableReader::from_table(
+                let mut t = Keyed::from_table(
                     table,
                     offset,
                     Context::new("a change", "un changement"),
+                    format::CHANGE,
                 );
-                let date = t.text("date", Some("\"2026-10-05\""), diags);
-                let label = t.text("label", None, diags);
+                let date = t.text("date", diags);
+                let label = t.text("label", diags);
                 t.finish(&|_| None, diags);
                 (
                     date.map(|d| (d.value, d.offset)),
@@ -327,7 +307,7 @@ pub(super) fn fmt_num(n: f64) -> String {
 }
 
 pub(super) fn read_idea_columns(
-    s: &mut TableReader<'_>,
+    s: &mut Keyed<'_>,
     lang: Lang,
     diags: &mut Diags,
 ) -> Option<Vec<IdeaColumn>> {
@@ -352,13 +332,14 @@ pub(super) fn read_idea_columns(
                 limit: None,
             }),
             ValueInner::Table(table) => {
-                let mut t = TableReader::from_table(
+                let mut t = Keyed::from_table(
                     table,
                     offset,
                     Context::new("an ideas column", "une colonne d'idées"),
+                    format::IDEA_COLUMN,
                 );
-                let name = t.text("name", Some("\"À l'essai\""), diags);
-                let limit = t.whole("limit", (1, 999), None, diags);
+                let name = t.text("name", diags);
+                let limit = t.whole("limit", diags);
                 t.finish(&|_| None, diags);
                 name.map(|n| IdeaColumn {
                     name: n.value.trim().to_owned(),
@@ -385,11 +366,11 @@ pub(super) fn read_idea_columns(
     }
     if columns.len() < 2 {
         diags.error(
-            s.offset,
+            s.offset(),
             Msg::text_both(
                 T::NeedsTwoColumns,
                 &[],
-                &[("context", &s.context.fr, &s.context.en)],
+                &[("context", &s.context().fr, &s.context().en)],
             ),
         );
         return None;
@@ -398,15 +379,15 @@ pub(super) fn read_idea_columns(
 }
 
 /// A place on a grid: `column` and `row` (required), `width` and `height` (1 unless written).
-pub(super) fn read_place(t: &mut TableReader<'_>, diags: &mut Diags) -> Option<Place> {
-    let column = t.whole("column", (1, MAX_GRID), Some("1"), diags);
-    let row = t.whole("row", (1, MAX_GRID), Some("1"), diags);
-    let width = t.whole("width", (1, MAX_GRID), None, diags);
-    let height = t.whole("height", (1, MAX_GRID), None, diags);
+pub(super) fn read_place(t: &mut Keyed<'_>, diags: &mut Diags) -> Option<Place> {
+    let column = t.whole("column", diags);
+    let row = t.whole("row", diags);
+    let width = t.whole_or_default("width", diags);
+    let height = t.whole_or_default("height", diags);
     Some(Place {
         column: column?.value,
         row: row?.value,
-        width: width.map_or(1, |w| w.value),
-        height: height.map_or(1, |h| h.value),
+        width: width?,
+        height: height?,
     })
 }
