@@ -49,15 +49,18 @@ impl KioskApp {
     /// wake for the next one (none: no turns now).
     pub(super) fn turn(&mut self, now: NaiveDateTime, touched: bool) -> Option<NaiveDateTime> {
         let period = self.rotation?;
-        if touched {
-            self.ui_state.last_touch = Some(now);
-        }
+        // The UI notes each touch as it draws, after this: a touch in this frame counts now.
+        let last_touch = if touched {
+            Some(now)
+        } else {
+            self.ui_state.last_touch
+        };
         let boards = self.in_turn();
         if boards.len() < 2 || self.busy(now) {
             self.next_turn = None;
             return None;
         }
-        if let Some(quiet) = self.ui_state.last_touch.map(|t| t + QUIET_FOR)
+        if let Some(quiet) = last_touch.map(|t| t + QUIET_FOR)
             && now < quiet
         {
             self.next_turn = None;
@@ -72,16 +75,7 @@ impl KioskApp {
             .as_ref()
             .and_then(|c| boards.iter().position(|b| b == c));
         let next = here.map_or(0, |i| (i + 1) % boards.len());
-        // What was opened for a look closes with the board it belonged to.
-        let ui = &mut self.ui_state;
-        ui.section_open = None;
-        ui.chart_open = None;
-        ui.unit_open = None;
-        ui.safety_open = None;
-        ui.switcher_open = false;
-        ui.person_picker_open = false;
-        ui.menu_open = false;
-        ui.revealed = None;
+        self.ui_state.hear(crate::ui::Outcome::BoardTurned);
         // Not remembered as the board on screen: a restart comes back to the one people chose.
         self.current = boards.get(next).cloned();
         self.refresh_view();

@@ -94,6 +94,8 @@ pub enum Outcome {
     Nothing,
     /// Another board is on screen.
     BoardShown,
+    /// The next board took its turn on a hallway screen (nobody is at it).
+    BoardTurned,
     /// An edit of `section` was stored, or refused with a message.
     Edited {
         /// The section edited.
@@ -120,6 +122,18 @@ impl UiState {
     pub fn hear(&mut self, outcome: Outcome) {
         match outcome {
             Outcome::Nothing => {}
+            // What was opened for a look closes with the board it belonged to; a form, a
+            // decision or a huddle's dialog never meets a turn (the turns wait for them).
+            Outcome::BoardTurned => {
+                self.section_open = None;
+                self.chart_open = None;
+                self.unit_open = None;
+                self.safety_open = None;
+                self.switcher_open = false;
+                self.person_picker_open = false;
+                self.menu_open = false;
+                self.revealed = None;
+            }
             // Dialogs belong to the board they were opened on; who is at the screen, and when
             // it was last touched, stay.
             Outcome::BoardShown => {
