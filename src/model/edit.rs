@@ -352,7 +352,17 @@ impl Edit {
     /// per field), and the entry keeps its id, its place and its history. A field `after`
     /// leaves out is cleared.
     pub fn correct<E: Entry>(id: &str, before: &E, after: &E) -> Edit {
-        let (before, after) = (before.to_fields(), after.to_fields());
+        Edit::correct_fields(id, E::KIND, &before.to_fields(), &after.to_fields())
+    }
+
+    /// [`Edit::correct`] of an entry of `kind` whose fields, as [`Entry::to_fields`] writes
+    /// them, go from `before` to `after`.
+    pub fn correct_fields(
+        id: &str,
+        kind: EntryKind,
+        before: &super::change::Fields,
+        after: &super::change::Fields,
+    ) -> Edit {
         let mut fields: super::change::Fields = after
             .iter()
             .filter(|(name, value)| before.get(*name) != Some(*value))
@@ -363,7 +373,7 @@ impl Edit {
         }
         Edit::Correct {
             id: id.to_owned(),
-            kind: E::KIND,
+            kind,
             fields,
         }
     }

@@ -8,8 +8,8 @@ use super::keyboard::{self, KeyOutcome, KeyboardState, Layout};
 use super::theme::{self, colour};
 use crate::i18n::{self, T, tr};
 use crate::model::{
-    ActionEntry, ClientEntry, Edit, Entry, Fields, IdeaEntry, InputError, Lang, NoteEntry,
-    non_empty, parse_number,
+    ActionEntry, ClientEntry, Edit, Entry as _, EntryKind, Fields, IdeaEntry, InputError, Lang,
+    NoteEntry, non_empty, parse_number,
 };
 use crate::view;
 
@@ -291,13 +291,7 @@ impl Form {
         let mut form = Self::action(section, title, today, a.owner.as_deref());
         form.set("title", Input::Text(a.title.clone()));
         form.set("due", Input::Date(a.due));
-        let before = ActionEntry {
-            title: Some(a.title.clone()),
-            owner: a.owner.clone(),
-            due: a.due,
-            status: None,
-        };
-        form.correcting(&a.id, before)
+        form.correcting(&a.id)
     }
 
     /// An idea, in the form it was made with, to be corrected.
@@ -309,12 +303,7 @@ impl Form {
     ) -> Self {
         let mut form = Self::idea(section, title, today, idea.by.as_deref());
         form.set("title", Input::Text(idea.title.clone()));
-        let before = IdeaEntry {
-            title: Some(idea.title.clone()),
-            by: idea.by.clone(),
-            column: None,
-        };
-        form.correcting(&idea.id, before)
+        form.correcting(&idea.id)
     }
 
     /// A client's status sheet, in the form it was made with, to be corrected (its stage
@@ -333,14 +322,7 @@ impl Form {
         }
         form.set("since", Input::Date(c.since));
         form.set("next_step", Input::Text(c.next_step.clone()));
-        let before = ClientEntry {
-            code: Some(c.code.clone()),
-            stage: Some(c.stage.clone()),
-            since: c.since,
-            next_step: Some(c.next_step.clone()).filter(|s| !s.is_empty()),
-            owner: c.owner.clone(),
-        };
-        form.correcting(&c.id, before)
+        form.correcting(&c.id)
     }
 
     /// An announcement or recognition, in the form it was made with, to be corrected.
@@ -349,18 +331,14 @@ impl Form {
         form.set("text", Input::Text(n.text.clone()));
         form.set("recognition", Input::Flag(n.recognition));
         form.set("expires", Input::Date(n.expires));
-        let before = NoteEntry {
-            text: Some(n.text.clone()),
-            recognition: Some(n.recognition),
-            expires: n.expires,
-        };
-        form.correcting(&n.id, before)
+        form.correcting(&n.id)
     }
 
-    /// Makes the form correct the entry `id`, shown as `before`: its title says so, and saving
-    /// changes the fields that were changed.
-    fn correcting(mut self, id: &str, before: impl Entry) -> Self {
-        self.corrects = Some((id.to_owned(), before.to_fields()));
+    /// Makes the form, filled with the entry `id`, correct it: its title says so, and saving
+    /// changes the fields that were changed. What it compares against is the entry as the form
+    /// shows it, read by the same [`Form::entry`] as what is saved.
+    fn correcting(mut self, id: &str) -> Self {
+        self.corrects = self.entry().map(|(_, fields)| (id.to_owned(), fields));
         self
     }
 
@@ -480,52 +458,62 @@ impl Form {
 }
 
 impl Form {
-    /// The correction of the entry `id`, shown as `before`: the fields as they now stand in the
-    /// form (an emptied title is refused where the change is made).
-    fn correction(&self, id: &str, before: &Fields) -> Result<Edit, InputError> {
-        let text = |key| Some(self.text(key).trim().to_owned());
-        Ok(match self.kind {
-            FormKind::Action => {
-                let before = ActionEntry::from_fields(before);
-                let after = ActionEntry {
+    /// The entry as the form's fields say it, with its kind: what a correction compares, when
+    /// the form opens and when it is saved. An emptied text is left out (cleared).
+    fn entry(&self) -> Option<(EntryKind, Fields)> {
+        let text = |key| Some(self.text(key).trim().to_owned()).filter(|t| !t.is_empty());
+        Some(match self.kind {
+            FormKind::Action => (
+                EntryKind::Action,
+                ActionEntry {
                     title: text("title"),
                     owner: self.member("owner"),
                     due: self.date("due"),
-                    ..before.clone()
-                };
-                Edit::correct(id, &before, &after)
-            }
-            FormKind::Idea => {
-                let before = IdeaEntry::from_fields(before);
-                let after = IdeaEntry {
+                    status: None,
+                }
+                .to_fields(),
+            ),
+            FormKind::Idea => (
+                EntryKind::Idea,
+                IdeaEntry {
                     title: text("title"),
                     by: self.member("by"),
-                    ..before.clone()
-                };
-                Edit::correct(id, &before, &after)
-            }
-            FormKind::Client => {
-                let before = ClientEntry::from_fields(before);
-                let after = ClientEntry {
+                    column: None,
+                }
+                .to_fields(),
+            ),
+            FormKind::Client => (
+                EntryKind::Client,
+                ClientEntry {
                     code: text("code"),
                     stage: self.choice("stage"),
-                    since: Some(self.date("since").ok_or(InputError::Empty("date"))?),
-                    next_step: text("next_step").filter(|s| !s.trim().is_empty()),
+                    since: self.date("since"),
+                    next_step: text("next_step"),
                     owner: self.member("owner"),
-                };
-                Edit::correct(id, &before, &after)
-            }
-            FormKind::Note => {
-                let before = NoteEntry::from_fields(before);
-                let after = NoteEntry {
+                }
+                .to_fields(),
+            ),
+            FormKind::Note => (
+                EntryKind::Note,
+                NoteEntry {
                     text: text("text"),
                     recognition: Some(self.flag("recognition")),
                     expires: self.date("expires"),
-                };
-                Edit::correct(id, &before, &after)
-            }
-            _ => return Err(InputError::Empty("entry")),
+                }
+                .to_fields(),
+            ),
+            _ => return None,
         })
+    }
+
+    /// The correction of the entry `id`, shown as `before`: the fields as they now stand in the
+    /// form (an emptied title is refused where the change is made).
+    fn correction(&self, id: &str, before: &Fields) -> Result<Edit, InputError> {
+        if self.kind == FormKind::Client && self.date("since").is_none() {
+            return Err(InputError::Empty("date"));
+        }
+        let (kind, after) = self.entry().ok_or(InputError::Empty("entry"))?;
+        Ok(Edit::correct_fields(id, kind, before, &after))
     }
 }
 
