@@ -73,6 +73,48 @@ pub(super) fn find_section<'b>(
     }
 }
 
+/// The section of `kind` named `wanted`, or the board's first of that kind.
+pub(super) fn section_of<'b>(
+    board: &'b Board,
+    wanted: Option<&str>,
+    kind: &'static str,
+) -> anyhow::Result<&'b crate::model::Section> {
+    match wanted {
+        Some(id) => find_section(board, id, kind),
+        None => board
+            .sections
+            .iter()
+            .find(|s| s.kind.name() == kind)
+            .ok_or_else(|| {
+                anyhow!(
+                    "board `{}` has no {kind} section: add one to its file (kind = \"{kind}\")",
+                    board.id
+                )
+            }),
+    }
+}
+
+/// The one of `all` whose id (`id_of`) is `wanted` or, failing that, the only one whose id
+/// starts with it (a script may give the first characters of an id it printed); else how many
+/// start with it: none, or too many to choose.
+pub(super) fn by_id_start<'a, T>(
+    all: impl IntoIterator<Item = &'a T>,
+    id_of: impl Fn(&T) -> &str,
+    wanted: &str,
+) -> Result<&'a T, usize> {
+    let starting: Vec<&T> = all
+        .into_iter()
+        .filter(|t| id_of(t).starts_with(wanted))
+        .collect();
+    if let Some(exact) = starting.iter().find(|t| id_of(t) == wanted) {
+        return Ok(exact);
+    }
+    match starting.as_slice() {
+        [one] => Ok(one),
+        _ => Err(starting.len()),
+    }
+}
+
 pub(super) fn open_store(data: &Path) -> anyhow::Result<Store> {
     Ok(Store::open(data)?)
 }
@@ -241,14 +283,7 @@ pub fn action_add(
     section: Option<&str>,
 ) -> anyhow::Result<ExitCode> {
     let board = find_board(places.boards, board)?;
-    let section = match section {
-        Some(s) => find_section(&board, s, "actions")?,
-        None => board
-            .sections
-            .iter()
-            .find(|s| s.kind.name() == "actions")
-            .ok_or_else(|| anyhow!("board `{}` has no actions section", board.id))?,
-    };
+    let section = section_of(&board, section, "actions")?;
     if let Some(owner) = owner {
         warn_if_not_member(&board, owner);
     }
@@ -664,6 +699,20 @@ pub(super) fn print_bad_rows(file: &Path, bad: &[crate::feed::BadRow]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_id_is_found_whole_or_by_a_start_only_one_id_has() {
+        let ids = ["01ab-1", "01ab-12", "01cd-3"];
+        let find = |wanted| by_id_start(ids.iter(), |s| s, wanted).copied();
+        assert_eq!(
+            find("01ab-1"),
+            Ok("01ab-1"),
+            "whole, though it starts another"
+        );
+        assert_eq!(find("01c"), Ok("01cd-3"));
+        assert_eq!(find("01a"), Err(2));
+        assert_eq!(find("99"), Err(0));
+    }
 
     #[test]
     fn the_account_is_read_from_passwd() {

@@ -10,7 +10,7 @@ use chrono::{Local, NaiveDate};
 
 use super::Format;
 use super::entries::{Places, apply, find_board};
-use crate::model::{Board, Edit, EntryKind, SectionKind};
+use crate::model::{Board, Edit, EntryKind};
 use crate::store::Store;
 use crate::view::EscalationView;
 
@@ -234,40 +234,17 @@ fn escalations(
 }
 
 fn find(all: &[EscalationView], id: &str) -> anyhow::Result<EscalationView> {
-    let matching: Vec<&EscalationView> = all.iter().filter(|e| e.at.id.starts_with(id)).collect();
-    match matching.as_slice() {
-        [one] => Ok((*one).clone()),
-        [] => Err(anyhow!(
+    match super::entries::by_id_start(all, |e| &e.at.id, id) {
+        Ok(one) => Ok(one.clone()),
+        Err(0) => Err(anyhow!(
             "no escalation `{id}` was raised on or sent to this board (huddle escalation list)"
         )),
-        _ => Err(anyhow!(
-            "`{id}` starts {} escalation ids; give more of it",
-            matching.len()
-        )),
+        Err(n) => Err(anyhow!("`{id}` starts {n} escalation ids; give more of it")),
     }
 }
 
 fn escalations_section(board: &Board, wanted: Option<&str>) -> anyhow::Result<String> {
-    let sections: Vec<&str> = board
-        .sections
-        .iter()
-        .filter(|s| matches!(s.kind, SectionKind::Escalations { .. }))
-        .map(|s| s.id.as_str())
-        .collect();
-    match wanted {
-        Some(id) if sections.contains(&id) => Ok(id.to_owned()),
-        Some(id) => bail!(
-            "board `{}` has no escalations section `{id}`; its escalations sections are: {}",
-            board.id,
-            sections.join(", ")
-        ),
-        None => sections.first().map(|s| (*s).to_owned()).ok_or_else(|| {
-            anyhow!(
-                "board `{}` has no escalations section: add one to its file (kind = \"escalations\")",
-                board.id
-            )
-        }),
-    }
+    super::entries::section_of(board, wanted, "escalations").map(|s| s.id.clone())
 }
 
 fn json(e: &EscalationView, board: &str) -> serde_json::Value {

@@ -11,7 +11,9 @@ use chrono::{Local, NaiveDate};
 use clap::{Subcommand, ValueEnum};
 
 use super::Format;
-use super::entries::{Places, apply, find_board, find_section, open_store, warn_if_not_member};
+use super::entries::{
+    Places, apply, by_id_start, find_board, open_store, section_of, warn_if_not_member,
+};
 use crate::layout::did_you_mean;
 use crate::model::{
     ActionEntry, ActionStatus, Board, ClientEntry, Edit, Entry, EntryKind, MoodEntry, SafetyLevel,
@@ -246,50 +248,20 @@ impl From<Status> for ActionStatus {
     }
 }
 
-/// The section of `kind` named `wanted`, or the board's first of that kind.
-fn section_of<'b>(
-    board: &'b Board,
-    wanted: Option<&str>,
-    kind: &'static str,
-) -> anyhow::Result<&'b Section> {
-    match wanted {
-        Some(id) => find_section(board, id, kind),
-        None => board
-            .sections
-            .iter()
-            .find(|s| s.kind.name() == kind)
-            .ok_or_else(|| {
-                anyhow!(
-                    "board `{}` has no {kind} section: add one to its file (kind = \"{kind}\")",
-                    board.id
-                )
-            }),
-    }
-}
-
 /// The live entry of `kind` on the board whose id is `id` or starts with it.
 fn entry<'r>(records: &'r [Record], kind: EntryKind, id: &str) -> anyhow::Result<&'r Record> {
     let id = id.trim();
     if id.is_empty() {
         bail!("give the {} id (`--id`)", kind.name());
     }
-    let of_kind = || records.iter().filter(|r| r.kind == kind);
-    if let Some(exact) = of_kind().find(|r| r.id == id) {
-        return Ok(exact);
-    }
-    let matching: Vec<&Record> = of_kind().filter(|r| r.id.starts_with(id)).collect();
-    match matching.as_slice() {
-        [one] => Ok(one),
-        [] => bail!(
+    let of_kind = records.iter().filter(|r| r.kind == kind);
+    by_id_start(of_kind, |r| &r.id, id).map_err(|found| match found {
+        0 => anyhow!(
             "no {kind} `{id}` on this board (huddle {kind} list --board …)",
             kind = kind.name()
         ),
-        _ => bail!(
-            "`{id}` starts {} {} ids; give more of it",
-            matching.len(),
-            kind.name()
-        ),
-    }
+        n => anyhow!("`{id}` starts {n} {} ids; give more of it", kind.name()),
+    })
 }
 
 /// `name` as one of `choices` (a column, a stage), else an error naming the closest.
