@@ -4,37 +4,9 @@
 
 use std::process::{Command, Output};
 
-struct Kiosk {
-    data: tempfile::TempDir,
-}
+mod common;
 
-impl Kiosk {
-    fn new() -> Self {
-        Self {
-            data: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_huddle"))
-            .args([
-                "--boards",
-                concat!(env!("CARGO_MANIFEST_DIR"), "/boards"),
-                "--data-dir",
-            ])
-            .arg(self.data.path())
-            .args(args)
-            .env("USER", "it-admin")
-            .output()
-            .unwrap()
-    }
-
-    fn json(&self, args: &[&str]) -> serde_json::Value {
-        let o = self.run(args);
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-        serde_json::from_slice(&o.stdout).unwrap()
-    }
-}
+use common::Cli as Kiosk;
 
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()

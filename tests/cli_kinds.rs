@@ -4,36 +4,27 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::{Value, json};
 
-struct Kiosk {
-    data: tempfile::TempDir,
+mod common;
+
+use common::Cli as Kiosk;
+
+/// What the tests of every kind ask of a command.
+trait Script {
+    /// Runs a command that must succeed; its first line of output.
+    fn ok(&self, args: &[&str]) -> String;
+    /// Runs a command that must fail with exit 1; what it said.
+    fn refused(&self, args: &[&str]) -> String;
+    /// Runs a listing with `--format json`; what it printed.
+    fn listed(&self, args: &[&str]) -> Value;
+    /// The changes kept, newest first.
+    fn history(&self, board: &str) -> Vec<Value>;
 }
 
-impl Kiosk {
-    fn new() -> Self {
-        Self {
-            data: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_huddle"))
-            .args([
-                "--boards",
-                concat!(env!("CARGO_MANIFEST_DIR"), "/boards"),
-                "--data-dir",
-            ])
-            .arg(self.data.path())
-            .args(args)
-            .env("USER", "it-admin")
-            .output()
-            .unwrap()
-    }
-
-    /// Runs a command that must succeed; its first line of output.
+impl Script for Kiosk {
     fn ok(&self, args: &[&str]) -> String {
         let o = self.run(args);
         assert!(o.status.success(), "{args:?}: {}", stderr(&o));
@@ -44,24 +35,20 @@ impl Kiosk {
             .to_owned()
     }
 
-    /// Runs a command that must fail with exit 1; what it said.
     fn refused(&self, args: &[&str]) -> String {
         let o = self.run(args);
         assert_eq!(o.status.code(), Some(1), "{args:?}: {}", stdout(&o));
         stderr(&o)
     }
 
-    fn json(&self, args: &[&str]) -> Value {
+    fn listed(&self, args: &[&str]) -> Value {
         let mut args = args.to_vec();
         args.extend(["--format", "json"]);
-        let o = self.run(&args);
-        assert!(o.status.success(), "{}", stderr(&o));
-        serde_json::from_slice(&o.stdout).unwrap()
+        self.json(&args)
     }
 
-    /// The changes kept, newest first.
     fn history(&self, board: &str) -> Vec<Value> {
-        match self.json(&["history", "--board", board]) {
+        match self.listed(&["history", "--board", board]) {
             Value::Array(list) => list,
             other => panic!("{other}"),
         }
@@ -117,7 +104,7 @@ fn an_action_moves_and_is_corrected_keeping_its_id_and_history() {
         "--due",
         "30/11/2026",
     ]);
-    let list = k.json(&["action", "list", "--board", EN]);
+    let list = k.listed(&["action", "list", "--board", EN]);
     assert_eq!(list.as_array().unwrap().len(), 1, "corrected, not added");
     let a = &list[0];
     assert_eq!(a["id"], json!(id));
@@ -133,7 +120,7 @@ fn an_action_moves_and_is_corrected_keeping_its_id_and_history() {
     // The French names of a status are understood too.
     k.ok(&["action", "move", "--board", EN, "--id", &id, "--to", "fait"]);
     assert_eq!(
-        k.json(&["action", "list", "--board", EN])[0]["status"],
+        k.listed(&["action", "list", "--board", EN])[0]["status"],
         json!("done")
     );
     // Nothing to change, a wrong id, a wrong status, an emptied title: refused, nothing kept.
@@ -170,7 +157,7 @@ fn ideas_are_added_listed_and_moved_by_their_column_names() {
         "--by",
         "Élise M.",
     ]);
-    let list = k.json(&["idea", "list", "--board", FR]);
+    let list = k.listed(&["idea", "list", "--board", FR]);
     assert_eq!(list[0]["column"], json!("Proposée"), "the first column");
     assert_eq!(list[0]["by"], json!("Élise M."));
     // Typed without the accent, as on a keyboard with no French layout.
@@ -186,7 +173,7 @@ fn ideas_are_added_listed_and_moved_by_their_column_names() {
     ]);
     assert_eq!(moved, format!("{id} À l'essai"));
     assert_eq!(
-        k.json(&["idea", "list", "--board", FR])[0]["column"],
+        k.listed(&["idea", "list", "--board", FR])[0]["column"],
         json!("À l'essai")
     );
     let said = k.refused(&[
@@ -206,7 +193,7 @@ fn ideas_are_added_listed_and_moved_by_their_column_names() {
         "trying",
     ]);
     assert_eq!(
-        k.json(&["idea", "list", "--board", EN])[0]["column"],
+        k.listed(&["idea", "list", "--board", EN])[0]["column"],
         json!("Trying")
     );
     let said = k.refused(&["idea", "add", "--board", "acceuil-jeunesse", "--title", "x"]);
@@ -235,7 +222,7 @@ fn notices_are_added_and_listed_while_they_are_shown() {
         "--until",
         "2020-01-01",
     ]);
-    let list = k.json(&["note", "list", "--board", FR]);
+    let list = k.listed(&["note", "list", "--board", FR]);
     assert_eq!(
         list.as_array().unwrap().len(),
         1,
@@ -283,7 +270,7 @@ fn clients_are_added_moved_on_by_code_and_listed_and_names_are_refused() {
         "--to",
         "référé au suivi",
     ]);
-    let list = k.json(&["client", "list", "--board", FR]);
+    let list = k.listed(&["client", "list", "--board", FR]);
     assert_eq!(list.as_array().unwrap().len(), 1);
     assert_eq!(list[0]["code"], json!("J-2026-114"));
     assert_eq!(list[0]["stage"], json!("Référé au suivi"));
@@ -363,7 +350,7 @@ fn the_mood_of_a_day_is_counted_by_face_never_by_person() {
                 .unwrap();
         }
     }
-    let mood = k.json(&["mood", "list", "--board", FR, "--date", "23/11/2026"]);
+    let mood = k.listed(&["mood", "list", "--board", FR, "--date", "23/11/2026"]);
     assert_eq!(mood["votes"], json!(3));
     assert_eq!(mood["faces"][4]["votes"], json!(2));
     assert_eq!(mood["faces"][2]["votes"], json!(1));

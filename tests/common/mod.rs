@@ -203,3 +203,41 @@ pub fn delay_values(store: &mut huddle::store::Store) {
     )
     .expect("imported");
 }
+
+/// A data folder that the real binary works on, as a script runs it: `huddle --boards
+/// boards/ --data-dir D …`, as the user `it-admin`.
+pub struct Cli {
+    /// The data folder.
+    pub data: tempfile::TempDir,
+}
+
+impl Cli {
+    /// A fresh data folder.
+    pub fn new() -> Self {
+        Self {
+            data: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    /// Runs `huddle` with `args` on the example boards and this data folder.
+    pub fn run(&self, args: &[&str]) -> std::process::Output {
+        std::process::Command::new(env!("CARGO_BIN_EXE_huddle"))
+            .args([
+                "--boards",
+                concat!(env!("CARGO_MANIFEST_DIR"), "/boards"),
+                "--data-dir",
+            ])
+            .arg(self.data.path())
+            .args(args)
+            .env("USER", "it-admin")
+            .output()
+            .unwrap()
+    }
+
+    /// Runs a command that must succeed and prints JSON; what it printed.
+    pub fn json(&self, args: &[&str]) -> serde_json::Value {
+        let o = self.run(args);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        serde_json::from_slice(&o.stdout).unwrap()
+    }
+}
